@@ -1,0 +1,16 @@
+namespace PolicyKB.Model;
+
+/// <summary>Where imported documents go (the index). The importer and the crawler write through this, nothing else.</summary>
+public interface IDocumentSink
+{
+    /// <summary>Adds or replaces the document with the same id. Returns what happened; an identical document is left alone.</summary>
+    UpsertOutcome Upsert(PolicyDocument document);
+
+    /// <summary>Makes everything upserted so far durable.</summary>
+    void Commit();
+
+    /// <summary>The stored document with this id, or null.</summary>
+    PolicyDocument? Get(string id);
+}
+
+public enum UpsertOutcome { Added, Updated, Unchanged }

@@ -1,0 +1,25 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+
+namespace PolicyKB.Model;
+
+/// <summary>The one JSON shape of the project: camelCase, dates as yyyy-MM-dd, Chinese written as itself, nulls kept.</summary>
+public static class PolicyJson
+{
+    public static readonly JsonSerializerOptions Options = Create(indented: false);
+    public static readonly JsonSerializerOptions Indented = Create(indented: true);
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = indented,
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        };
+        o.MakeReadOnly(populateMissingResolver: true);
+        return o;
+    }
+}

@@ -1,0 +1,39 @@
+using PolicyKB.Model;
+
+namespace PolicyKB.Search;
+
+/// <summary>
+/// The embedded index: one writer per folder, near-real-time readers. Thread-safe: searches may run
+/// while documents are upserted and committed.
+/// </summary>
+public interface IPolicyIndex : IDocumentSink, IDisposable
+{
+    /// <summary>The folder the index lives in.</summary>
+    string Directory { get; }
+
+    /// <summary>Number of documents visible to searches.</summary>
+    int Count { get; }
+
+    /// <summary>When the index was last committed (null for a new, never-committed index).</summary>
+    DateTimeOffset? LastCommit { get; }
+
+    SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Facet values with counts over the whole index.</summary>
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets();
+
+    /// <summary>Cites / cited by (by title 《…》 or 文号) and the most similar documents by text.</summary>
+    RelatedDocuments Related(string id, int similar = 5);
+
+    /// <summary>Completions for a prefix from titles, issuers and the thesaurus.</summary>
+    IReadOnlyList<string> Suggest(string prefix, int max = 10);
+
+    /// <summary>Removes a document; true when it was there.</summary>
+    bool Delete(string id);
+
+    /// <summary>Every stored document (for reparse, briefs over ids, brute-force checks).</summary>
+    IEnumerable<PolicyDocument> All();
+
+    /// <summary>Makes recent upserts visible to searches without a commit.</summary>
+    void Refresh();
+}

@@ -1,0 +1,57 @@
+namespace PolicyKB.Search;
+
+/// <summary>The answer to a <see cref="SearchRequest"/>; serialised as is by `policykb search --json` and GET /api/search.</summary>
+public sealed record SearchResult
+{
+    public int Total { get; init; }
+    public string Query { get; init; } = "";
+    /// <summary>Messages for the user: a query re-read literally after a syntax error, a fall-back to word matching (没有完全匹配…), …</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>Thesaurus expansions that were applied, e.g. "发改委 → 国家发展改革委 / 国家发展和改革委员会".</summary>
+    public IReadOnlyList<string> Expansions { get; init; } = [];
+    public IReadOnlyList<SearchHit> Hits { get; init; } = [];
+    /// <summary>Facet name (issuer, theme, topic, type, site, year, month) → values with drill-sideways counts.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<FacetValue>>();
+    public double TookMs { get; init; }
+}
+
+public sealed record SearchHit
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public IReadOnlyList<string> Issuers { get; init; } = [];
+    public string? DocumentNumber { get; init; }
+    public string? DocumentType { get; init; }
+    public DateOnly? WrittenDate { get; init; }
+    public DateOnly? PublishedDate { get; init; }
+    public string Site { get; init; } = "other";
+    public string? Url { get; init; }
+    public float Score { get; init; }
+    /// <summary>HTML-escaped passages with matches wrapped in &lt;mark&gt;…&lt;/mark&gt;.</summary>
+    public IReadOnlyList<string> Snippets { get; init; } = [];
+    /// <summary>The title, HTML-escaped, with matches marked.</summary>
+    public string? TitleHighlighted { get; init; }
+}
+
+public sealed record FacetValue(string Value, int Count);
+
+/// <summary>The facet names, as used in requests, results and the API.</summary>
+public static class FacetNames
+{
+    public const string Issuer = "issuer";
+    public const string Theme = "theme";
+    public const string Topic = "topic";
+    public const string Type = "type";
+    public const string Site = "site";
+    public const string Year = "year";
+    public const string Month = "month";
+    public static readonly IReadOnlyList<string> All = [Issuer, Theme, Topic, Type, Site, Year, Month];
+}
+
+/// <summary>Documents related to one document.</summary>
+public sealed record RelatedDocuments(
+    IReadOnlyList<RelatedDocument> Cites,
+    IReadOnlyList<RelatedDocument> CitedBy,
+    IReadOnlyList<RelatedDocument> Similar);
+
+public sealed record RelatedDocument(string Id, string Title, string? DocumentNumber, DateOnly? PublishedDate);
