@@ -5,7 +5,7 @@ using System.Text.Unicode;
 
 namespace PolicyKB.Model;
 
-/// <summary>The one JSON shape of the project: camelCase, dates as yyyy-MM-dd, Chinese written as itself, nulls kept.</summary>
+/// <summary>The one JSON shape of the project: camelCase names and enums, dates as yyyy-MM-dd, Chinese written as itself, nulls kept.</summary>
 public static class PolicyJson
 {
     public static readonly JsonSerializerOptions Options = Create(indented: false);
@@ -19,6 +19,8 @@ public static class PolicyJson
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         };
+        // Enums as camelCase words everywhere (JsonStringEnumMemberName still wins where a member names itself).
+        o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         o.MakeReadOnly(populateMissingResolver: true);
         return o;
     }

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using PolicyKB.Search;
+
+namespace PolicyKB.Cli.Commands;
+
+/// <summary>Options that several commands share, and the one place that turns failures into exit codes.</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> Index() => new("--index")
+    {
+        Description = "The knowledge-base folder (default ./index, or the POLICYKB_INDEX environment variable).",
+    };
+
+    public static Option<bool> Json(string description) => new("--json") { Description = description };
+
+    public static string ResolveIndex(ParseResult parse, Option<string?> index) => IndexLocation.Resolve(parse.GetValue(index));
+
+    /// <summary>Runs a command body; errors the user can act on (a locked or outdated index, a missing file) print one line, not a stack trace.</summary>
+    public static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (e is PolicyIndexException or IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"policykb: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    public static async Task<int> GuardAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (Exception e) when (e is PolicyIndexException or IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"policykb: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+}
+
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    /// <summary>Bad input: nothing could be imported, a date or value the command cannot read.</summary>
+    public const int BadInput = 2;
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PolicyKB.Model;
+using PolicyKB.Search;
+
+namespace PolicyKB.Cli.Commands;
+
+/// <summary>`policykb search QUERY [filters] [--sort] [--page] [--size] [--json]`.</summary>
+internal static partial class SearchCommand
+{
+    private static readonly Dictionary<string, string> FacetLabels = new()
+    {
+        [FacetNames.Issuer] = "发文机关", [FacetNames.Theme] = "主题", [FacetNames.Topic] = "主题分类",
+        [FacetNames.Type] = "公文种类", [FacetNames.Site] = "来源网站", [FacetNames.Year] = "年份", [FacetNames.Month] = "月份",
+    };
+
+    public static Command Create()
+    {
+        var query = new Argument<string>("QUERY") { Description = "The query: words AND, OR, -term, \"phrase\", title: issuer: docno: type: topic: theme:." };
+        var filters = new SearchFilterOptions();
+        var sort = new Option<SearchSort>("--sort") { Description = "relevance, newest or oldest.", DefaultValueFactory = _ => SearchSort.Relevance };
+        var page = new Option<int>("--page") { Description = "Page number, from 1.", DefaultValueFactory = _ => 1 };
+        var size = new Option<int>("--size") { Description = "Hits per page (1–100).", DefaultValueFactory = _ => 10 };
+        var index = CommonOptions.Index();
+        var json = CommonOptions.Json("Print the result as JSON.");
+        var command = new Command("search", "Search the index.") { query, sort, page, size, index, json };
+        filters.AddTo(command);
+        command.SetAction(parse => CommonOptions.Guard(() =>
+        {
+            var (request, error) = filters.Read(parse, parse.GetValue(query) ?? "");
+            var p = parse.GetValue(page);
+            var s = parse.GetValue(size);
+            error ??= p < 1 ? "--page must be 1 or more" : s is < 1 or > 100 ? "--size must be between 1 and 100" : null;
+            if (error is not null)
+            {
+                Console.Error.WriteLine($"policykb search: {error}");
+                return ExitCodes.BadInput;
+            }
+            using var policyIndex = PolicyIndex.Open(CommonOptions.ResolveIndex(parse, index));
+            var result = policyIndex.Search(request! with { Sort = parse.GetValue(sort), Page = p, Size = s });
+            if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(result, PolicyJson.Indented));
+            else PrintText(result, p, s);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static void PrintText(SearchResult result, int page, int size)
+    {
+        foreach (var w in result.Warnings) Console.WriteLine($"注意：{w}");
+        foreach (var e in result.Expansions) Console.WriteLine($"同义扩展：{e}");
+        var first = (page - 1) * size;
+        Console.WriteLine($"共 {result.Total} 条结果（{result.TookMs:0.#} 毫秒），第 {first + (result.Hits.Count > 0 ? 1 : 0)}–{first + result.Hits.Count} 条");
+        Console.WriteLine();
+        var n = first;
+        foreach (var hit in result.Hits)
+        {
+            Console.WriteLine($"{++n}. {hit.Title}");
+            var meta = new[] { string.Join("、", hit.Issuers), hit.DocumentNumber, hit.DocumentType, hit.PublishedDate?.ToString("yyyy-MM-dd") }
+                .Where(x => !string.IsNullOrEmpty(x));
+            Console.WriteLine($"   {string.Join("  ·  ", meta)}");
+            foreach (var snippet in hit.Snippets) Console.WriteLine($"   … {Plain(snippet)} …");
+            if (hit.Url is not null) Console.WriteLine($"   {hit.Url}");
+            Console.WriteLine($"   id {hit.Id}");
+            Console.WriteLine();
+        }
+        foreach (var (name, values) in result.Facets)
+        {
+            if (values.Count == 0) continue;
+            var label = FacetLabels.GetValueOrDefault(name, name);
+            Console.WriteLine($"{label}：{string.Join("  ", values.Take(12).Select(v => $"{v.Value} ({v.Count})"))}");
+        }
+    }
+
+    /// <summary>A snippet for the terminal: marks become 【】, HTML entities become text.</summary>
+    private static string Plain(string snippet) => WebUtility.HtmlDecode(Mark().Replace(snippet, m => m.Value.StartsWith("</") ? "】" : "【"));
+
+    [GeneratedRegex("</?mark>")]
+    private static partial Regex Mark();
+}

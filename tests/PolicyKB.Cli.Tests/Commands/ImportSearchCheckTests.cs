@@ -1,0 +1,139 @@
+using System.Text.Json;
+
+namespace PolicyKB.Cli.Tests.Commands;
+
+/// <summary>import → search → check over the samples, through the real program and a real index folder.</summary>
+[TestClass]
+public sealed class ImportSearchCheckTests
+{
+    private static string _index = "";
+    private static CliRunner.Run _firstImport = null!;
+
+    [ClassInitialize]
+    public static void ImportSamples(TestContext _)
+    {
+        _index = Path.Combine(CliRunner.TempDirectory(), "index");
+        _firstImport = CliRunner.Policykb("import", CliRunner.SamplesDirectory(), "--index", _index);
+    }
+
+    [TestMethod]
+    public void ImportOfTheSamplesSucceedsAndPrintsASummary()
+    {
+        Assert.AreEqual(0, _firstImport.ExitCode, _firstImport.Out + _firstImport.Err);
+        StringAssert.Matches(_firstImport.Out, new System.Text.RegularExpressions.Regex(@"imported \d+, updated 0, unchanged 0, warned \d+, failed 0"));
+    }
+
+    [TestMethod]
+    public void ReimportingTheSamplesChangesNothing()
+    {
+        var again = CliRunner.Policykb("import", CliRunner.SamplesDirectory(), "--index", _index, "--json");
+        Assert.AreEqual(0, again.ExitCode, again.Err);
+        var lines = again.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.IsNotEmpty(lines);
+        foreach (var line in lines)
+        {
+            using var r = JsonDocument.Parse(line);
+            Assert.AreEqual("unchanged", r.RootElement.GetProperty("status").ToString(), line);
+        }
+    }
+
+    [TestMethod]
+    public void SearchJsonHasTheContractShape()
+    {
+        var run = CliRunner.Policykb("search", "碳达峰", "--index", _index, "--json");
+        Assert.AreEqual(0, run.ExitCode, run.Err);
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        Assert.IsGreaterThan(0, root.GetProperty("total").GetInt32());
+        Assert.AreEqual("碳达峰", root.GetProperty("query").GetString());
+        Assert.AreEqual(JsonValueKind.Array, root.GetProperty("warnings").ValueKind);
+        foreach (var field in new[] { "id", "title", "issuers", "documentNumber", "documentType", "writtenDate", "publishedDate", "site", "url", "score", "snippets" })
+            Assert.IsTrue(root.GetProperty("hits")[0].TryGetProperty(field, out _), $"hit has no '{field}'");
+        foreach (var facet in new[] { "issuer", "theme", "topic", "type", "site", "year", "month" })
+            Assert.IsTrue(root.GetProperty("facets").TryGetProperty(facet, out _), $"no facet '{facet}'");
+    }
+
+    [TestMethod]
+    public void SearchForPartOfAWordFindsTheWholeWord()
+    {
+        var part = Total("达峰");
+        var whole = Total("碳达峰");
+        Assert.IsGreaterThan(0, whole);
+        Assert.IsGreaterThanOrEqualTo(whole, part, "every document with 碳达峰 contains 达峰");
+    }
+
+    [TestMethod]
+    public void IssuerFilterNarrowsTheHits()
+    {
+        var all = Total("碳");
+        var run = CliRunner.Policykb("search", "碳", "--issuer", "生态环境部", "--index", _index, "--json");
+        Assert.AreEqual(0, run.ExitCode, run.Err);
+        using var json = JsonDocument.Parse(run.Out);
+        var filtered = json.RootElement.GetProperty("total").GetInt32();
+        Assert.IsTrue(filtered > 0 && filtered < all, $"filtered {filtered} of {all}");
+        foreach (var hit in json.RootElement.GetProperty("hits").EnumerateArray())
+            CollectionAssert.Contains(hit.GetProperty("issuers").EnumerateArray().Select(i => i.GetString()).ToList(), "生态环境部");
+    }
+
+    [TestMethod]
+    public void TextOutputShowsHitsSnippetsAndFacets()
+    {
+        var run = CliRunner.Policykb("search", "碳达峰", "--index", _index);
+        Assert.AreEqual(0, run.ExitCode, run.Err);
+        StringAssert.Contains(run.Out, "条结果");
+        StringAssert.Contains(run.Out, "【");
+        StringAssert.Contains(run.Out, "发文机关：");
+    }
+
+    [TestMethod]
+    public void AnUnreadableDateIsABadInputError()
+    {
+        var run = CliRunner.Policykb("search", "碳", "--from", "2023-13-45", "--index", _index);
+        Assert.AreEqual(2, run.ExitCode);
+        StringAssert.Contains(run.Err, "--from");
+    }
+
+    [TestMethod]
+    public void AQuerySyntaxErrorIsAWarningNotACrash()
+    {
+        var run = CliRunner.Policykb("search", "\"碳达峰 AND (", "--index", _index, "--json");
+        Assert.AreEqual(0, run.ExitCode, run.Err);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.IsNotEmpty(json.RootElement.GetProperty("warnings").EnumerateArray().ToList());
+    }
+
+    [TestMethod]
+    public void CheckReportsACleanIndex()
+    {
+        var run = CliRunner.Policykb("check", "--index", _index, "--json");
+        Assert.AreEqual(0, run.ExitCode, run.Out + run.Err);
+    }
+
+    [TestMethod]
+    public void ImportOfOnlyBadFilesExitsWithTwoAndNamesEachFile()
+    {
+        var dir = CliRunner.TempDirectory();
+        File.WriteAllBytes(Path.Combine(dir, "empty.html"), []);
+        File.WriteAllBytes(Path.Combine(dir, "binary.html"), Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 % 256)).ToArray());
+        var run = CliRunner.Policykb("import", dir, "--index", Path.Combine(dir, "index"));
+        Assert.AreEqual(2, run.ExitCode, run.Out + run.Err);
+        StringAssert.Contains(run.Out, "empty.html");
+        StringAssert.Contains(run.Out, "binary.html");
+    }
+
+    [TestMethod]
+    public void ImportOfAMissingPathIsABadInputError()
+    {
+        var run = CliRunner.Policykb("import", "/no/such/folder", "--index", Path.Combine(CliRunner.TempDirectory(), "index"));
+        Assert.AreEqual(2, run.ExitCode);
+        StringAssert.Contains(run.Err, "no such file or folder");
+    }
+
+    private static int Total(string query)
+    {
+        var run = CliRunner.Policykb("search", query, "--index", _index, "--json");
+        Assert.AreEqual(0, run.ExitCode, run.Err);
+        using var json = JsonDocument.Parse(run.Out);
+        return json.RootElement.GetProperty("total").GetInt32();
+    }
+}
