@@ -1,1 +1,122 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using System.Text.Json;
+using PolicyKB.Benchmarks;
+using PolicyKB.Model;
+
+// dotnet run -c Release --project src/PolicyKB.Benchmarks -- [--docs N] [--seed S] [--clients C] [--no-real] [--write-doc]
+// Each import and query phase runs in a child process of this program, so its peak memory is its own.
+var options = BenchOptions.Parse(args);
+if (options.Phase is not null) return Phases.RunChild(options);
+
+var started = DateTimeOffset.UtcNow;
+var loadAtStart = Report.LoadAverage();
+var root = BenchOptions.RepositoryRoot();
+var cache = Path.Combine(root, ".bench-cache");
+Directory.CreateDirectory(cache);
+Console.WriteLine($"PolicyKB benchmark: {options.Documents:N0} generated pages (seed {options.Seed}), {options.Clients} concurrent clients, {Environment.ProcessorCount} cores");
+
+var resultsFile = Path.Combine(cache, "results.json");
+if (options.ReportOnly)
+{
+    // Re-renders the table of the last run (its options, load and results) without measuring again.
+    var saved = JsonSerializer.Deserialize<SavedRun>(File.ReadAllText(resultsFile), PolicyJson.Options)!;
+    WriteReport(Report.Markdown(saved.Results, saved.Options, saved.Run), options.WriteDoc, root);
+    return 0;
+}
+
+var workloads = new List<Workload> { Workload.Generated(cache, options.Documents, options.Seed, Console.Out) };
+if (!options.NoReal && Workload.RealMee(BenchOptions.SharedCorpus(root), Console.Out) is { } real) workloads.Add(real);
+
+var results = new List<WorkloadResult>();
+foreach (var workload in workloads)
+{
+    Console.WriteLine($"\n== {workload.Name}: {workload.Documents:N0} pages, {workload.HtmlBytes / 1e6:N1} MB of HTML");
+    var runDir = Path.Combine(cache, "runs", Path.GetFileName(workload.Directory));
+    var imports = new List<ImportResult>();
+    var queries = new List<QueryResult>();
+    try
+    {
+        foreach (var engine in Phases.ImportEngines)
+        {
+            var indexDir = Path.Combine(runDir, engine);
+            if (Directory.Exists(indexDir)) Directory.Delete(indexDir, recursive: true);
+            imports.Add(Phases.RunParent<ImportResult>(options, $"import:{engine}", workload, indexDir));
+        }
+        foreach (var engine in Phases.QueryEngines)
+            queries.Add(Phases.RunParent<QueryResult>(options, $"query:{engine}", workload, Path.Combine(runDir, engine)));
+        results.Add(new WorkloadResult(workload.Name, workload.Documents, workload.HtmlBytes, imports, queries));
+    }
+    catch (InvalidOperationException e)
+    {
+        // One workload failing (a phase crashed) must not lose the others' results.
+        Console.Error.WriteLine($"{workload.Name}: {e.Message}");
+    }
+}
+
+var run = new RunInfo(started, loadAtStart, Report.LoadAverage());
+File.WriteAllText(resultsFile, JsonSerializer.Serialize(new SavedRun(options, run, results), PolicyJson.Indented));
+WriteReport(Report.Markdown(results, options, run), options.WriteDoc, root);
+return 0;
+
+static void WriteReport((string Tables, string Document) report, bool writeDoc, string root)
+{
+    Console.WriteLine();
+    Console.WriteLine(report.Tables);
+    if (!writeDoc) return;
+    var doc = Path.Combine(root, "docs", "PERFORMANCE.md");
+    File.WriteAllText(doc, report.Document);
+    Console.WriteLine($"Wrote {doc}");
+}
+
+/// <summary>A run's results as saved in .bench-cache/results.json.</summary>
+internal sealed record SavedRun(BenchOptions Options, RunInfo Run, IReadOnlyList<WorkloadResult> Results);
+
+/// <summary>Running phases as child processes and in the child.</summary>
+internal static class Phases
+{
+    public static readonly string[] ImportEngines = ["policykb", "lucene", "fts5"];
+    public static readonly string[] QueryEngines = ["policykb", "fts5"];
+    private const string ResultPrefix = "RESULT ";
+
+    public static T RunParent<T>(BenchOptions options, string phase, Workload workload, string indexDir)
+    {
+        Console.WriteLine($"-- {phase}");
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
+        var host = Environment.ProcessPath!;
+        start.FileName = host;
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(Phases).Assembly.Location);
+        foreach (var a in new[] { "--phase", phase, "--workload", workload.Directory, "--name", workload.Name, "--index", indexDir, "--clients", options.Clients.ToString() })
+            start.ArgumentList.Add(a);
+        using var child = Process.Start(start)!;
+        string? json = null;
+        for (var line = child.StandardOutput.ReadLine(); line is not null; line = child.StandardOutput.ReadLine())
+        {
+            if (line.StartsWith(ResultPrefix, StringComparison.Ordinal)) json = line[ResultPrefix.Length..];
+            else Console.WriteLine("   " + line);
+        }
+        child.WaitForExit();
+        if (child.ExitCode != 0 || json is null) throw new InvalidOperationException($"Phase {phase} failed (exit code {child.ExitCode}).");
+        var result = JsonSerializer.Deserialize<T>(json, PolicyJson.Options)!;
+        Console.WriteLine("   " + json);
+        return result;
+    }
+
+    public static int RunChild(BenchOptions options)
+    {
+        var workload = Workload.Load(options.Name!, options.Workload!);
+        object result = options.Phase switch
+        {
+            "import:policykb" => PolicyKbEngine.Import(workload, options.Index!),
+            "import:lucene" => BareLuceneEngine.Import(workload, options.Index!),
+            "import:fts5" => Fts5Engine.Import(workload, options.Index!),
+            "query:policykb" => Measure.Queries(PolicyKbEngine.Name, PolicyKbEngine.Clients(options.Index!), workload.Queries(), options.Clients),
+            "query:fts5" => Measure.Queries(Fts5Engine.Name, Fts5Engine.Clients(options.Index!), workload.Queries(), options.Clients),
+            _ => throw new ArgumentException($"Unknown phase '{options.Phase}'."),
+        };
+        Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result, result.GetType(), PolicyJson.Options));
+        Console.Out.Flush();
+        // The query phase leaves the index open on purpose (it is what serving holds); end without waiting on it.
+        Environment.Exit(0);
+        return 0;
+    }
+}

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PolicyKB.Briefs;
 
 /// <summary>
@@ -29,6 +31,7 @@ public sealed record Brief
     public string DateLine => $"{Date.Year} 年 {Date.Month} 月 {Date.Day} 日";
 
     /// <summary>Every item in reading order, the unclassified ones last.</summary>
+    [JsonIgnore]
     public IEnumerable<BriefItem> AllItems =>
         Sections.Append(Unclassified).OfType<BriefSection>().SelectMany(s => s.AllItems);
 }
@@ -43,6 +46,7 @@ public sealed record BriefSection
     public IReadOnlyList<BriefItem> Items { get; init; } = [];
     public IReadOnlyList<BriefSection> Sections { get; init; } = [];
 
+    [JsonIgnore]
     public IEnumerable<BriefItem> AllItems => Items.Concat(Sections.SelectMany(s => s.AllItems));
 }
 
@@ -64,8 +68,8 @@ public sealed record BriefItem
     public string NumberedTitle => $"{Ordinal}. {Title}";
 }
 
-/// <summary>The source line of an item: issuer(s), 文号, 发布日期, url.</summary>
-public sealed record BriefSource(IReadOnlyList<string> Issuers, string? DocumentNumber, DateOnly? PublishedDate, string? Url)
+/// <summary>The source line of an item: issuer(s), 文号, 发布日期, url; the site's name stands in when no issuer is known.</summary>
+public sealed record BriefSource(IReadOnlyList<string> Issuers, string? DocumentNumber, DateOnly? PublishedDate, string? Url, string? SiteName = null)
 {
     /// <summary>The line without the url: "来源：国务院；国发〔2023〕15号；发布日期：2023-10-11".</summary>
     public string Text
@@ -74,9 +78,22 @@ public sealed record BriefSource(IReadOnlyList<string> Issuers, string? Document
         {
             var parts = new List<string>();
             if (Issuers.Count > 0) parts.Add(string.Join("、", Issuers));
+            else if (!string.IsNullOrEmpty(SiteName)) parts.Add(SiteName);
             if (!string.IsNullOrEmpty(DocumentNumber)) parts.Add(DocumentNumber);
             if (PublishedDate is { } d) parts.Add($"发布日期：{d:yyyy-MM-dd}");
             return "来源：" + (parts.Count > 0 ? string.Join("；", parts) : "未注明");
         }
     }
+}
+
+internal static class SiteDisplayNames
+{
+    /// <summary>The site as a reader knows it; null for other sites (their url says where).</summary>
+    public static string? Display(PolicyKB.Model.Site site) => site switch
+    {
+        PolicyKB.Model.Site.GovCn => "中国政府网",
+        PolicyKB.Model.Site.Ndrc => "国家发展改革委网站",
+        PolicyKB.Model.Site.Mee => "生态环境部网站",
+        _ => null,
+    };
 }

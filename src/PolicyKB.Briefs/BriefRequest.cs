@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PolicyKB.Search;
 
 namespace PolicyKB.Briefs;
@@ -30,12 +31,13 @@ public sealed record BriefRequest
 }
 
 /// <summary>Documents already carried by an issued brief ("new since last issue").</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<UsedDocuments>))]
 public enum UsedDocuments
 {
     /// <summary>Leave them out (a warning names how many).</summary>
-    LeaveOut,
+    [JsonStringEnumMemberName("leaveOut")] LeaveOut,
     /// <summary>Keep them, marked with the issue that carried them.</summary>
-    Mark,
+    [JsonStringEnumMemberName("mark")] Mark,
     /// <summary>Ignore the history.</summary>
-    Include,
+    [JsonStringEnumMemberName("include")] Include,
 }

@@ -11,6 +11,10 @@ var root = new RootCommand("policykb — a knowledge base of Chinese government 
     SearchCommand.Create(),
     CheckCommand.Create(),
     ServeCommand.Create(),
+    CrawlCommand.Create(),
+    ReparseCommand.Create(),
+    BriefCommand.Create(),
+    GenerateCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

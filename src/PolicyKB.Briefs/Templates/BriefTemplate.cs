@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PolicyKB.Import;
 using PolicyKB.Model;
 
 namespace PolicyKB.Briefs;
@@ -83,16 +84,19 @@ public sealed record TemplateSection
     internal IEnumerable<string> Validate(int depth)
     {
         if (string.IsNullOrWhiteSpace(Title)) yield return "every section needs a title";
-        if (depth > 2 && Sections.Count > 0) yield return $"section '{Title}': sections nest at most two levels";
+        // Sections, sub-sections and items fill the three heading levels of the Word styles.
+        if (depth >= 2 && Sections.Count > 0) yield return $"section '{Title}': sections nest at most two levels";
         if (Rule is null && Sections.Count == 0) yield return $"section '{Title}' has neither a rule nor sub-sections";
         if (Rule is { IsEmpty: true }) yield return $"section '{Title}': its rule names nothing to match";
+        foreach (var p in Rule?.Validate(Title) ?? []) yield return p;
         foreach (var p in Sections.SelectMany(s => s.Validate(depth + 1))) yield return p;
     }
 }
 
 /// <summary>
 /// What a section takes. Each list is "any of" (OR); the lists that are given must all hold (AND).
-/// Issuers and sites match a document's issuers / site; issuers match by containment (上海 matches 上海市生态环境局).
+/// Issuers and sites match a document's issuers / site; issuers and titles match by containment (上海 matches
+/// 上海市生态环境局). A document that names no issuer is taken as issued by the known issuer its title begins with.
 /// <see cref="Query"/> is a search in the query language, run over the brief's own filters.
 /// </summary>
 public sealed record SectionRule
@@ -101,14 +105,25 @@ public sealed record SectionRule
     /// <summary>Issuer levels as the issuer registry gives them: StateCouncil, Ministry, Regional, Other.</summary>
     public IReadOnlyList<string> IssuerLevels { get; init; } = [];
     public IReadOnlyList<string> Issuers { get; init; } = [];
+    /// <summary>Words of the title (any of, by containment).</summary>
+    public IReadOnlyList<string> Titles { get; init; } = [];
     /// <summary>Site codes: govcn, ndrc, mee, other.</summary>
     public IReadOnlyList<string> Sites { get; init; } = [];
     public string? Query { get; init; }
     /// <summary>Alternatives: the rule also matches when any of these rules matches.</summary>
     public IReadOnlyList<SectionRule> Or { get; init; } = [];
 
+    internal IEnumerable<string> Validate(string section)
+    {
+        foreach (var level in IssuerLevels.Where(l => !Enum.TryParse<IssuerLevel>(l, ignoreCase: true, out _)))
+            yield return $"section '{section}': unknown issuer level '{level}' (use {string.Join(", ", Enum.GetNames<IssuerLevel>())})";
+        foreach (var site in Sites.Where(s => !SiteNames.TryParse(s, out _)))
+            yield return $"section '{section}': unknown site '{site}' (use govcn, ndrc, mee, other)";
+        foreach (var p in Or.SelectMany(r => r.Validate(section))) yield return p;
+    }
+
     [JsonIgnore]
-    public bool IsEmpty => Themes.Count == 0 && IssuerLevels.Count == 0 && Issuers.Count == 0 && Sites.Count == 0
+    public bool IsEmpty => Themes.Count == 0 && IssuerLevels.Count == 0 && Issuers.Count == 0 && Titles.Count == 0 && Sites.Count == 0
                            && string.IsNullOrWhiteSpace(Query) && Or.Count == 0;
 }
 

@@ -28,11 +28,10 @@ internal static class ImportCommand
             var importer = new DocumentImporter(policyIndex);
             var asJson = parse.GetValue(json);
             var report = asJson || Console.IsOutputRedirected
-                ? importer.ImportPaths(existing, new Progress(r => { if (asJson) Console.WriteLine(JsonSerializer.Serialize(r, PolicyJson.Options)); }))
+                ? importer.ImportPaths(existing, new SyncProgress<ImportFileResult>(r => { if (asJson) Console.WriteLine(JsonSerializer.Serialize(r, PolicyJson.Options)); }))
                 : WithProgressDisplay(importer, existing);
             if (!asJson) PrintSummary(report, policyIndex.Directory);
-            var anythingStored = report.Files.Any(f => f.Status != ImportStatus.Failed);
-            return anythingStored ? ExitCodes.Ok : ExitCodes.BadInput;
+            return report.AnySucceeded ? ExitCodes.Ok : ExitCodes.BadInput;
         }));
         return command;
     }
@@ -40,13 +39,14 @@ internal static class ImportCommand
     private static ImportReport WithProgressDisplay(DocumentImporter importer, IReadOnlyList<string> paths)
     {
         ImportReport? report = null;
-        AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start("导入中…", ctx =>
+        var total = importer.FilesOf(paths).Count;
+        AnsiConsole.Progress().AutoClear(true).Start(ctx =>
         {
-            var done = 0;
-            report = importer.ImportPaths(paths, new Progress(r =>
+            var task = ctx.AddTask("导入", maxValue: Math.Max(1, total));
+            report = importer.ImportPaths(paths, new SyncProgress<ImportFileResult>(r =>
             {
-                done++;
-                ctx.Status($"导入中… 已处理 {done} 个文件  {Markup.Escape(Path.GetFileName(r.Path))}");
+                task.Increment(1);
+                task.Description = $"导入 {Markup.Escape(Path.GetFileName(r.Path))}";
             }));
         });
         return report!;
@@ -59,11 +59,5 @@ internal static class ImportCommand
             Console.WriteLine($"  failed  {f.Path}: {f.Error}");
         foreach (var f in report.Files.Where(f => f.Status != ImportStatus.Failed && f.Warnings.Count > 0))
             Console.WriteLine($"  warning {f.Path}: {string.Join("; ", f.Warnings)}");
-    }
-
-    /// <summary>Reports synchronously on the importing thread (System.Progress would post to the thread pool and reorder lines).</summary>
-    private sealed class Progress(Action<ImportFileResult> report) : IProgress<ImportFileResult>
-    {
-        public void Report(ImportFileResult value) => report(value);
     }
 }

@@ -33,7 +33,7 @@ internal static class ParseCommand
                 Console.Error.WriteLine($"policykb parse: {path.Name}: {result.Error}");
                 return ExitCodes.BadInput;
             }
-            Console.WriteLine(JsonSerializer.Serialize(ParsedDocumentView.From(result.Document, result.Warnings), PolicyJson.Indented));
+            Console.WriteLine(JsonSerializer.Serialize(ParseView.From(result.Document, result.Warnings), PolicyJson.Indented));
             return ExitCodes.Ok;
         }));
         return command;

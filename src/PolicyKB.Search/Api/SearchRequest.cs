@@ -29,6 +29,8 @@ public sealed record SearchRequest
     public int Size { get; init; } = 10;
     public bool WithSnippets { get; init; } = true;
     public bool WithFacets { get; init; } = true;
+    /// <summary>Which facets to count when <see cref="WithFacets"/> (names from <see cref="FacetNames"/>); null: all.</summary>
+    public IReadOnlyList<string>? CountFacets { get; init; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<SearchSort>))]

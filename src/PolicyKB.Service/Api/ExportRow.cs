@@ -56,7 +56,7 @@ public static class CsvExport
         sb.Append("\r\n");
     }
 
-    internal static string Cell(string? value)
+    public static string Cell(string? value)
     {
         var v = value ?? "";
         // A leading = + - @ (or tab/CR) makes Excel evaluate the cell; a quote mark keeps it text.

@@ -51,7 +51,7 @@ public static partial class SearchEndpoints
     }
 
     private static async Task<IResult> Export([AsParameters] SearchParameters parameters, string? format, IPolicyIndex index,
-        ServiceSettings settings, HttpContext http)
+        ServiceSettings settings, TimeProvider clock, HttpContext http)
     {
         var csv = format?.Trim().ToLowerInvariant() switch
         {
@@ -67,7 +67,7 @@ public static partial class SearchEndpoints
         if (result is null) return Problems.SearchTimedOut(settings.SearchTimeout);
         var rows = result.Hits.Select(ExportRow.From).ToList();
         if (csv == true)
-            return TypedResults.File(CsvExport.Write(rows), "text/csv; charset=utf-8", $"policykb-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+            return TypedResults.File(CsvExport.Write(rows), "text/csv; charset=utf-8", $"policykb-{clock.GetLocalNow():yyyyMMdd-HHmmss}.csv");
         return TypedResults.Json(new ExportResult(request.Query, result.Total, result.Total > rows.Count, rows), PolicyJson.Options);
     }
 

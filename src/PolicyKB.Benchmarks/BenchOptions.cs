@@ -1,0 +1,63 @@
+namespace PolicyKB.Benchmarks;
+
+/// <summary>The command line: public options, and the internal ones a child phase is started with.</summary>
+public sealed record BenchOptions
+{
+    public int Documents { get; init; } = 10_000;
+    public int Seed { get; init; } = 1;
+    public int Clients { get; init; } = Math.Max(4, Environment.ProcessorCount * 2);
+    public bool NoReal { get; init; }
+    public bool WriteDoc { get; init; }
+    /// <summary>Re-render the last run's saved results instead of measuring.</summary>
+    public bool ReportOnly { get; init; }
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    public string? Phase { get; init; }
+    public string? Workload { get; init; }
+    public string? Name { get; init; }
+    public string? Index { get; init; }
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions { Arguments = args };
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            o = args[i] switch
+            {
+                "--docs" => o with { Documents = int.Parse(Value()) },
+                "--seed" => o with { Seed = int.Parse(Value()) },
+                "--clients" => o with { Clients = int.Parse(Value()) },
+                "--no-real" => o with { NoReal = true },
+                "--write-doc" => o with { WriteDoc = true },
+                "--report-only" => o with { ReportOnly = true },
+                "--phase" => o with { Phase = Value() },
+                "--workload" => o with { Workload = Value() },
+                "--name" => o with { Name = Value() },
+                "--index" => o with { Index = Value() },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --docs N --seed S --clients C --no-real --write-doc --report-only"),
+            };
+        }
+        return o;
+    }
+
+    /// <summary>The checkout's root: the nearest folder up from here holding PolicyKB.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+                if (File.Exists(Path.Combine(d.FullName, "PolicyKB.sln"))) return d.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+
+    /// <summary>../shared/reference/corpus next to the checkout or one of its parents, when present.</summary>
+    public static string? SharedCorpus(string root)
+    {
+        for (var d = new DirectoryInfo(root); d is not null; d = d.Parent)
+        {
+            var candidate = Path.Combine(d.FullName, "shared", "reference", "corpus");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}

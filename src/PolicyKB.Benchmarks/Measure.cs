@@ -1,0 +1,75 @@
+using System.Diagnostics;
+
+namespace PolicyKB.Benchmarks;
+
+public static class Measure
+{
+    public static long DirectorySize(string dir) =>
+        Directory.Exists(dir) ? new DirectoryInfo(dir).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
+
+    /// <summary>The process's peak resident set (VmHWM on Linux).</summary>
+    public static long PeakWorkingSet()
+    {
+        using var p = Process.GetCurrentProcess();
+        p.Refresh();
+        return p.PeakWorkingSet64;
+    }
+
+    /// <summary>
+    /// Runs the mix single-threaded without extras, single-threaded with facets and snippets, then with
+    /// <paramref name="clients"/> concurrent clients (each the whole mix with extras, in its own order), after one warm-up pass.
+    /// </summary>
+    public static QueryResult Queries(string engine, Func<IQueryClient> open, IReadOnlyList<BenchQuery> queries, int clients)
+    {
+        var errors = 0;
+        long hits = 0;
+        var zero = 0;
+        using (var warm = open())
+            foreach (var q in queries) { Safe(() => warm.Run(q, true), ref errors); Safe(() => warm.Run(q, false), ref errors); }
+
+        List<double> bare = [], full = [];
+        using (var client = open())
+        {
+            foreach (var q in queries) bare.Add(Time(() => Safe(() => client.Run(q, false), ref errors)));
+            foreach (var q in queries)
+            {
+                var n = 0;
+                full.Add(Time(() => n = Safe(() => client.Run(q, true), ref errors)));
+                hits += n;
+                if (n == 0) zero++;
+            }
+        }
+
+        var concurrent = new List<double>[clients];
+        var wall = Stopwatch.StartNew();
+        Parallel.For(0, clients, new ParallelOptions { MaxDegreeOfParallelism = clients }, c =>
+        {
+            var order = queries.OrderBy(_ => Random.Shared.Next()).ToList();
+            var mine = concurrent[c] = new List<double>(order.Count);
+            using var client = open();
+            foreach (var q in order) mine.Add(Time(() => Safe(() => client.Run(q, true), ref errors)));
+        });
+        wall.Stop();
+        var all = concurrent.SelectMany(l => l).ToList();
+        GC.Collect();
+        return new QueryResult(engine, Latency.Of(bare), Latency.Of(full), Latency.Of(all), clients, all.Count / wall.Elapsed.TotalSeconds,
+            hits, zero, errors, PeakWorkingSet(), GC.GetTotalMemory(false));
+    }
+
+    private static double Time(Action action)
+    {
+        var start = Stopwatch.GetTimestamp();
+        action();
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private static int Safe(Func<int> run, ref int errors)
+    {
+        try { return run(); }
+        catch (Exception e)
+        {
+            if (Interlocked.Increment(ref errors) <= 3) Console.Error.WriteLine($"query failed: {e.GetType().Name}: {e.Message}");
+            return 0;
+        }
+    }
+}

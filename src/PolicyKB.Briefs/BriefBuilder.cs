@@ -1,0 +1,71 @@
+using PolicyKB.Model;
+using PolicyKB.Search;
+
+namespace PolicyKB.Briefs;
+
+/// <summary>
+/// Builds briefs from the knowledge base: takes every hit of the request's search and the request's ids, runs the
+/// template's rule queries, reads the history (DIR/briefs/), and composes the brief. Issuing saves it in the history.
+/// </summary>
+public sealed class BriefBuilder
+{
+    /// <summary>Hits taken per rule query (a rule query runs over the brief's own filters).</summary>
+    private const int RuleQueryLimit = 5000;
+
+    private readonly IPolicyIndex _index;
+    private readonly BriefComposer _composer;
+
+    public BriefBuilder(IPolicyIndex index, TimeProvider clock, BriefHistory? history = null)
+    {
+        _index = index;
+        _composer = new BriefComposer(clock);
+        History = history ?? new BriefHistory(index.Directory, clock);
+    }
+
+    /// <summary>The issued briefs of this knowledge base.</summary>
+    public BriefHistory History { get; }
+
+    public Brief Build(BriefRequest request, CancellationToken cancellationToken = default)
+    {
+        var warnings = new List<string>();
+        var documents = new List<PolicyDocument>();
+        foreach (var id in request.Ids.Distinct(StringComparer.Ordinal))
+        {
+            if (_index.Get(id) is { } doc) documents.Add(doc);
+            else warnings.Add($"文件 {id} 不在知识库中，已略过。");
+        }
+
+        if (request.Search is { } search && HasCriteria(search))
+        {
+            var result = _index.Search(AllHits(search, request.MaxItems), cancellationToken);
+            warnings.AddRange(result.Warnings);
+            if (result.Total > request.MaxItems)
+                warnings.Add($"检索命中 {result.Total} 篇，只取前 {request.MaxItems} 篇；请收窄检索条件。");
+            documents.AddRange(result.Hits.Select(h => _index.Get(h.Id)).OfType<PolicyDocument>());
+        }
+        if (documents.Count == 0) warnings.Add("没有符合条件的文件。");
+
+        var template = request.Template ?? BriefTemplate.Default;
+        var queryMatches = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var query in SectionRouter.Queries(template))
+        {
+            var hits = _index.Search(AllHits((request.Search ?? new SearchRequest()) with { Query = query }, RuleQueryLimit), cancellationToken);
+            queryMatches[query] = hits.Hits.Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+        }
+
+        var history = History.All();
+        warnings.AddRange(History.Problems().Select(p => $"简报历史文件无法读取：{p}"));
+        return _composer.Compose(request with { Template = template }, documents, history, queryMatches, warnings);
+    }
+
+    /// <summary>Saves the brief as issued (its number, date and items), so later briefs know what it carried.</summary>
+    public IssueResult Issue(Brief brief) => History.Issue(brief);
+
+    private static SearchRequest AllHits(SearchRequest search, int size) =>
+        search with { Page = 1, Size = size, WithSnippets = false, WithFacets = false };
+
+    private static bool HasCriteria(SearchRequest s) =>
+        !string.IsNullOrWhiteSpace(s.Query) || s.Issuers.Count + s.Themes.Count + s.Topics.Count + s.Types.Count + s.Sites.Count
+            + s.Years.Count + s.Months.Count + s.Methodologies.Count > 0
+        || s.PublishedFrom is not null || s.PublishedTo is not null || s.WrittenFrom is not null || s.WrittenTo is not null;
+}

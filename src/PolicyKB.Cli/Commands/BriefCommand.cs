@@ -1,0 +1,123 @@
+using System.CommandLine;
+using PolicyKB.Briefs;
+using PolicyKB.Search;
+
+namespace PolicyKB.Cli.Commands;
+
+/// <summary>
+/// `policykb brief [QUERY] [filters] [--ids ID...] [--template FILE] [--number N] [--date DATE] [--edits FILE] [--issue]
+/// --format md|html|docx --out FILE`: a bulletin brief from search hits and/or chosen documents.
+/// </summary>
+internal static class BriefCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string?>("QUERY") { Description = "A search whose hits fill the brief (optional with --ids).", Arity = ArgumentArity.ZeroOrOne };
+        var filters = new SearchFilterOptions();
+        var ids = new Option<string[]>("--ids") { Description = "Document ids to include, in this order.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
+        var template = new Option<string?>("--template") { Description = "A brief template file (default data/briefs/default.json)." };
+        var number = new Option<int?>("--number") { Description = "The issue number (总期; default: the last issued + 1)." };
+        var date = new Option<string?>("--date") { Description = "The brief's date (default today)." };
+        var edits = new Option<string?>("--edits") { Description = "A JSON file of id → summary written by the editor; kept over the generated summary." };
+        var issue = new Option<bool>("--issue") { Description = "Record the brief as issued, so the next one leaves out its documents." };
+        var format = new Option<string>("--format") { Description = "md, html or docx.", Required = true };
+        var output = new Option<string>("--out") { Description = "The file to write.", Required = true };
+        var index = CommonOptions.Index();
+        var command = new Command("brief", "Build a bulletin brief (Markdown, HTML or Word) from search hits.") { query, ids, template, number, date, edits, issue, format, output, index };
+        filters.AddTo(command);
+        command.SetAction(parse => CommonOptions.Guard(() =>
+        {
+            var request = Read(parse, query, filters, ids, template, number, date, edits, format, out var briefFormat, out var error);
+            if (request is null)
+            {
+                Console.Error.WriteLine($"policykb brief: {error}");
+                return ExitCodes.BadInput;
+            }
+            using var policyIndex = PolicyIndex.Open(CommonOptions.ResolveIndex(parse, index));
+            var builder = new BriefBuilder(policyIndex, TimeProvider.System);
+            var brief = builder.Build(request);
+            foreach (var w in brief.Warnings) Console.Error.WriteLine($"注意：{w}");
+
+            var rendered = BriefRenderer.Render(brief, briefFormat);
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, rendered.Content);
+            Console.WriteLine($"{brief.Name} {brief.IssueLine}: {brief.AllItems.Count()} items → {path}");
+
+            if (parse.GetValue(issue))
+            {
+                var issued = builder.Issue(brief);
+                if (issued.Issued is null)
+                {
+                    Console.Error.WriteLine($"policykb brief: not issued: {issued.Error}");
+                    return ExitCodes.Failure;
+                }
+                Console.WriteLine($"issued as number {issued.Issued.Number}");
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static BriefRequest? Read(ParseResult parse, Argument<string?> query, SearchFilterOptions filters, Option<string[]> ids,
+        Option<string?> template, Option<int?> number, Option<string?> date, Option<string?> edits, Option<string> format,
+        out BriefFormat briefFormat, out string? error)
+    {
+        briefFormat = default;
+        if (!BriefRenderer.TryParseFormat(parse.GetValue(format), out briefFormat))
+        {
+            error = $"--format: '{parse.GetValue(format)}' is not md, html or docx";
+            return null;
+        }
+        var (search, filterError) = filters.Read(parse, parse.GetValue(query) ?? "");
+        if ((error = filterError) is not null) return null;
+        var chosen = parse.GetValue(ids)!;
+        var hasSearch = !string.IsNullOrWhiteSpace(search!.Query)
+            || new[] { search.Issuers, search.Themes, search.Topics, search.Types, search.Sites, search.Methodologies }.Any(v => v.Count > 0)
+            || search.PublishedFrom is not null || search.PublishedTo is not null || search.WrittenFrom is not null || search.WrittenTo is not null;
+        if (!hasSearch && chosen.Length == 0)
+        {
+            error = "say what goes into the brief: a QUERY, filters such as --from/--to, or --ids";
+            return null;
+        }
+
+        var loadedTemplate = BriefTemplate.Default;
+        if (parse.GetValue(template) is { } templatePath)
+        {
+            var t = BriefTemplate.Load(templatePath);
+            if ((error = t.Error) is not null) return null;
+            loadedTemplate = t.Template!;
+        }
+        IReadOnlyDictionary<string, string> editorText = new Dictionary<string, string>();
+        if (parse.GetValue(edits) is { } editsPath)
+        {
+            var e = BriefEdits.Load(editsPath);
+            if ((error = e.Error) is not null) return null;
+            editorText = e.Edits!;
+        }
+        DateOnly? briefDate = null;
+        if (parse.GetValue(date) is { } dateText)
+        {
+            if (!DateBound.TryParse(dateText, upper: false, out var d) || !System.Text.RegularExpressions.Regex.IsMatch(dateText, @"\d{1,2}\D*\d{1,2}"))
+            {
+                error = $"--date: '{dateText}' is not a day (use 2023-10-31)";
+                return null;
+            }
+            briefDate = d;
+        }
+        if (parse.GetValue(number) is < 1)
+        {
+            error = "--number must be 1 or more";
+            return null;
+        }
+        return new BriefRequest
+        {
+            Search = hasSearch ? search : null,
+            Ids = chosen,
+            Template = loadedTemplate,
+            Number = parse.GetValue(number),
+            Date = briefDate,
+            Edits = editorText,
+        };
+    }
+}

@@ -1,0 +1,70 @@
+namespace PolicyKB.Crawl;
+
+/// <summary>One crawl as asked for: which sites, where (base URL overrides for mirrors), how deep, how politely.</summary>
+public sealed record CrawlOptions
+{
+    /// <summary>Site codes (govcn, ndrc, mee, ccer); empty means every profile.</summary>
+    public IReadOnlyList<string> Sites { get; init; } = [];
+    /// <summary>Site code → base URL to crawl instead of the profile's (a mirror or a local server).</summary>
+    public IReadOnlyDictionary<string, string> BaseUrls { get; init; } = new Dictionary<string, string>();
+    /// <summary>List pages per start URL, overriding each profile's maximum.</summary>
+    public int? MaxListPages { get; init; }
+    public FetchOptions Fetch { get; init; } = new();
+    /// <summary>The profiles to use; null loads data/sites/*.json.</summary>
+    public IReadOnlyDictionary<string, SiteProfile>? Profiles { get; init; }
+
+    /// <summary>The selected sites bound to their addresses, or a message saying what is wrong.</summary>
+    public (IReadOnlyList<SiteEndpoint> Endpoints, string? Error) Resolve()
+    {
+        var profiles = Profiles ?? SiteProfiles.All;
+        var codes = Sites.Count == 0 ? profiles.Keys.Order().ToList() : Sites.Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
+        var endpoints = new List<SiteEndpoint>();
+        foreach (var code in codes)
+        {
+            if (!profiles.TryGetValue(code, out var profile))
+                return ([], $"unknown site '{code}' (known: {string.Join(", ", profiles.Keys.Order())})");
+            var baseUrl = BaseUrls.TryGetValue(code, out var b) ? b : null;
+            if (baseUrl is not null && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
+                return ([], $"base URL '{baseUrl}' for {code} is not an absolute http(s) URL");
+            if (MaxListPages is not null) profile = profile with { MaxListPages = Math.Max(1, MaxListPages.Value) };
+            endpoints.Add(new SiteEndpoint(profile, baseUrl));
+        }
+        if (Fetch.RatePerSecond <= 0) return ([], "the rate must be more than 0 requests per second");
+        return (endpoints, null);
+    }
+}
+
+/// <summary>A URL the crawl gave up on, and why.</summary>
+public sealed record CrawlFailure(string Url, string Reason);
+
+/// <summary>What one crawl did on one site.</summary>
+public sealed record SiteCrawlSummary
+{
+    public required string Site { get; init; }
+    /// <summary>True when this crawl finished a run an earlier crawl had left unfinished.</summary>
+    public bool Resumed { get; init; }
+    public int ListPages { get; init; }
+    /// <summary>Detail pages and attachments received with a body.</summary>
+    public int Fetched { get; init; }
+    /// <summary>Detail pages that were unchanged (304, the same bytes, or the same document).</summary>
+    public int NotModified { get; init; }
+    /// <summary>Documents added to the index.</summary>
+    public int New { get; init; }
+    /// <summary>Documents re-imported with a new version.</summary>
+    public int Changed { get; init; }
+    public int Attachments { get; init; }
+    public IReadOnlyList<CrawlFailure> Failures { get; init; } = [];
+    public int Failed => Failures.Count;
+}
+
+public sealed record CrawlSummary(IReadOnlyList<SiteCrawlSummary> Sites, DateTimeOffset Started, DateTimeOffset Finished)
+{
+    public int Fetched => Sites.Sum(s => s.Fetched);
+    public int NotModified => Sites.Sum(s => s.NotModified);
+    public int New => Sites.Sum(s => s.New);
+    public int Changed => Sites.Sum(s => s.Changed);
+    public int Failed => Sites.Sum(s => s.Failed);
+}
+
+/// <summary>One page handled: reported to the caller's IProgress as the crawl goes.</summary>
+public sealed record CrawlProgress(string Site, string Url, PageKind Kind, string Outcome, SiteCrawlSummary SoFar);

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+
+namespace PolicyKB.Crawl;
+
+/// <summary>
+/// One request at a time per host, and at least an interval between the end of one request and the start of
+/// the next (so a slow server is asked less often, and the rate holds as the server measures it).
+/// </summary>
+public sealed class HostPacer(TimeProvider time)
+{
+    private sealed class HostGate
+    {
+        public readonly SemaphoreSlim Lock = new(1, 1);
+        public DateTimeOffset NextStart = DateTimeOffset.MinValue;
+    }
+
+    private readonly ConcurrentDictionary<string, HostGate> _gates = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Waits for the host's turn; dispose the lease when the response has been read.</summary>
+    public async Task<IAsyncDisposable> EnterAsync(string host, TimeSpan interval, CancellationToken ct)
+    {
+        var gate = _gates.GetOrAdd(host, _ => new HostGate());
+        await gate.Lock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var wait = gate.NextStart - time.GetUtcNow();
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct).ConfigureAwait(false);
+            return new Lease(gate, time, interval);
+        }
+        catch
+        {
+            gate.Lock.Release();
+            throw;
+        }
+    }
+
+    private sealed class Lease(HostGate gate, TimeProvider time, TimeSpan interval) : IAsyncDisposable
+    {
+        private int _released;
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) != 0) return ValueTask.CompletedTask;
+            gate.NextStart = time.GetUtcNow() + interval;
+            gate.Lock.Release();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

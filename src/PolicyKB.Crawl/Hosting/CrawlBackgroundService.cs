@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PolicyKB.Crawl;
+
+/// <summary>Scheduled incremental crawls inside `policykb serve`, when Crawl:Enabled is true.</summary>
+public sealed class CrawlBackgroundService(CrawlCoordinator coordinator, IOptions<CrawlSettings> settings, ILogger<CrawlBackgroundService> logger, TimeProvider? time = null)
+    : BackgroundService
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var s = settings.Value;
+        if (!s.Enabled) return;
+        logger.LogInformation("Scheduled crawls every {Interval}, first in {Delay}", s.Interval, s.InitialDelay);
+        try
+        {
+            await Task.Delay(s.InitialDelay, _time, stoppingToken).ConfigureAwait(false);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (!coordinator.TryStart(new CrawlRequest(), out var reason))
+                    logger.LogInformation("Scheduled crawl skipped: {Reason}", reason);
+                await coordinator.WhenIdle().WaitAsync(stoppingToken).ConfigureAwait(false);
+                await Task.Delay(s.Interval, _time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await coordinator.StopAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

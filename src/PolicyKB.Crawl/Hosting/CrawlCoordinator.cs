@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PolicyKB.Search;
+
+namespace PolicyKB.Crawl;
+
+/// <summary>A crawl asked for by POST /api/crawl or the schedule; unset fields take the "Crawl" configuration.</summary>
+public sealed record CrawlRequest
+{
+    public IReadOnlyList<string>? Sites { get; init; }
+    public IReadOnlyDictionary<string, string>? BaseUrls { get; init; }
+    public int? MaxListPages { get; init; }
+}
+
+/// <summary>What the coordinator is doing and what its last crawl did.</summary>
+public sealed record CrawlStatus
+{
+    public bool Running { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public IReadOnlyList<string> Sites { get; init; } = [];
+    /// <summary>The latest page handled by the running (or last) crawl.</summary>
+    public CrawlProgress? Progress { get; init; }
+    public CrawlSummary? LastSummary { get; init; }
+    public string? LastError { get; init; }
+}
+
+/// <summary>
+/// Runs at most one crawl at a time inside the service, into the service's index and its folder's crawl.db and
+/// snapshots. Started by POST /api/crawl and by <see cref="CrawlBackgroundService"/>; stopped with the host.
+/// </summary>
+public sealed class CrawlCoordinator : IDisposable
+{
+    private readonly IPolicyIndex _index;
+    private readonly CrawlSettings _settings;
+    private readonly ILogger _logger;
+    private readonly IPageReader _reader;
+    private readonly IReadOnlyDictionary<string, SiteProfile>? _profiles;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _lock = new();
+    private CrawlStatus _status = new();
+    private Task _current = Task.CompletedTask;
+
+    public CrawlCoordinator(IPolicyIndex index, IOptions<CrawlSettings> settings, ILogger<CrawlCoordinator>? logger = null,
+        IPageReader? reader = null, IReadOnlyDictionary<string, SiteProfile>? profiles = null, TimeProvider? time = null)
+    {
+        _index = index;
+        _settings = settings.Value;
+        _logger = logger ?? NullLogger<CrawlCoordinator>.Instance;
+        _reader = reader ?? ImportPageReader.Default;
+        _profiles = profiles;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public CrawlStatus Status { get { lock (_lock) return _status; } }
+
+    /// <summary>Completes when no crawl is running.</summary>
+    public Task WhenIdle() { lock (_lock) return _current; }
+
+    /// <summary>Starts a crawl in the background; false with the reason when one is running or the request is invalid.</summary>
+    public bool TryStart(CrawlRequest request, out string? reason)
+    {
+        var options = new CrawlOptions
+        {
+            Sites = request.Sites ?? _settings.Sites,
+            BaseUrls = request.BaseUrls ?? _settings.BaseUrls,
+            MaxListPages = request.MaxListPages ?? _settings.MaxListPages,
+            Fetch = _settings.ToFetchOptions(),
+            Profiles = _profiles,
+        };
+        var (endpoints, error) = options.Resolve();
+        lock (_lock)
+        {
+            if (_status.Running) { reason = $"a crawl is already running (started {_status.StartedAt:u})"; return false; }
+            if (error is not null) { reason = error; return false; }
+            if (_stopping.IsCancellationRequested) { reason = "the service is stopping"; return false; }
+            _status = _status with { Running = true, StartedAt = _time.GetUtcNow(), FinishedAt = null, Sites = [.. endpoints.Select(e => e.Code)], Progress = null, LastError = null };
+            _current = Task.Run(() => RunAsync(options));
+        }
+        reason = null;
+        return true;
+    }
+
+    private async Task RunAsync(CrawlOptions options)
+    {
+        var folder = _settings.Directory ?? _index.Directory;
+        CrawlSummary? summary = null;
+        string? error = null;
+        try
+        {
+            using var store = CrawlStore.Open(CrawlRunner.DatabasePath(folder));
+            var crawler = new Crawler(_index, store, new SnapshotStore(CrawlRunner.SnapshotsPath(folder)), _reader, _time);
+            var progress = new Progress(this);
+            summary = await crawler.RunAsync(options, progress, _stopping.Token).ConfigureAwait(false);
+            _logger.LogInformation("Crawl finished: {Fetched} fetched, {NotModified} not modified, {New} new, {Changed} changed, {Failed} failed",
+                summary.Fetched, summary.NotModified, summary.New, summary.Changed, summary.Failed);
+        }
+        catch (OperationCanceledException)
+        {
+            error = "stopped with the service; the next crawl resumes it";
+        }
+        catch (Exception e)
+        {
+            error = e.Message;
+            _logger.LogError(e, "Crawl failed");
+        }
+        lock (_lock)
+            _status = _status with { Running = false, FinishedAt = _time.GetUtcNow(), LastSummary = summary ?? _status.LastSummary, LastError = error };
+    }
+
+    /// <summary>Reports synchronously into the status (Progress&lt;T&gt; would post to the thread pool out of order).</summary>
+    private sealed class Progress(CrawlCoordinator owner) : IProgress<CrawlProgress>
+    {
+        public void Report(CrawlProgress value)
+        {
+            lock (owner._lock) owner._status = owner._status with { Progress = value };
+        }
+    }
+
+    /// <summary>Stops a running crawl (its state is committed page by page) and waits for it.</summary>
+    public async Task StopAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await WhenIdle().ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+}

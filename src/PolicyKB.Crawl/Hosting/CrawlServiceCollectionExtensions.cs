@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PolicyKB.Search;
+
+namespace PolicyKB.Crawl;
+
+public static class CrawlServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="CrawlCoordinator"/> (singleton; needs the IPolicyIndex singleton the service registers)
+    /// and <see cref="CrawlBackgroundService"/>, configured from the "Crawl" section.
+    /// </summary>
+    public static IServiceCollection AddPolicyKbCrawler(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CrawlSettings>(configuration.GetSection(CrawlSettings.Section));
+        services.AddSingleton(sp => new CrawlCoordinator(
+            sp.GetRequiredService<IPolicyIndex>(),
+            sp.GetRequiredService<IOptions<CrawlSettings>>(),
+            sp.GetService<ILogger<CrawlCoordinator>>(),
+            time: sp.GetService<TimeProvider>()));
+        services.AddHostedService(sp => new CrawlBackgroundService(
+            sp.GetRequiredService<CrawlCoordinator>(),
+            sp.GetRequiredService<IOptions<CrawlSettings>>(),
+            sp.GetRequiredService<ILogger<CrawlBackgroundService>>(),
+            sp.GetService<TimeProvider>()));
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+namespace PolicyKB.Crawl;
+
+/// <summary>The "Crawl" configuration section.</summary>
+public sealed class CrawlSettings
+{
+    public const string Section = "Crawl";
+
+    /// <summary>Run scheduled incremental crawls inside the service.</summary>
+    public bool Enabled { get; set; }
+    /// <summary>Time between the end of one scheduled crawl and the start of the next.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>Wait after start-up before the first scheduled crawl.</summary>
+    public TimeSpan InitialDelay { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Site codes crawled by default; empty means all.</summary>
+    public List<string> Sites { get; set; } = [];
+    /// <summary>Site code → base URL (a mirror).</summary>
+    public Dictionary<string, string> BaseUrls { get; set; } = [];
+    public string UserAgent { get; set; } = "PolicyKB/1.0";
+    /// <summary>Where site operators can reach whoever runs the crawler (mail address or URL); sent in the User-Agent.</summary>
+    public string? Contact { get; set; }
+    public double RatePerSecond { get; set; } = 1.0;
+    public double TimeoutSeconds { get; set; } = 30;
+    public long MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
+    public int MaxTries { get; set; } = 4;
+    public int? MaxListPages { get; set; }
+    /// <summary>Knowledge-base folder for crawl.db and snapshots; default: the index's folder.</summary>
+    public string? Directory { get; set; }
+
+    public FetchOptions ToFetchOptions() => new()
+    {
+        UserAgent = UserAgent, Contact = Contact, RatePerSecond = RatePerSecond,
+        Timeout = TimeSpan.FromSeconds(TimeoutSeconds), MaxBodyBytes = MaxBodyBytes, MaxTries = MaxTries,
+    };
+}

@@ -1,0 +1,148 @@
+using PolicyKB.Model;
+
+namespace PolicyKB.Import;
+
+/// <summary>
+/// Imports files, folders and fetched bytes into an <see cref="IDocumentSink"/>: parses each, upserts it (identical content
+/// is left alone, changed content updates the stored document), commits every batch and at the end, and reports one result
+/// per file. A bad file is reported with its reason and skipped; it never stops the run.
+/// Pages are imported before attachment files so that a PDF/DOCX linked by a notice of the same run gets that notice as parent.
+/// Not thread-safe: one importer per writer.
+/// </summary>
+public sealed class DocumentImporter
+{
+    private static readonly HashSet<string> AttachmentExtensions = new(StringComparer.OrdinalIgnoreCase) { ".pdf", ".docx" };
+
+    private readonly IDocumentSink _sink;
+    private readonly DocumentParser _parser;
+    private readonly ImportOptions _options;
+    /// <summary>Attachment file names (P0….pdf) → the notice linking them and the attachment's address, for this importer's lifetime.</summary>
+    private readonly Dictionary<string, (string ParentId, string? Url, Site Site)> _attachmentParents = new(StringComparer.OrdinalIgnoreCase);
+    private int _uncommitted;
+
+    public DocumentImporter(IDocumentSink sink, DocumentParser? parser = null, ImportOptions? options = null)
+    {
+        _sink = sink;
+        _parser = parser ?? DocumentParser.Default;
+        _options = options ?? new ImportOptions();
+    }
+
+    /// <summary>The files an import of these paths reads, in import order (pages first); for a progress bar's total.</summary>
+    public IReadOnlyList<string> FilesOf(IEnumerable<string> paths)
+        => paths.SelectMany(p => Directory.Exists(p) ? FilesUnder(p) : File.Exists(p) ? [p] : [])
+            .OrderBy(f => AttachmentExtensions.Contains(Path.GetExtension(f)) ? 1 : 0).ThenBy(f => f, StringComparer.Ordinal)
+            .ToList();
+
+    public ImportReport ImportPaths(IEnumerable<string> paths, IProgress<ImportFileResult>? progress = null, CancellationToken ct = default)
+    {
+        var results = new List<ImportFileResult>();
+        var list = paths.ToList();
+        foreach (var missing in list.Where(p => !Directory.Exists(p) && !File.Exists(p)))
+            Report(results, progress, ImportFileResult.Fail(missing, "no such file or folder"));
+        try
+        {
+            foreach (var file in FilesOf(list))
+            {
+                ct.ThrowIfCancellationRequested();
+                Report(results, progress, ImportFile(file));
+                if (_uncommitted >= _options.BatchSize) Commit();
+            }
+        }
+        finally
+        {
+            if (_uncommitted > 0) Commit();
+        }
+        return new ImportReport(results);
+    }
+
+    /// <summary>Imports one page or file given as bytes (the crawler, POST /api/import) and commits it.</summary>
+    public ImportFileResult ImportBytes(byte[] content, PageSource source)
+    {
+        var name = source.Url ?? source.FilePath ?? "(bytes)";
+        if (content.LongLength > _options.MaxFileBytes) return ImportFileResult.Fail(name, TooLarge(content.LongLength));
+        var result = Store(name, content, source);
+        if (_uncommitted > 0) Commit();
+        return result;
+    }
+
+    private ImportFileResult ImportFile(string path)
+    {
+        if (!_options.Extensions.Contains(Path.GetExtension(path)))
+            return ImportFileResult.Fail(path, $"unsupported file type '{Path.GetExtension(path)}': import takes {string.Join(", ", _options.Extensions)}");
+        byte[] content;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > _options.MaxFileBytes) return ImportFileResult.Fail(path, TooLarge(length));
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ImportFileResult.Fail(path, $"cannot read the file: {e.Message}");
+        }
+        return Store(path, content, new PageSource(FilePath: Path.GetFullPath(path)));
+    }
+
+    private ImportFileResult Store(string name, byte[] content, PageSource source)
+    {
+        var parsed = _parser.Parse(content, source);
+        if (parsed.Document is not { } doc) return ImportFileResult.Fail(name, parsed.Error ?? "not parsed", parsed.Warnings);
+        doc = LinkToParent(doc, source);
+        Remember(doc);
+
+        var stored = _sink.Get(doc.Id);
+        if (stored is not null && stored.ContentHash == doc.ContentHash)
+            return new ImportFileResult(name, ImportStatus.Unchanged, doc.Id, doc.Title, parsed.Warnings, null);
+        if (stored is not null) doc = doc with { Sources = stored.Sources.Concat(doc.Sources).Distinct().ToList(), Versions = stored.Versions };
+
+        var outcome = _sink.Upsert(doc);
+        _uncommitted++;
+        var status = outcome switch
+        {
+            UpsertOutcome.Added => ImportStatus.Imported,
+            UpsertOutcome.Updated => ImportStatus.Updated,
+            _ => ImportStatus.Unchanged,
+        };
+        return new ImportFileResult(name, status, doc.Id, doc.Title, parsed.Warnings, null);
+    }
+
+    /// <summary>An attachment file that a known notice links by file name becomes a child of that notice, under the attachment's address.</summary>
+    private PolicyDocument LinkToParent(PolicyDocument doc, PageSource source)
+    {
+        var name = source.FilePath ?? (source.Url is { } url ? url.Split('?', '#')[0] : null);
+        if (name is null || !AttachmentExtensions.Contains(Path.GetExtension(name))) return doc;
+        if (!_attachmentParents.TryGetValue(Path.GetFileName(name), out var parent)) return doc;
+        doc = doc with { ParentId = parent.ParentId, Site = parent.Site };
+        if (doc.Url is null && parent.Url is not null)
+            doc = doc with { Url = parent.Url, Id = DocumentId.FromUrl(parent.Url), Sources = [new DocumentSource(DocumentId.CanonicalUrl(parent.Url), parent.Site)] };
+        return doc with { ContentHash = Normalise.DocumentAssembler.ContentHash(doc) };
+    }
+
+    private void Remember(PolicyDocument doc)
+    {
+        foreach (var a in doc.Attachments)
+        {
+            var file = a.Url is null ? a.Name : Path.GetFileName(a.Url.Split('?', '#')[0]);
+            if (file.Length > 0) _attachmentParents[file] = (doc.Id, a.Url, doc.Site);
+        }
+    }
+
+    private void Commit()
+    {
+        _sink.Commit();
+        _uncommitted = 0;
+    }
+
+    private IEnumerable<string> FilesUnder(string folder)
+        => Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+            .Where(f => _options.Extensions.Contains(Path.GetExtension(f)));
+
+    private string TooLarge(long length)
+        => $"file is {length / (1024.0 * 1024.0):0.0} MB, over the {_options.MaxFileBytes / (1024.0 * 1024.0):0.#} MB limit";
+
+    private static void Report(List<ImportFileResult> results, IProgress<ImportFileResult>? progress, ImportFileResult result)
+    {
+        results.Add(result);
+        progress?.Report(result);
+    }
+}

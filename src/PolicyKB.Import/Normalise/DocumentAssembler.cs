@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PolicyKB.Import.Html;
+using PolicyKB.Model;
+
+namespace PolicyKB.Import.Normalise;
+
+/// <summary>
+/// Turns what a profile (or a PDF/DOCX reader) found into a normalised <see cref="PolicyDocument"/>: title without its 文号,
+/// canonical issuers (field, else title or body heading, else signature), 文号, dates, type, body structure, themes,
+/// methodologies, id and content hash.
+/// </summary>
+internal sealed partial class DocumentAssembler(IssuerRegistry issuers, ThemeRules themes, DocumentTypes types, Methodologies methodologies)
+{
+    private const int HeadLines = 8;
+
+    public PolicyDocument Assemble(PageFields f, IReadOnlyList<string> bodyLines, Site site, PageSource source, string? url, List<string> warnings)
+    {
+        var (title, numberInTitle) = SplitTitle(f.Title ?? "");
+        var number = Number(f.NumberRaw) ?? numberInTitle ?? NumberLine(bodyLines);
+        var signature = Signatures.Find(bodyLines, issuers);
+        var (issuersRaw, issuerNames) = Issuers(f, title, bodyLines, signature);
+        var body = BodyStructure.Build(bodyLines);
+        var bodyText = string.Join('\n', body.Select(b => b.Text));
+        var doc = new PolicyDocument
+        {
+            Id = "",
+            Title = title,
+            Issuers = issuerNames,
+            IssuersRaw = issuersRaw,
+            DocumentNumber = number,
+            DocumentType = types.Resolve(f.DocumentType, f.InferType ? title : null),
+            Topics = f.Topics,
+            Themes = themes.Assign(title, bodyText),
+            WrittenDate = Dates.Parse(f.Written) ?? signature.Date,
+            PublishedDate = Dates.Parse(f.Published),
+            IndexNumber = f.IndexNumber,
+            Keywords = f.Keywords,
+            Site = site,
+            Url = url,
+            Body = body,
+            Attachments = f.Attachments,
+            RelatedLinks = f.RelatedLinks,
+            Methodologies = methodologies.Find(new[] { title, bodyText }.Concat(f.Attachments.Select(a => a.Name))),
+            Sources = url is null ? [] : [new DocumentSource(DocumentId.CanonicalUrl(url), site)],
+        };
+        if (body.Count == 0) warnings.Add("no body text found");
+        var hash = ContentHash(doc);
+        var id = url is not null ? DocumentId.FromUrl(url) : source.FilePath is not null ? DocumentId.FromFile(source.FilePath) : hash[..20];
+        return doc with { Id = id, ContentHash = hash };
+    }
+
+    /// <summary>SHA-256 (hex) of the normalised content: everything but the id, the hash itself, sources and versions.</summary>
+    public static string ContentHash(PolicyDocument doc)
+    {
+        var content = doc with { Id = "", ContentHash = "", Sources = [], Versions = [] };
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(content, PolicyJson.Options);
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+
+    private static DocumentNumber? Number(string? raw) => DocumentNumber.Parse(raw) ?? DocumentNumber.Find(raw);
+
+    /// <summary>A line near the top of the body that is a 文号 and nothing else (the centred line under the heading).</summary>
+    private static DocumentNumber? NumberLine(IReadOnlyList<string> lines)
+        => lines.Take(HeadLines).Select(DocumentNumber.Parse).FirstOrDefault(n => n is not null);
+
+    /// <summary>"…的通知(发改能源〔2026〕884号)" → the title without the parentheses, and the 文号 they held.</summary>
+    public static (string Title, DocumentNumber? Number) SplitTitle(string title)
+    {
+        title = Text.Clean(title);
+        var m = TrailingParentheses().Match(title);
+        if (m.Success && DocumentNumber.Parse(m.Groups["inner"].Value) is { } n) return (title[..m.Index].TrimEnd(), n);
+        return (title, null);
+    }
+
+    private (string? Raw, IReadOnlyList<string> Names) Issuers(PageFields f, string title, IReadOnlyList<string> lines, Signature signature)
+    {
+        if (f.IssuersRaw is { } raw) return (raw, issuers.Split(raw));
+        if (HeadingIssuers(title) is { } fromTitle) return (fromTitle, issuers.Split(fromTitle));
+        if (BodyHeadingIssuers(lines) is { } fromHeading) return (fromHeading, issuers.Split(fromHeading));
+        if (signature.IssuerLines.Count > 0)
+        {
+            var names = signature.IssuerLines.SelectMany(issuers.Split).Distinct().ToList();
+            return (string.Join(' ', signature.IssuerLines), names);
+        }
+        return f.DefaultIssuer is { } d ? (null, [issuers.Resolve(d)]) : (null, []);
+    }
+
+    /// <summary>The issuers a heading names before 关于 ("国家发展改革委 国家能源局关于印发…"), when every name is a known issuer.</summary>
+    private string? HeadingIssuers(string line)
+    {
+        var at = line.IndexOf("关于", StringComparison.Ordinal);
+        if (at <= 0) return null;
+        var prefix = Text.Clean(line[..at]);
+        return AllKnown(prefix) ? prefix : null;
+    }
+
+    /// <summary>Issuers in the body's heading: before 关于 on the same line, or alone on the line above it.</summary>
+    private string? BodyHeadingIssuers(IReadOnlyList<string> lines)
+    {
+        for (var i = 0; i < Math.Min(lines.Count, HeadLines / 2); i++)
+        {
+            if (!lines[i].Contains("关于", StringComparison.Ordinal)) continue;
+            if (HeadingIssuers(lines[i]) is { } same) return same;
+            if (lines[i].StartsWith("关于", StringComparison.Ordinal) && i > 0 && AllKnown(lines[i - 1])) return Text.Clean(lines[i - 1]);
+            return null;
+        }
+        return null;
+    }
+
+    private bool AllKnown(string text)
+    {
+        var names = issuers.Split(text);
+        return names.Count > 0 && names.All(issuers.IsKnown);
+    }
+
+    [GeneratedRegex(@"[（(](?<inner>[^（()）]+)[）)]\s*$")]
+    private static partial Regex TrailingParentheses();
+}

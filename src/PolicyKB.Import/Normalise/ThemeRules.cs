@@ -1,0 +1,64 @@
+using System.Text.Json;
+using PolicyKB.Model;
+
+namespace PolicyKB.Import.Normalise;
+
+/// <summary>One theme of data/themes.json: weighted keywords and the score a document needs.</summary>
+public sealed record ThemeRule(string Name, int Threshold, IReadOnlyDictionary<string, int> Keywords);
+
+/// <summary>
+/// The project's own themes (碳市场, 绿色金融 …), assigned by editable rules over title and body.
+/// A keyword in the title counts <c>titleWeight</c> times; in the body, its count up to <c>maxCountPerKeyword</c>.
+/// </summary>
+public sealed class ThemeRules
+{
+    private static readonly Lazy<ThemeRules> LazyDefault = new(() => Load(PolicyData.Path("themes.json")));
+
+    public static ThemeRules Default => LazyDefault.Value;
+
+    public IReadOnlyList<ThemeRule> Themes { get; }
+    public int TitleWeight { get; }
+    public int MaxCountPerKeyword { get; }
+
+    public ThemeRules(IReadOnlyList<ThemeRule> themes, int titleWeight = 3, int maxCountPerKeyword = 3)
+    {
+        Themes = themes;
+        TitleWeight = titleWeight;
+        MaxCountPerKeyword = maxCountPerKeyword;
+    }
+
+    public static ThemeRules Load(string path)
+    {
+        var file = JsonSerializer.Deserialize<ThemesFile>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))
+                   ?? throw new InvalidDataException($"{path}: empty themes file");
+        return new ThemeRules(file.Themes.Select(t => new ThemeRule(t.Name, t.Threshold, t.Keywords)).ToList(),
+            file.TitleWeight ?? 3, file.MaxCountPerKeyword ?? 3);
+    }
+
+    /// <summary>The themes whose score reaches their threshold, in the order of the rules file.</summary>
+    public IReadOnlyList<string> Assign(string title, string body)
+        => Themes.Where(t => Score(t, title, body) >= t.Threshold).Select(t => t.Name).ToList();
+
+    public int Score(ThemeRule theme, string title, string body)
+    {
+        var score = 0;
+        foreach (var (keyword, weight) in theme.Keywords)
+        {
+            var hits = title.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+                ? TitleWeight
+                : Math.Min(Count(body, keyword), MaxCountPerKeyword);
+            score += hits * weight;
+        }
+        return score;
+    }
+
+    private static int Count(string text, string keyword)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(keyword, i + keyword.Length, StringComparison.OrdinalIgnoreCase)) n++;
+        return n;
+    }
+
+    private sealed record ThemesFile(List<ThemeEntry> Themes, int? TitleWeight, int? MaxCountPerKeyword);
+    private sealed record ThemeEntry(string Name, int Threshold, Dictionary<string, int> Keywords);
+}

@@ -1,0 +1,26 @@
+namespace PolicyKB.Search.Analysis;
+
+/// <summary>
+/// The normalisation the recall fields apply (width folding, lower case), done char for char so offsets
+/// in the folded text are offsets in the original: highlighting and brute-force checks rely on that.
+/// </summary>
+public static class TextFold
+{
+    public static string Fold(string text)
+    {
+        return string.Create(text.Length, text, static (span, s) =>
+        {
+            for (var i = 0; i < s.Length; i++) span[i] = Fold(s[i]);
+        });
+    }
+
+    public static char Fold(char c)
+    {
+        if (c is >= '\uFF01' and <= '\uFF5E') c = (char)(c - 0xFEE0);
+        else if (c == '\u3000') c = ' ';
+        return char.ToLowerInvariant(c);
+    }
+
+    /// <summary>CJK unified ideographs (basic, extension A, compatibility): the characters that match as substrings.</summary>
+    public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
+}

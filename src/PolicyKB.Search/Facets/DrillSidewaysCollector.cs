@@ -1,0 +1,144 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace PolicyKB.Search.Facets;
+
+/// <summary>
+/// Applies the facet filters (OR within a facet, AND across facets) to the documents of a query and counts
+/// facet values with drill-sideways semantics in one pass: a document that passes every filter is a hit and
+/// counts for every facet; one that fails exactly one facet's filter counts for that facet only (what the user
+/// would get by changing that selection).
+/// </summary>
+public sealed class DrillSidewaysCollector : ICollector
+{
+    private readonly ICollector _hits;
+    private readonly string[] _facets;
+    private readonly bool[] _counted;
+    private readonly HashSet<string>?[] _selected;
+    private readonly Dictionary<string, int>[] _totals;
+
+    private AtomicReader? _reader;
+    private SortedSetDocValues?[] _values = [];
+    private int[]?[] _segmentCounts = [];
+    private bool[]?[] _segmentSelected = [];
+
+    /// <param name="hits">receives the documents that pass every filter</param>
+    /// <param name="counted">facets to count</param>
+    /// <param name="filters">facet → selected values (facets without a selection may be absent)</param>
+    public DrillSidewaysCollector(ICollector hits, IEnumerable<string> counted, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
+    {
+        _hits = hits;
+        var countedSet = counted.ToHashSet();
+        _facets = countedSet.Union(filters.Where(f => f.Value.Count > 0).Select(f => f.Key)).ToArray();
+        _counted = _facets.Select(countedSet.Contains).ToArray();
+        _selected = _facets.Select(f => filters.TryGetValue(f, out var v) && v.Count > 0 ? v.ToHashSet(StringComparer.Ordinal) : null).ToArray();
+        _totals = _facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+    }
+
+    /// <summary>Documents that passed every filter.</summary>
+    public int TotalHits { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => _hits.AcceptsDocsOutOfOrder;
+
+    public void SetScorer(Scorer scorer) => _hits.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        FlushSegment();
+        _reader = context.AtomicReader;
+        _values = new SortedSetDocValues?[_facets.Length];
+        _segmentCounts = new int[]?[_facets.Length];
+        _segmentSelected = new bool[]?[_facets.Length];
+        for (var f = 0; f < _facets.Length; f++)
+        {
+            var dv = _reader.GetSortedSetDocValues(FacetFields.DocValuesField(_facets[f]));
+            _values[f] = dv;
+            if (dv is null) continue;
+            if (_counted[f]) _segmentCounts[f] = new int[dv.ValueCount];
+            if (_selected[f] is { } wanted)
+            {
+                var sel = new bool[dv.ValueCount];
+                foreach (var v in wanted)
+                {
+                    var ord = dv.LookupTerm(new BytesRef(v));
+                    if (ord >= 0) sel[ord] = true;
+                }
+                _segmentSelected[f] = sel;
+            }
+        }
+        _hits.SetNextReader(context);
+    }
+
+    public void Collect(int doc)
+    {
+        var failed = -1;
+        for (var f = 0; f < _facets.Length; f++)
+        {
+            if (_selected[f] is null || Passes(f, doc)) continue;
+            if (failed >= 0) return;
+            failed = f;
+        }
+        if (failed < 0)
+        {
+            TotalHits++;
+            _hits.Collect(doc);
+            for (var f = 0; f < _facets.Length; f++) Count(f, doc);
+        }
+        else Count(failed, doc);
+    }
+
+    private bool Passes(int f, int doc)
+    {
+        var dv = _values[f];
+        var sel = _segmentSelected[f];
+        if (dv is null || sel is null) return false;
+        dv.SetDocument(doc);
+        for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd())
+            if (sel[ord]) return true;
+        return false;
+    }
+
+    private void Count(int f, int doc)
+    {
+        if (_segmentCounts[f] is not { } counts) return;
+        var dv = _values[f]!;
+        dv.SetDocument(doc);
+        for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd()) counts[ord]++;
+    }
+
+    private void FlushSegment()
+    {
+        if (_reader is null) return;
+        for (var f = 0; f < _facets.Length; f++)
+        {
+            if (_segmentCounts[f] is not { } counts) continue;
+            for (var ord = 0; ord < counts.Length; ord++)
+            {
+                if (counts[ord] == 0) continue;
+                var label = SegmentLabels.Label(_reader, FacetFields.DocValuesField(_facets[f]), _values[f]!, ord);
+                _totals[f][label] = _totals[f].GetValueOrDefault(label) + counts[ord];
+            }
+        }
+        _reader = null;
+    }
+
+    /// <summary>Counts per counted facet; selected values are listed even when their count is zero.</summary>
+    public Dictionary<string, IReadOnlyList<FacetValue>> Result()
+    {
+        FlushSegment();
+        var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
+        for (var f = 0; f < _facets.Length; f++)
+        {
+            if (!_counted[f]) continue;
+            var totals = _totals[f];
+            foreach (var v in _selected[f] ?? []) totals.TryAdd(v, 0);
+            var chronological = _facets[f] is FacetNames.Year or FacetNames.Month;
+            var values = totals.Select(kv => new FacetValue(kv.Key, kv.Value));
+            result[_facets[f]] = (chronological
+                ? values.OrderByDescending(v => v.Value, StringComparer.Ordinal)
+                : values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)).ToList();
+        }
+        return result;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Text;
+using PolicyKB.Search.Analysis;
+
+namespace PolicyKB.Search.Highlighting;
+
+/// <summary>
+/// Marks query matches in stored text. Matches are found in the folded text (width, case) exactly as the recall
+/// fields match, so what is marked is what matched; overlapping or touching matches become one run
+/// (碳达峰, not 碳达+峰). Text is HTML-escaped before &lt;mark&gt; tags are added.
+/// </summary>
+public static class SnippetHighlighter
+{
+    public const int PassageLength = 120;
+    private const string Ellipsis = "…";
+
+    /// <summary>The whole text, escaped, with every match marked.</summary>
+    public static string Mark(string text, IReadOnlyList<string> marks) =>
+        Render(text, 0, text.Length, Matches(text, marks));
+
+    /// <summary>
+    /// Up to <paramref name="max"/> passages of about <see cref="PassageLength"/> characters, cut at sentence ends,
+    /// chosen by how many different marks and how many matches they hold (earlier passages preferred on ties),
+    /// returned in text order. Without any match: the opening passage.
+    /// </summary>
+    public static IReadOnlyList<string> Snippets(string text, IReadOnlyList<string> marks, int max = 3)
+    {
+        if (string.IsNullOrWhiteSpace(text) || max <= 0) return [];
+        var matches = Matches(text, marks);
+        var passages = Passages(text, matches);
+        var folded = TextFold.Fold(text);
+        var best = passages
+            .Select((p, i) => (p, i, Score: Score(folded, p, matches, marks)))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.i)
+            .Take(max).OrderBy(x => x.p.Start)
+            .Select(x => x.p).ToList();
+        if (best.Count == 0 && passages.Count > 0) best.Add(passages[0]);
+        return best.Select(p => (p.Start > 0 && !IsSentenceEnd(text[p.Start - 1]) ? Ellipsis : "")
+            + Render(text, p.Start, p.End, matches)
+            + (p.End < text.Length && !IsSentenceEnd(text[p.End - 1]) ? Ellipsis : "")).ToList();
+    }
+
+    /// <summary>Match runs [start, end), sorted, overlapping and touching runs merged.</summary>
+    public static List<(int Start, int End)> Matches(string text, IReadOnlyList<string> marks)
+    {
+        var folded = TextFold.Fold(text);
+        var found = new List<(int Start, int End)>();
+        foreach (var mark in marks.Where(m => m.Length > 0))
+            for (var i = folded.IndexOf(mark, StringComparison.Ordinal); i >= 0; i = folded.IndexOf(mark, i + 1, StringComparison.Ordinal))
+                found.Add((i, i + mark.Length));
+        found.Sort();
+        var merged = new List<(int Start, int End)>();
+        foreach (var m in found)
+        {
+            if (merged.Count > 0 && m.Start <= merged[^1].End) merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, m.End));
+            else merged.Add(m);
+        }
+        return merged;
+    }
+
+    private static double Score(string folded, (int Start, int End) p, List<(int Start, int End)> matches, IReadOnlyList<string> marks)
+    {
+        var inside = matches.Count(m => m.Start >= p.Start && m.End <= p.End);
+        if (inside == 0) return 0;
+        var passage = folded[p.Start..p.End];
+        var distinct = marks.Count(m => m.Length > 0 && passage.Contains(m, StringComparison.Ordinal));
+        return distinct + 0.1 * inside;
+    }
+
+    /// <summary>Sentences (ending at 。！？；!?; or a line end), short ones joined, long ones cut to a window around their first match.</summary>
+    private static List<(int Start, int End)> Passages(string text, List<(int Start, int End)> matches)
+    {
+        var sentences = new List<(int Start, int End)>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!IsSentenceEnd(text[i]) && i != text.Length - 1) continue;
+            var end = text[i] == '\n' ? i : i + 1;
+            while (start < end && char.IsWhiteSpace(text[start])) start++;
+            if (end > start) sentences.Add((start, end));
+            start = i + 1;
+        }
+
+        var passages = new List<(int Start, int End)>();
+        foreach (var s in sentences)
+        {
+            if (passages.Count > 0 && s.End - passages[^1].Start <= PassageLength && text[passages[^1].End - 1] != '\n'
+                && !text.AsSpan(passages[^1].End, s.Start - passages[^1].End).Contains('\n'))
+            {
+                passages[^1] = (passages[^1].Start, s.End);
+                continue;
+            }
+            if (s.End - s.Start <= PassageLength * 3 / 2)
+            {
+                passages.Add(s);
+                continue;
+            }
+            // A long sentence: one window per match cluster, cut so that no match is split.
+            var cursor = s.Start;
+            foreach (var m in matches.Where(m => m.Start >= s.Start && m.End <= s.End))
+            {
+                if (m.Start < cursor) continue;
+                var from = Math.Max(s.Start, Math.Min(m.Start - PassageLength / 4, s.End - PassageLength));
+                from = Math.Max(from, cursor);
+                var to = Math.Min(s.End, from + PassageLength);
+                (from, to) = AvoidSplitting(matches, from, to);
+                passages.Add((from, to));
+                cursor = to;
+            }
+            if (cursor == s.Start) passages.Add(AvoidSplitting(matches, s.Start, s.Start + PassageLength));
+        }
+        return passages;
+    }
+
+    private static (int, int) AvoidSplitting(List<(int Start, int End)> matches, int from, int to)
+    {
+        foreach (var m in matches)
+        {
+            if (m.Start < from && m.End > from) from = m.Start;
+            if (m.Start < to && m.End > to) to = m.End;
+        }
+        return (from, to);
+    }
+
+    private static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '；' or '!' or '?' or ';' or '\n';
+
+    private static string Render(string text, int from, int to, List<(int Start, int End)> matches)
+    {
+        var sb = new StringBuilder(to - from + 32);
+        var at = from;
+        foreach (var (s, e) in matches)
+        {
+            if (e <= from || s >= to) continue;
+            var ms = Math.Max(s, from);
+            var me = Math.Min(e, to);
+            Escape(sb, text, at, ms);
+            sb.Append("<mark>");
+            Escape(sb, text, ms, me);
+            sb.Append("</mark>");
+            at = me;
+        }
+        Escape(sb, text, at, to);
+        return sb.ToString();
+    }
+
+    private static void Escape(StringBuilder sb, string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            switch (text[i])
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                case '\n': sb.Append(' '); break;
+                default: sb.Append(text[i]); break;
+            }
+        }
+    }
+}

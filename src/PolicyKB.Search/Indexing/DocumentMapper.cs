@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+using PolicyKB.Model;
+using PolicyKB.Search.Facets;
+
+namespace PolicyKB.Search.Indexing;
+
+/// <summary>PolicyDocument ↔ Lucene document. The whole document is stored as JSON, so reading it back is exact.</summary>
+public static class DocumentMapper
+{
+    public static Document ToLucene(PolicyDocument d, IEnumerable<string> aliases)
+    {
+        var doc = new Document
+        {
+            new StringField(Schema.Id, d.Id, Field.Store.YES),
+            new StoredField(Schema.Json, JsonSerializer.Serialize(d, PolicyJson.Options)),
+        };
+        foreach (var alias in aliases) doc.Add(new StringField(Schema.Alias, alias, Field.Store.YES));
+
+        var body = d.BodyText;
+        AddText(doc, Schema.Title, d.Title);
+        AddText(doc, Schema.Body, SearchableText(d));
+        AddText(doc, Schema.TitleWords, d.Title);
+        AddText(doc, Schema.BodyWords, WordFieldBody(body));
+        AddText(doc, Schema.IssuerText, string.Join('\n', d.Issuers.Append(d.IssuersRaw ?? "")));
+        AddText(doc, Schema.DocNoText, d.DocumentNumber?.Normalized);
+        AddText(doc, Schema.TypeText, d.DocumentType);
+        AddText(doc, Schema.TopicText, string.Join('\n', d.Topics));
+        AddText(doc, Schema.ThemeText, string.Join('\n', d.Themes));
+
+        foreach (var (facet, values) in FacetFields.ValuesOf(d))
+            foreach (var v in values) doc.Add(new SortedSetDocValuesField(FacetFields.DocValuesField(facet), new BytesRef(v)));
+
+        foreach (var code in d.Methodologies.Select(m => MethodologyKey(m.Code)).Distinct())
+            doc.Add(new StringField(Schema.Methodology, code, Field.Store.NO));
+
+        if (d.PublishedDate is { } p) doc.Add(new Int32Field(Schema.Published, p.DayNumber, Field.Store.NO));
+        if (d.WrittenDate is { } w) doc.Add(new Int32Field(Schema.Written, w.DayNumber, Field.Store.NO));
+        if ((d.PublishedDate ?? d.WrittenDate) is { } date) doc.Add(new NumericDocValuesField(Schema.DateValue, date.DayNumber));
+
+        AddKey(doc, Schema.TitleKey, DocumentKeys.TitleKey(d.Title));
+        AddKey(doc, Schema.DocNoKey, DocumentKeys.DocNoKey(d.DocumentNumber));
+        AddKey(doc, Schema.RepostKey, DocumentKeys.RepostKey(d));
+        AddKey(doc, Schema.BodyKey, DocumentKeys.BodyFingerprint(d));
+        var ownNo = d.DocumentNumber?.Normalized;
+        foreach (var t in DocumentKeys.CitedTitleKeys(body)) AddKey(doc, Schema.CitesTitle, t);
+        foreach (var n in DocumentKeys.CitedDocNos(body).Where(n => n != ownNo)) AddKey(doc, Schema.CitesDocNo, n);
+        return doc;
+    }
+
+    public static PolicyDocument FromStored(Document stored) =>
+        JsonSerializer.Deserialize<PolicyDocument>(stored.Get(Schema.Json), PolicyJson.Options)
+        ?? throw new PolicyIndexException("A stored document could not be read; run `policykb check`.");
+
+    /// <summary>
+    /// ICU's dictionary word breaker manages only about 100,000 characters a second per core, so the word field (re-ranking
+    /// and similarity, never membership) reads the body's opening, where a notice states its subject.
+    /// </summary>
+    public const int WordFieldBodyLength = 500;
+
+    public static string WordFieldBody(string body) => body.Length <= WordFieldBodyLength ? body : body[..WordFieldBodyLength];
+
+    /// <summary>
+    /// What a search reads of a document beyond its title: the body, then each attachment's name and extracted text,
+    /// so a phrase found only in an attached PDF or DOCX finds the notice (and its snippet shows where).
+    /// </summary>
+    public static string SearchableText(PolicyDocument d)
+    {
+        var attached = d.Attachments.Where(a => !string.IsNullOrWhiteSpace(a.Text) || !string.IsNullOrWhiteSpace(a.Name)).ToList();
+        if (attached.Count == 0) return d.BodyText;
+        var parts = new List<string> { d.BodyText };
+        foreach (var a in attached)
+        {
+            parts.Add(a.Name);
+            if (!string.IsNullOrWhiteSpace(a.Text)) parts.Add(a.Text!);
+        }
+        return string.Join('\n', parts);
+    }
+
+    public static string MethodologyKey(string code) => code.Trim().ToUpperInvariant();
+
+    private static void AddText(Document doc, string field, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text)) doc.Add(new TextField(field, text, Field.Store.NO));
+    }
+
+    private static void AddKey(Document doc, string field, string? key)
+    {
+        if (!string.IsNullOrEmpty(key)) doc.Add(new StringField(field, key, Field.Store.NO));
+    }
+}

@@ -1,0 +1,44 @@
+namespace PolicyKB.Search.Indexing;
+
+/// <summary>Field names of the index and its schema version (kept in the commit user data).</summary>
+public static class Schema
+{
+    /// <summary>Bump when fields or analysis change: an index of another version must be re-imported.</summary>
+    public const string Version = "1";
+    public const string VersionKey = "policykb.schema";
+    public const string CommittedAtKey = "policykb.committed";
+
+    public const string Id = "id";
+    /// <summary>Ids of reposts merged into this document (Get(id) finds them).</summary>
+    public const string Alias = "alias";
+    public const string Json = "json";
+
+    // Recall fields (bigram analysis): these alone decide membership.
+    public const string Title = "title";
+    public const string Body = "body";
+    public const string IssuerText = "issuer_t";
+    public const string DocNoText = "docno_t";
+    public const string TypeText = "type_t";
+    public const string TopicText = "topic_t";
+    public const string ThemeText = "theme_t";
+
+    // Word fields (ICU words + user dictionary): re-ranking and similarity only.
+    public const string TitleWords = "title_w";
+    public const string BodyWords = "body_w";
+
+    public const string Methodology = "methodology";
+    public const string Published = "published";
+    public const string Written = "written";
+    /// <summary>Day number of the published (else written) date, for sorting and the recency boost.</summary>
+    public const string DateValue = "date_dv";
+
+    // Keys for reposts and citations.
+    public const string TitleKey = "title_key";
+    public const string DocNoKey = "docno_key";
+    public const string RepostKey = "repost_key";
+    public const string BodyKey = "body_key";
+    public const string CitesTitle = "cites_title";
+    public const string CitesDocNo = "cites_docno";
+
+    public static readonly IReadOnlyList<string> WordFields = [TitleWords, BodyWords];
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using PolicyKB.Model;
+using PolicyKB.Search.Analysis;
+using PolicyKB.Search.Indexing;
+using PolicyKB.Search.Querying;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace PolicyKB.Search;
+
+/// <summary>
+/// The Lucene.Net index of a knowledge-base folder (files in DIR/lucene). One IndexWriter; searches read
+/// near-real-time searchers refreshed in the background (or by <see cref="Refresh"/> and <see cref="Commit"/>).
+/// Thread-safe.
+/// </summary>
+public sealed partial class PolicyIndex : IPolicyIndex
+{
+    private readonly LuceneDirectory _luceneDirectory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly ITimer _refreshTimer;
+    private readonly TimeProvider _clock;
+    private readonly Analyzer _recall = new RecallAnalyzer();
+    private readonly WordAnalyzer _words;
+    private readonly QueryCompiler _compiler;
+    private DateTimeOffset? _lastCommit;
+    private int _disposed;
+
+    public string Directory { get; }
+
+    private PolicyIndex(string directory, LuceneDirectory luceneDirectory, IndexWriter writer, WordAnalyzer words, PolicyIndexOptions options, DateTimeOffset? lastCommit)
+    {
+        Directory = directory;
+        _luceneDirectory = luceneDirectory;
+        _writer = writer;
+        _clock = options.Clock;
+        _lastCommit = lastCommit;
+        _words = words;
+        _compiler = new QueryCompiler(_recall, _words, options.ResolveThesaurus());
+        _searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
+        _refreshTimer = _clock.CreateTimer(_ => RefreshQuietly(), null, options.RefreshInterval, options.RefreshInterval);
+    }
+
+    /// <summary>Opens (creating when missing) the index in <paramref name="directory"/>/lucene.</summary>
+    /// <exception cref="IndexLockedException">another writer holds the folder</exception>
+    /// <exception cref="IndexVersionException">the index has another schema version</exception>
+    public static PolicyIndex Open(string directory, PolicyIndexOptions? options = null)
+    {
+        options ??= new PolicyIndexOptions();
+        var full = Path.GetFullPath(directory);
+        var path = Path.Combine(full, "lucene");
+        System.IO.Directory.CreateDirectory(path);
+        var lucene = FSDirectory.Open(path);
+        try
+        {
+            var existing = ReadCommitData(lucene);
+            if (existing is not null && existing.GetValueOrDefault(Schema.VersionKey) != Schema.Version)
+                throw new IndexVersionException(full, existing.GetValueOrDefault(Schema.VersionKey), Schema.Version);
+
+            var words = new WordAnalyzer(options.ResolveUserDictionary());
+            var analyzer = new PerFieldAnalyzerWrapper(new RecallAnalyzer(), Schema.WordFields.ToDictionary(f => f, _ => (Analyzer)words));
+            var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                WriteLockTimeout = 0,
+                Similarity = new BM25Similarity(),
+                RAMBufferSizeMB = 64,
+            };
+            IndexWriter writer;
+            try { writer = new IndexWriter(lucene, config); }
+            catch (LockObtainFailedException e) { throw new IndexLockedException(full, e); }
+
+            if (existing is null)
+            {
+                // Record the schema version right away, so the folder is recognisable even before the first import commit.
+                writer.SetCommitData(new Dictionary<string, string> { [Schema.VersionKey] = Schema.Version });
+                writer.Commit();
+            }
+            return new PolicyIndex(full, lucene, writer, words, options, ParseCommitTime(existing));
+        }
+        catch
+        {
+            lucene.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs Lucene's CheckIndex over the folder's index (read-only) and reports counts and problems.</summary>
+    public static CheckReport Check(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        var path = Path.Combine(full, "lucene");
+        if (!System.IO.Directory.Exists(path))
+            return new CheckReport(full, false, 0, 0, false, null, null, [$"No index in '{full}': import documents first."]);
+        using var lucene = FSDirectory.Open(path);
+        var data = ReadCommitData(lucene);
+        if (data is null)
+            return new CheckReport(full, false, 0, 0, false, null, null, [$"No committed index in '{path}'."]);
+        var status = new CheckIndex(lucene).DoCheckIndex();
+        var problems = new List<string>();
+        var version = data.GetValueOrDefault(Schema.VersionKey);
+        if (version != Schema.Version) problems.Add($"Schema version {version ?? "unknown"}, expected {Schema.Version}: re-import.");
+        if (status.MissingSegments) problems.Add("The segments file is missing.");
+        if (status.CantOpenSegments) problems.Add("The segments file cannot be opened.");
+        if (status.ToolOutOfDate) problems.Add("The index was written by a newer Lucene version.");
+        if (status.NumBadSegments > 0) problems.Add($"{status.NumBadSegments} damaged segment(s); {status.TotLoseDocCount} document(s) would be lost by repairing. Re-import to rebuild.");
+        foreach (var s in status.SegmentInfos)
+        {
+            foreach (var error in new Exception?[] { s.FieldNormStatus?.Error, s.TermIndexStatus?.Error, s.StoredFieldStatus?.Error, s.TermVectorStatus?.Error, s.DocValuesStatus?.Error })
+                if (error is not null) problems.Add($"Segment {s.Name}: {error.Message}");
+        }
+        var documents = status.SegmentInfos.Sum(s => s.DocCount - s.NumDeleted);
+        return new CheckReport(full, true, documents, status.NumSegments, status.Clean && problems.Count == 0, version, ParseCommitTime(data), problems);
+    }
+
+    private static Dictionary<string, string>? ReadCommitData(LuceneDirectory lucene)
+    {
+        if (!DirectoryReader.IndexExists(lucene)) return null;
+        var infos = new SegmentInfos();
+        infos.Read(lucene);
+        return new Dictionary<string, string>(infos.UserData);
+    }
+
+    private static DateTimeOffset? ParseCommitTime(Dictionary<string, string>? data) =>
+        data?.TryGetValue(Schema.CommittedAtKey, out var s) == true && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) ? t : null;
+
+    public int Count => WithSearcher(s => s.IndexReader.NumDocs);
+
+    public DateTimeOffset? LastCommit => _lastCommit;
+
+    /// <summary>Makes everything upserted durable (with the schema version and commit time) and visible to searches.</summary>
+    public void Commit()
+    {
+        var now = _clock.GetUtcNow();
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [Schema.VersionKey] = Schema.Version,
+            [Schema.CommittedAtKey] = now.ToString("O", CultureInfo.InvariantCulture),
+        });
+        _writer.Commit();
+        _lastCommit = now;
+        Refresh();
+    }
+
+    public void Refresh()
+    {
+        long generation;
+        lock (_pendingLock) generation = _generation;
+        _searchers.MaybeRefreshBlocking();
+        ForgetPending(generation);
+    }
+
+    private void RefreshQuietly()
+    {
+        if (Volatile.Read(ref _disposed) != 0) return;
+        try { Refresh(); }
+        catch (ObjectDisposedException) { /* closing */ }
+    }
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> action)
+    {
+        var searcher = _searchers.Acquire();
+        try { return action(searcher); }
+        finally { _searchers.Release(searcher); }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _refreshTimer.Dispose();
+        try
+        {
+            Commit();
+        }
+        finally
+        {
+            _searchers.Dispose();
+            _writer.Dispose();
+            _luceneDirectory.Dispose();
+        }
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+}

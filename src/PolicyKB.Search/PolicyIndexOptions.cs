@@ -1,0 +1,35 @@
+using PolicyKB.Model;
+using PolicyKB.Search.Analysis;
+using PolicyKB.Search.Querying;
+
+namespace PolicyKB.Search;
+
+/// <summary>What an index is opened with. Defaults: data/thesaurus.txt and data/userdict.txt, the system clock, refresh every second.</summary>
+public sealed record PolicyIndexOptions
+{
+    public Thesaurus? Thesaurus { get; init; }
+    public UserDictionary? UserDictionary { get; init; }
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+    /// <summary>How often the background task makes new upserts visible to searches.</summary>
+    public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The given thesaurus, else data/thesaurus.txt re-read whenever it changes.</summary>
+    internal Func<Thesaurus> ResolveThesaurus()
+    {
+        if (Thesaurus is { } fixedThesaurus) return () => fixedThesaurus;
+        var file = new ThesaurusFile(PolicyData.Path("thesaurus.txt"), Clock);
+        return () => file.Current;
+    }
+    internal UserDictionary ResolveUserDictionary() => UserDictionary ?? Analysis.UserDictionary.Load(PolicyData.Path("userdict.txt"));
+}
+
+/// <summary>What <c>policykb check</c> reports about an index folder.</summary>
+public sealed record CheckReport(
+    string Directory,
+    bool Exists,
+    int Documents,
+    int Segments,
+    bool Clean,
+    string? SchemaVersion,
+    DateTimeOffset? LastCommit,
+    IReadOnlyList<string> Problems);

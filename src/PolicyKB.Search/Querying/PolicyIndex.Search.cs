@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using PolicyKB.Model;
+using PolicyKB.Search.Analysis;
+using PolicyKB.Search.Facets;
+using PolicyKB.Search.Highlighting;
+using PolicyKB.Search.Indexing;
+using PolicyKB.Search.Querying;
+
+namespace PolicyKB.Search;
+
+public sealed partial class PolicyIndex
+{
+    public const int MaxPageSize = 100;
+    /// <summary>Deepest result reachable by paging.</summary>
+    public const int MaxResultDepth = 10_000;
+
+    public SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        var parsed = QuerySyntax.Parse(request.Query);
+        var warnings = new List<string>();
+        if (parsed.SyntaxError is { } error) warnings.Add($"查询语法有误（{error}），已按字面检索“{request.Query.Trim()}”");
+
+        var size = Math.Clamp(request.Size, 1, MaxPageSize);
+        var page = Math.Max(1, request.Page);
+        var depth = Math.Min(page * size, MaxResultDepth);
+
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var compiled = _compiler.Compile(parsed);
+            var run = Run(searcher, compiled, request, depth);
+            if (run.Total == 0 && FallbackWords(parsed) is { } words)
+            {
+                foreach (var (query, how) in new[] { (WordsQuery(words, parsed, all: true), "全部"), (WordsQuery(words, parsed, all: false), "任一") })
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var fallback = _compiler.Compile(query);
+                    var attempt = Run(searcher, fallback, request, depth);
+                    if (attempt.Total == 0) continue;
+                    warnings.Add($"没有完全匹配“{request.Query.Trim()}”的结果，已显示包含{how}词语（{string.Join(" ", words)}）的结果");
+                    (compiled, run) = (fallback, attempt);
+                    break;
+                }
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            var hits = run.Top.ScoreDocs.Skip((page - 1) * size).Take(size)
+                .Select(sd => ToHit(searcher, sd, compiled, request.WithSnippets)).ToList();
+            return new SearchResult
+            {
+                Total = run.Total,
+                Query = request.Query,
+                Warnings = warnings,
+                Expansions = compiled.Expansions,
+                Hits = hits,
+                Facets = run.Facets,
+                TookMs = clock.Elapsed.TotalMilliseconds,
+            };
+        }
+        finally { _searchers.Release(searcher); }
+    }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets() => WithSearcher(searcher =>
+    {
+        var collector = new DrillSidewaysCollector(new TotalHitCountCollector(), FacetNames.All, new Dictionary<string, IReadOnlyList<string>>());
+        searcher.Search(new MatchAllDocsQuery(), collector);
+        return (IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>)collector.Result();
+    });
+
+    private sealed record SearchRun(int Total, TopDocs Top, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
+
+    private static SearchRun Run(IndexSearcher searcher, CompiledQuery compiled, SearchRequest request, int depth)
+    {
+        var query = new BooleanQuery { { compiled.Membership, Occur.MUST } };
+        foreach (var r in compiled.Ranking) query.Add(r, Occur.SHOULD);
+        foreach (var filter in Filters(request)) query.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
+
+        ITopDocsCollector top = request.Sort switch
+        {
+            SearchSort.Newest => TopFieldCollector.Create(ByDate(reverse: true), depth, false, true, false, true),
+            SearchSort.Oldest => TopFieldCollector.Create(ByDate(reverse: false), depth, false, true, false, true),
+            _ => TopScoreDocCollector.Create(depth, true),
+        };
+        var counted = request.WithFacets ? request.CountFacets ?? FacetNames.All : [];
+        var collector = new DrillSidewaysCollector(top, counted, FacetFilters(request));
+        searcher.Search(new RecencyBoostQuery(query), collector);
+        return new SearchRun(collector.TotalHits, top.GetTopDocs(), collector.Result());
+    }
+
+    private static Sort ByDate(bool reverse)
+    {
+        // Undated documents go last either way.
+        var date = new SortField(Schema.DateValue, SortFieldType.INT64, reverse);
+        date.SetMissingValue(reverse ? long.MinValue : long.MaxValue);
+        return new Sort(date, SortField.FIELD_SCORE);
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> FacetFilters(SearchRequest r) => new()
+    {
+        [FacetNames.Issuer] = r.Issuers,
+        [FacetNames.Theme] = r.Themes,
+        [FacetNames.Topic] = r.Topics,
+        [FacetNames.Type] = r.Types,
+        [FacetNames.Site] = r.Sites.Select(s => s.Trim().ToLowerInvariant()).ToList(),
+        [FacetNames.Year] = r.Years,
+        [FacetNames.Month] = r.Months,
+    };
+
+    /// <summary>Filters that are not facets: date ranges and methodology codes.</summary>
+    private static IEnumerable<Query> Filters(SearchRequest r)
+    {
+        if (r.PublishedFrom is not null || r.PublishedTo is not null)
+            yield return NumericRangeQuery.NewInt32Range(Schema.Published, r.PublishedFrom?.DayNumber, r.PublishedTo?.DayNumber, true, true);
+        if (r.WrittenFrom is not null || r.WrittenTo is not null)
+            yield return NumericRangeQuery.NewInt32Range(Schema.Written, r.WrittenFrom?.DayNumber, r.WrittenTo?.DayNumber, true, true);
+        if (r.Methodologies.Count > 0)
+        {
+            var any = new BooleanQuery();
+            foreach (var code in r.Methodologies) any.Add(new TermQuery(new Term(Schema.Methodology, DocumentMapper.MethodologyKey(code))), Occur.SHOULD);
+            yield return any;
+        }
+    }
+
+    /// <summary>The words of a plain query with several words (the fall-back's input), or null when no fall-back applies.</summary>
+    private IReadOnlyList<string>? FallbackWords(ParsedQuery parsed)
+    {
+        if (!parsed.IsPlain || parsed.Groups.Count == 0) return null;
+        var words = parsed.Groups.SelectMany(g => _words.Words(g[0].Text))
+            .Where(w => w.Length > 1 || !TextFold.IsHan(w[0]))
+            .Distinct().ToList();
+        return words.Count > 1 ? words : null;
+    }
+
+    private static ParsedQuery WordsQuery(IReadOnlyList<string> words, ParsedQuery parsed, bool all) => all
+        ? new ParsedQuery(words.Select(w => (IReadOnlyList<QueryTerm>)[new QueryTerm(w)]).ToList(), parsed.Excluded)
+        : new ParsedQuery([words.Select(w => new QueryTerm(w)).ToList()], parsed.Excluded);
+
+    private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, CompiledQuery compiled, bool withSnippets)
+    {
+        var d = DocumentMapper.FromStored(searcher.Doc(scoreDoc.Doc));
+        return new SearchHit
+        {
+            Id = d.Id,
+            Title = d.Title,
+            Issuers = d.Issuers,
+            DocumentNumber = d.DocumentNumber?.Normalized,
+            DocumentType = d.DocumentType,
+            WrittenDate = d.WrittenDate,
+            PublishedDate = d.PublishedDate,
+            Site = d.Site.ToCode(),
+            Url = d.Url,
+            Score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
+            Snippets = withSnippets ? SnippetHighlighter.Snippets(DocumentMapper.SearchableText(d), compiled.BodyMarks) : [],
+            TitleHighlighted = SnippetHighlighter.Mark(d.Title, compiled.TitleMarks),
+        };
+    }
+
+    /// <summary>Every value of a facet in the index, read from the doc values' dictionaries (no document is visited).</summary>
+    private static IEnumerable<string> FacetValues(IndexSearcher searcher, string facet)
+    {
+        var field = FacetFields.DocValuesField(facet);
+        return searcher.IndexReader.Leaves.SelectMany(leaf =>
+        {
+            var dv = leaf.AtomicReader.GetSortedSetDocValues(field);
+            return dv is null ? [] : Enumerable.Range(0, (int)dv.ValueCount).Select(ord => SegmentLabels.Label(leaf.AtomicReader, field, dv, ord));
+        }).Distinct();
+    }
+
+    public IReadOnlyList<string> Suggest(string prefix, int max = 10)
+    {
+        var folded = TextFold.Fold(prefix?.Trim() ?? "");
+        if (folded.Length == 0 || max <= 0) return [];
+        var thesaurus = _compiler.Thesaurus.Terms.Where(t => TextFold.Fold(t).StartsWith(folded, StringComparison.Ordinal));
+        return WithSearcher(searcher =>
+        {
+            var issuers = FacetValues(searcher, FacetNames.Issuer).Where(v => TextFold.Fold(v).Contains(folded, StringComparison.Ordinal));
+            var titles = _compiler.Substring(Schema.Title, folded) is { } q
+                ? searcher.Search(new RecencyBoostQuery(q), max).ScoreDocs.Select(sd => DocumentMapper.FromStored(searcher.Doc(sd.Doc)).Title)
+                : [];
+            return thesaurus.Concat(issuers).Concat(titles).Distinct().Take(max).ToList();
+        });
+    }
+}

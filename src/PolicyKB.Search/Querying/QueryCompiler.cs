@@ -1,0 +1,163 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using PolicyKB.Search.Analysis;
+using PolicyKB.Search.Indexing;
+
+namespace PolicyKB.Search.Querying;
+
+/// <summary>
+/// A query turned into Lucene: <see cref="Membership"/> decides which documents match (substring semantics on
+/// the recall fields); <see cref="Ranking"/> (word field) only adds to scores. The marks are the texts the
+/// highlighter marks in titles and bodies.
+/// </summary>
+public sealed record CompiledQuery(
+    Query Membership,
+    IReadOnlyList<Query> Ranking,
+    IReadOnlyList<string> TitleMarks,
+    IReadOnlyList<string> BodyMarks,
+    IReadOnlyList<string> Expansions);
+
+public sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thesaurus> thesaurus)
+{
+    private const float TitleBoost = 3f;
+    private const float DocNoBoost = 2f;
+
+    public Thesaurus Thesaurus => thesaurus();
+
+    public CompiledQuery Compile(ParsedQuery parsed)
+    {
+        var titleMarks = new List<string>();
+        var bodyMarks = new List<string>();
+        var expansions = new List<string>();
+        var rankingWords = new List<(string Field, string Word)>();
+        var membership = new BooleanQuery();
+        var synonyms = thesaurus();
+
+        foreach (var group in parsed.Groups)
+        {
+            var alternatives = new List<Query>();
+            foreach (var term in group)
+            {
+                var texts = new List<string> { term.Text };
+                if (!term.Quoted && term.Field == TermField.Any && synonyms.Lookup(term.Text) is { } entry)
+                {
+                    texts.AddRange(entry.Alternatives);
+                    expansions.Add(entry.Describe());
+                }
+                foreach (var text in texts)
+                {
+                    if (TermMatch(text, term.Field, term.Quoted) is not { } q) continue;
+                    alternatives.Add(q);
+                    if (term.Field is TermField.Any or TermField.Title) titleMarks.AddRange(MarkTexts(text));
+                    if (term.Field is TermField.Any) bodyMarks.AddRange(MarkTexts(text));
+                    if (term.Field is TermField.Any or TermField.Title)
+                        foreach (var w in words.Words(text).Where(w => w.Length > 1))
+                        {
+                            rankingWords.Add((Schema.TitleWords, w));
+                            if (term.Field == TermField.Any) rankingWords.Add((Schema.BodyWords, w));
+                        }
+                }
+            }
+            if (alternatives.Count == 1) membership.Add(alternatives[0], Occur.MUST);
+            else if (alternatives.Count > 1) membership.Add(Any(alternatives), Occur.MUST);
+        }
+        if (membership.Clauses.Count == 0) membership.Add(new MatchAllDocsQuery(), Occur.MUST);
+        foreach (var term in parsed.Excluded)
+            if (TermMatch(term.Text, term.Field, term.Quoted) is { } q) membership.Add(q, Occur.MUST_NOT);
+
+        var ranking = rankingWords.Distinct()
+            .Select(fw => (Query)new TermQuery(new Term(fw.Field, fw.Word)) { Boost = fw.Field == Schema.TitleWords ? 0.6f : 0.3f })
+            .ToList();
+        return new CompiledQuery(membership, ranking, titleMarks.Distinct().ToList(), bodyMarks.Distinct().ToList(), expansions.Distinct().ToList());
+    }
+
+    /// <summary>
+    /// One term: every piece (split at spaces and CJK punctuation unless quoted) must occur as a substring of one
+    /// of the term's fields.
+    /// </summary>
+    private Query? TermMatch(string text, TermField field, bool quoted)
+    {
+        var fields = Fields(field);
+        var pieces = quoted ? [text] : Pieces(text);
+        var all = new BooleanQuery();
+        foreach (var piece in pieces)
+        {
+            var perField = fields.Select(f => (Field: f.Name, Query: Substring(f.Name, piece), f.Boost)).Where(x => x.Query is not null).ToList();
+            if (perField.Count == 0) continue;
+            foreach (var x in perField) x.Query!.Boost = x.Boost;
+            all.Add(perField.Count == 1 ? perField[0].Query! : Any(perField.Select(x => x.Query!)), Occur.MUST);
+        }
+        return all.Clauses.Count switch { 0 => null, 1 => all.Clauses[0].Query, _ => all };
+    }
+
+    private static BooleanQuery Any(IEnumerable<Query> queries)
+    {
+        var q = new BooleanQuery();
+        foreach (var x in queries) q.Add(x, Occur.SHOULD);
+        return q;
+    }
+
+    private static IReadOnlyList<(string Name, float Boost)> Fields(TermField field) => field switch
+    {
+        TermField.Title => [(Schema.Title, TitleBoost)],
+        TermField.Issuer => [(Schema.IssuerText, 1f)],
+        TermField.DocNo => [(Schema.DocNoText, 1f)],
+        TermField.Type => [(Schema.TypeText, 1f)],
+        TermField.Topic => [(Schema.TopicText, 1f)],
+        TermField.Theme => [(Schema.ThemeText, 1f)],
+        _ => [(Schema.Title, TitleBoost), (Schema.Body, 1f), (Schema.DocNoText, DocNoBoost)],
+    };
+
+    /// <summary>
+    /// The recall tokens of a text as a phrase: bigrams for Han runs (a run of one character: its unigram), Latin
+    /// words and numbers, each at its analysed position. Matches exactly where the text occurs as a substring.
+    /// </summary>
+    public Query? Substring(string field, string text)
+    {
+        var tokens = new List<(string Term, string Type, int Position)>();
+        using (var stream = recall.GetTokenStream(field, text))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var type = stream.AddAttribute<ITypeAttribute>();
+            var inc = stream.AddAttribute<IPositionIncrementAttribute>();
+            stream.Reset();
+            var position = -1;
+            while (stream.IncrementToken())
+            {
+                position += inc.PositionIncrement;
+                tokens.Add((term.ToString(), type.Type, position));
+            }
+            stream.End();
+        }
+        var doubles = tokens.Where(t => t.Type == RecallAnalyzer.DoubleType).Select(t => t.Position).ToHashSet();
+        var kept = tokens.Where(t => t.Type == RecallAnalyzer.DoubleType
+            || !(t.Type == RecallAnalyzer.SingleType && (doubles.Contains(t.Position) || doubles.Contains(t.Position - 1)))).ToList();
+        if (kept.Count == 0) return null;
+        if (kept.Count == 1) return new TermQuery(new Term(field, kept[0].Term));
+        var phrase = new PhraseQuery();
+        var first = kept[0].Position;
+        foreach (var t in kept) phrase.Add(new Term(field, t.Term), t.Position - first);
+        return phrase;
+    }
+
+    /// <summary>Pieces of an unquoted word: split at whitespace and at non-ASCII punctuation (，、。《》 …).</summary>
+    public static IReadOnlyList<string> Pieces(string text)
+    {
+        var pieces = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && !IsSeparator(text[i])) continue;
+            if (i > start) pieces.Add(text[start..i]);
+            start = i + 1;
+        }
+        return pieces;
+    }
+
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || (c > 0x7F && !char.IsLetterOrDigit(c));
+
+    /// <summary>What the highlighter marks for a query text: its pieces, with quoted phrases also split at spaces.</summary>
+    private static IEnumerable<string> MarkTexts(string text) => Pieces(text).Select(TextFold.Fold);
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PolicyKB.Briefs;
+using PolicyKB.Model;
+using PolicyKB.Search;
+
+namespace PolicyKB.Service.Api;
+
+/// <summary>POST /api/briefs: a draft brief from the page's tray (ids) and/or a search, as JSON for preview or as a file.</summary>
+public static class BriefEndpoints
+{
+    public const int MaxIds = 500;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/briefs", Build).WithTags("briefs")
+            .WithSummary("Build a draft brief (not issued) from document ids and/or a search; format json (preview), md, html or docx.")
+            .Accepts<BriefApiRequest>("application/json")
+            .Produces<Brief>(contentType: "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            .ProducesValidationProblem();
+    }
+
+    private static IResult Build(BriefApiRequest body, BriefBuilder builder, CancellationToken cancellationToken)
+    {
+        var format = (BriefFormat?)null;
+        var json = string.IsNullOrWhiteSpace(body.Format) || body.Format.Trim().Equals("json", StringComparison.OrdinalIgnoreCase);
+        if (!json)
+        {
+            if (!BriefRenderer.TryParseFormat(body.Format, out var f))
+                return Problems.BadParameter("format", $"'{SearchParameters.Shorten(body.Format)}' is not a brief format (json, md, html, docx).");
+            format = f;
+        }
+        var ids = (body.Ids ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).ToList();
+        if (ids.Count > MaxIds) return Problems.BadParameter("ids", $"At most {MaxIds} documents fit in one brief.");
+        if (ids.Any(id => id.Length > SearchEndpoints.MaxIdLength)) return Problems.BadParameter("ids", "A document id is too long.");
+
+        SearchRequest? search = null;
+        if (body.Search is not null)
+        {
+            search = body.Search.ToRequest(out var problems, paged: false);
+            if (search is null) return Problems.BadParameters(problems.ToDictionary(p => "search." + p.Key, p => p.Value));
+        }
+        if (ids.Count == 0 && search is null) return Problems.BadParameter("ids", "Give the ids of the documents to brief, or a search.");
+
+        DateOnly? date = null;
+        if (!string.IsNullOrWhiteSpace(body.Date))
+        {
+            if (!DateOnly.TryParseExact(body.Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                return Problems.BadParameter("date", $"'{SearchParameters.Shorten(body.Date)}' is not a date (yyyy-MM-dd).");
+            date = d;
+        }
+        if (body.Number is < 1) return Problems.BadParameter("number", "The issue number is at least 1.");
+        if (body.IssueOfYear is < 1) return Problems.BadParameter("issueOfYear", "The issue number within the year is at least 1.");
+
+        var brief = builder.Build(new BriefRequest
+        {
+            Ids = ids,
+            Search = search,
+            Date = date,
+            Number = body.Number,
+            IssueOfYear = body.IssueOfYear,
+            Edits = body.Edits ?? new Dictionary<string, string>(),
+        }, cancellationToken);
+        if (format is not { } chosen) return TypedResults.Json(brief, PolicyJson.Options);
+        var rendered = BriefRenderer.Render(brief, chosen);
+        return TypedResults.File(rendered.Content, rendered.ContentType, $"brief-{brief.Date:yyyyMMdd}-{brief.Number}{rendered.FileExtension}");
+    }
+}
+
+/// <summary>The body of POST /api/briefs.</summary>
+/// <param name="Ids">Documents in the editor's order (the page's tray).</param>
+/// <param name="Search">A search whose hits are added (same names as the query string of /api/search).</param>
+/// <param name="Format">json (default, for preview), md, html or docx.</param>
+/// <param name="Date">The brief's date (yyyy-MM-dd); today when absent.</param>
+/// <param name="Number">总期 number; one more than the last issued brief when absent.</param>
+/// <param name="IssueOfYear">年第 N 期; counted from the history when absent.</param>
+/// <param name="Edits">Document id → the editor's text replacing the summary.</param>
+public sealed record BriefApiRequest(
+    IReadOnlyList<string>? Ids,
+    SearchParameters? Search = null,
+    string? Format = null,
+    string? Date = null,
+    int? Number = null,
+    int? IssueOfYear = null,
+    IReadOnlyDictionary<string, string>? Edits = null);

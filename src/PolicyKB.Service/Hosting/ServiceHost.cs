@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PolicyKB.Briefs;
+using PolicyKB.Crawl;
+using PolicyKB.Model;
+using PolicyKB.Search;
+using PolicyKB.Service.Api;
+using PolicyKB.Service.Hosting;
+
+namespace PolicyKB.Service;
+
+/// <summary>Builds the one process that serves the page and the API over one index.</summary>
+public static class ServiceHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// The configured application: configuration from appsettings.json, environment variables and
+    /// <paramref name="args"/> (<c>--urls</c>, <c>--PolicyKB:AdminApiKey</c> …), listening on loopback port 5080 unless told otherwise.
+    /// The index opens when the application starts; call <c>RunAsync()</c>.
+    /// </summary>
+    public static WebApplication Build(string[] args, ServiceOptions options)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+            builder.WebHost.UseUrls(DefaultUrl);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            // Long URL-encoded Chinese queries must reach the API so that it can answer a problem naming `q`.
+            k.Limits.MaxRequestLineSize = 64 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
+        });
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+
+        var settings = ServiceSettings.From(options, builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton<IPolicyIndex>(_ => PolicyIndex.Open(settings.IndexDirectory));
+        services.AddSingleton<IDocumentSink>(sp => sp.GetRequiredService<IPolicyIndex>());
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new BriefBuilder(sp.GetRequiredService<IPolicyIndex>(), sp.GetRequiredService<TimeProvider>()));
+        // Registered before the crawler: hosted services stop in reverse order, so a running crawl ends before the index commits.
+        services.AddHostedService<IndexLifecycle>();
+        services.AddPolicyKbCrawler(builder.Configuration);
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = PolicyJson.Options.Encoder;
+            o.SerializerOptions.DefaultIgnoreCondition = PolicyJson.Options.DefaultIgnoreCondition;
+        });
+        services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusCodeOf });
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache",
+        });
+        app.MapOpenApi();
+        SearchEndpoints.Map(app);
+        BriefEndpoints.Map(app);
+        app.MapAdmin();
+        return app;
+    }
+
+    /// <summary>Faults of the caller stay 4xx; an index that cannot be used is 503; only real bugs are 500.</summary>
+    private static int StatusCodeOf(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        PolicyIndexException => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}

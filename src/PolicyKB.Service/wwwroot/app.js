@@ -1,0 +1,692 @@
+// PolicyKB page: the URL holds the whole state; every text from the server is inserted as text (never as HTML).
+'use strict';
+
+(() => {
+  const FACETS = [
+    { name: 'issuer', label: '发文机关' },
+    { name: 'theme', label: '主题' },
+    { name: 'topic', label: '主题分类' },
+    { name: 'type', label: '文种' },
+    { name: 'site', label: '来源网站' },
+    { name: 'year', label: '发布年份' },
+  ];
+  const MULTI = ['issuer', 'theme', 'topic', 'type', 'site', 'year', 'month', 'methodology'];
+  const SINGLE = ['q', 'from', 'to', 'writtenFrom', 'writtenTo', 'sort', 'page', 'size'];
+  const SITE_NAMES = { govcn: '中国政府网', ndrc: '国家发展改革委网站', mee: '生态环境部网站', other: '其他网站' };
+  const PARAM_LABELS = { month: '发布月份', methodology: '方法学', writtenFrom: '成文日期起', writtenTo: '成文日期止' };
+  const FACET_SHOWN = 8;
+  const PAGE_SIZE = 10;
+  const MAX_WINDOW = 10000;
+  const TRAY_KEY = 'policykb.tray';
+
+  const $ = (id) => document.getElementById(id);
+
+  // ---------- small DOM helpers ----------
+
+  /** Creates an element with attributes and children (strings become text nodes). */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === 'class') node.className = v;
+      else if (k === 'text') node.textContent = v;
+      else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v === true ? '' : v);
+    }
+    for (const c of children.flat()) {
+      if (c === null || c === undefined || c === false) continue;
+      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+
+  const clear = (node) => { while (node.firstChild) node.removeChild(node.firstChild); return node; };
+
+  /** Only web links become hrefs: a javascript: or data: URL in a document is shown, never followed. */
+  function safeHref(url) {
+    try {
+      const u = new URL(url, location.href);
+      return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    } catch { return null; }
+  }
+
+  function externalLink(url, text) {
+    const href = safeHref(url);
+    return href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, text || url) : el('span', {}, text || url || '');
+  }
+
+  const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  function decodeEntities(s) {
+    return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e) => {
+      if (e[0] === '#') {
+        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+      }
+      return ENTITIES[e.toLowerCase()] ?? m;
+    });
+  }
+
+  /**
+   * Appends a highlighted passage (HTML-escaped text with <mark>…</mark>) as text nodes and <mark> elements:
+   * only the mark tags are honoured, so nothing in it can become markup.
+   */
+  function appendMarked(parent, highlighted) {
+    let inMark = false;
+    for (const part of String(highlighted).split(/(<\/?mark>)/i)) {
+      if (/^<mark>$/i.test(part)) { inMark = true; continue; }
+      if (/^<\/mark>$/i.test(part)) { inMark = false; continue; }
+      if (!part) continue;
+      const text = decodeEntities(part.replace(/<[^>]*>/g, ''));
+      parent.append(inMark ? el('mark', {}, text) : document.createTextNode(text));
+    }
+    return parent;
+  }
+
+  /** The words of a query worth highlighting in a document: no operators, field names or quote marks. */
+  function queryTerms(q) {
+    if (!q) return [];
+    const terms = [];
+    const re = /"([^"]+)"|“([^”]+)”|(\S+)/g;
+    let m;
+    while ((m = re.exec(q)) !== null) {
+      let t = (m[1] || m[2] || m[3] || '').trim();
+      if (/^(AND|OR|NOT)$/.test(t)) continue;
+      t = t.replace(/^[+\-!(]+|[)*?~^\d.]*$/g, '').replace(/^[A-Za-z]+:/, '');
+      if (t.length >= 1 && !terms.includes(t)) terms.push(t);
+    }
+    return terms.sort((a, b) => b.length - a.length);
+  }
+
+  function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+
+  /** Appends text with every query term wrapped in <mark>, built as nodes. */
+  function appendHighlighted(parent, text, terms) {
+    if (!terms.length) { parent.append(text); return parent; }
+    const re = new RegExp(terms.map(escapeRegExp).join('|'), 'gi');
+    let last = 0; let m;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      if (m.index > last) parent.append(text.slice(last, m.index));
+      parent.append(el('mark', {}, m[0]));
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) parent.append(text.slice(last));
+    return parent;
+  }
+
+  // ---------- state in the URL ----------
+
+  function readState() {
+    const p = new URLSearchParams(location.search);
+    const s = { doc: p.get('doc') || '' };
+    for (const k of SINGLE) s[k] = p.get(k) || '';
+    for (const k of MULTI) s[k] = p.getAll(k).filter(Boolean);
+    return s;
+  }
+
+  function searchParams(s, { withPage = true, withDoc = false } = {}) {
+    const p = new URLSearchParams();
+    for (const k of SINGLE) {
+      if (!s[k]) continue;
+      if (k === 'page' && (!withPage || s[k] === '1')) continue;
+      if (k === 'sort' && s[k] === 'relevance') continue;
+      p.set(k, s[k]);
+    }
+    for (const k of MULTI) for (const v of s[k] || []) p.append(k, v);
+    if (withDoc && s.doc) p.set('doc', s.doc);
+    return p;
+  }
+
+  function urlOf(s) {
+    const qs = searchParams(s, { withDoc: true }).toString();
+    return qs ? `/?${qs}` : '/';
+  }
+
+  function navigate(s, { replace = false, fromSearch = false } = {}) {
+    const url = urlOf(s);
+    const state = fromSearch ? { fromSearch: true } : null;
+    if (replace) history.replaceState(state, '', url); else history.pushState(state, '', url);
+    render();
+  }
+
+  /** A copy of the current search state changed by `change`, back on page 1 unless the change sets a page. */
+  function withChange(change) {
+    const s = readState();
+    s.doc = '';
+    s.page = '';
+    change(s);
+    return s;
+  }
+
+  // ---------- talking to the API ----------
+
+  let inflight = null;
+
+  async function getJson(url) {
+    if (inflight) inflight.abort();
+    inflight = new AbortController();
+    const res = await fetch(url, { signal: inflight.signal, headers: { Accept: 'application/json' } });
+    const body = await res.json().catch(() => null);
+    if (!res.ok) {
+      const message = body && (body.detail || body.title) ? (body.detail || body.title) : `请求失败（${res.status}）`;
+      throw new Error(message);
+    }
+    return body;
+  }
+
+  function showError(message) {
+    const notices = clear($('notices'));
+    notices.append(el('div', { class: 'notice error', role: 'alert' }, message));
+  }
+
+  // ---------- search view ----------
+
+  async function renderSearch(s) {
+    $('search-view').hidden = false;
+    $('document-view').hidden = true;
+    $('q').value = s.q;
+    $('sort').value = s.sort || 'relevance';
+    $('from').value = /^\d{4}-\d{2}-\d{2}$/.test(s.from) ? s.from : '';
+    $('to').value = /^\d{4}-\d{2}-\d{2}$/.test(s.to) ? s.to : '';
+    document.title = s.q ? `${s.q} - 政策知识库` : '政策知识库';
+
+    const params = searchParams(s);
+    if (!params.has('size')) params.set('size', String(PAGE_SIZE));
+    // Without a query there is nothing to rank: show the newest documents first.
+    if (!s.q && !s.sort) { params.set('sort', 'newest'); $('sort').value = 'newest'; }
+    const exportParams = searchParams(s, { withPage: false });
+    exportParams.delete('size');
+    exportParams.set('format', 'csv');
+    $('export-link').href = `/api/export?${exportParams}`;
+    renderChips(s);
+    $('summary').textContent = '正在检索…';
+    document.body.classList.add('loading');
+    let result;
+    try {
+      result = await getJson(`/api/search?${params}`);
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      document.body.classList.remove('loading');
+      $('summary').textContent = '';
+      clear($('hits')); clear($('pager'));
+      showError(e.message);
+      return;
+    }
+    document.body.classList.remove('loading');
+    renderSummary(result);
+    renderNotices(result);
+    renderHits(result, s);
+    renderPager(result, s);
+    renderFacets(result.facets || {}, s);
+  }
+
+  function renderSummary(result) {
+    const summary = clear($('summary'));
+    summary.append('共找到 ', el('strong', { id: 'total' }, result.total.toLocaleString('zh-CN')), ' 件文件',
+      el('span', { class: 'took' }, `（用时 ${Math.round(result.tookMs)} 毫秒）`));
+  }
+
+  function renderNotices(result) {
+    const notices = clear($('notices'));
+    for (const w of result.warnings || []) notices.append(el('div', { class: 'notice' }, w));
+    if ((result.expansions || []).length) notices.append(el('div', { class: 'notice subtle' }, '同义词扩展：' + result.expansions.join('；')));
+  }
+
+  function renderHits(result, s) {
+    const list = clear($('hits'));
+    if (!result.hits.length) {
+      list.append(el('li', { class: 'empty' }, '没有找到符合条件的文件。可以减少筛选条件或换用其他关键词。'));
+      return;
+    }
+    const tray = trayItems();
+    for (const hit of result.hits) {
+      const title = el('a', { class: 'hit-title', href: urlOf({ ...s, doc: hit.id }) });
+      if (hit.titleHighlighted) appendMarked(title, hit.titleHighlighted); else title.textContent = hit.title;
+      title.addEventListener('click', (ev) => {
+        if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
+        ev.preventDefault();
+        navigate({ ...readState(), doc: hit.id }, { fromSearch: true });
+      });
+
+      const meta = el('div', { class: 'hit-meta' },
+        hit.documentType ? el('span', { class: 'tag' }, hit.documentType) : null,
+        hit.issuers.length ? el('span', { class: 'issuers' }, hit.issuers.join('、')) : null,
+        hit.documentNumber ? el('span', { class: 'docno' }, hit.documentNumber) : null,
+        hit.writtenDate ? el('span', {}, `成文 ${hit.writtenDate}`) : null,
+        hit.publishedDate ? el('span', {}, `发布 ${hit.publishedDate}`) : null,
+        el('span', { class: 'site' }, SITE_NAMES[hit.site] || hit.site));
+
+      const snippets = el('div', { class: 'snippets' });
+      for (const sn of hit.snippets.slice(0, 2)) snippets.append(appendMarked(el('p', { class: 'snippet' }), sn));
+
+      const inTray = tray.some((t) => t.id === hit.id);
+      const add = el('button', { type: 'button', class: 'add-brief' + (inTray ? ' added' : ''), 'data-id': hit.id }, inTray ? '已加入简报' : '加入简报');
+      add.addEventListener('click', () => toggleTray(hit, add));
+
+      list.append(el('li', { class: 'hit', 'data-id': hit.id },
+        el('div', { class: 'hit-head' }, el('h3', {}, title), add), meta, snippets));
+    }
+  }
+
+  function renderPager(result, s) {
+    const nav = clear($('pager'));
+    const size = parseInt(s.size, 10) || PAGE_SIZE;
+    const pages = Math.min(Math.ceil(result.total / size), Math.floor(MAX_WINDOW / size));
+    const page = Math.min(Math.max(parseInt(s.page, 10) || 1, 1), Math.max(pages, 1));
+    if (pages <= 1) return;
+    const go = (n) => { const next = readState(); next.page = String(n); next.doc = ''; navigate(next); window.scrollTo(0, 0); };
+    const button = (label, n, opts = {}) => el('button', {
+      type: 'button', class: opts.current ? 'current' : '', disabled: opts.disabled || opts.current,
+      'aria-current': opts.current ? 'page' : null, 'aria-label': opts.aria || null, onclick: () => go(n),
+    }, label);
+    nav.append(button('上一页', page - 1, { disabled: page <= 1 }));
+    const first = Math.max(1, Math.min(page - 3, pages - 6));
+    const last = Math.min(pages, first + 6);
+    if (first > 1) nav.append(button('1', 1), el('span', { class: 'gap' }, '…'));
+    for (let n = first; n <= last; n++) nav.append(button(String(n), n, { current: n === page, aria: `第 ${n} 页` }));
+    if (last < pages) nav.append(el('span', { class: 'gap' }, '…'), button(String(pages), pages));
+    nav.append(button('下一页', page + 1, { disabled: page >= pages }));
+  }
+
+  const expandedFacets = new Set();
+
+  function renderFacets(facets, s) {
+    const box = clear($('facets'));
+    for (const f of FACETS) {
+      const values = facets[f.name] || [];
+      const selected = s[f.name] || [];
+      if (!values.length && !selected.length) continue;
+      // Selected values first (even when their count is 0), then the rest by count as the server gave them.
+      const byValue = new Map(values.map((v) => [v.value, v.count]));
+      const ordered = [...selected.map((v) => ({ value: v, count: byValue.get(v) ?? 0 })),
+        ...values.filter((v) => !selected.includes(v.value))];
+      if (f.name === 'year') ordered.sort((a, b) => (selected.includes(b.value) - selected.includes(a.value)) || b.value.localeCompare(a.value));
+      const expanded = expandedFacets.has(f.name);
+      const shown = expanded ? ordered : ordered.slice(0, Math.max(FACET_SHOWN, selected.length));
+      const list = el('ul', { class: 'facet-values' });
+      for (const v of shown) {
+        const checked = selected.includes(v.value);
+        const id = `f-${f.name}-${hashCode(v.value)}`;
+        const input = el('input', { type: 'checkbox', id, checked, 'data-facet': f.name, 'data-value': v.value });
+        input.addEventListener('change', () => navigate(withChange((n) => {
+          n[f.name] = checked ? n[f.name].filter((x) => x !== v.value) : [...n[f.name], v.value];
+        })));
+        const label = f.name === 'site' ? (SITE_NAMES[v.value] || v.value) : v.value;
+        list.append(el('li', { class: checked ? 'selected' : '' },
+          el('label', { for: id }, input, el('span', { class: 'facet-label', title: label }, label), el('span', { class: 'count' }, v.count.toLocaleString('zh-CN')))));
+      }
+      const block = el('section', { class: 'filter-block facet', 'data-facet': f.name }, el('h2', {}, f.label), list);
+      if (ordered.length > shown.length || expanded) {
+        block.append(el('button', {
+          type: 'button', class: 'link more',
+          onclick: () => { if (expanded) expandedFacets.delete(f.name); else expandedFacets.add(f.name); renderFacets(facets, readState()); },
+        }, expanded ? '收起' : `更多（${ordered.length - shown.length}）`));
+      }
+      box.append(block);
+    }
+  }
+
+  function hashCode(s) {
+    let h = 0;
+    for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0;
+    return (h >>> 0).toString(36);
+  }
+
+  function renderChips(s) {
+    const box = clear($('chips'));
+    const chips = [];
+    const chip = (label, remove) => chips.push(el('button', { type: 'button', class: 'chip', title: '移除此条件', onclick: () => navigate(withChange(remove)) },
+      label, el('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×')));
+    for (const k of MULTI) {
+      const facet = FACETS.find((f) => f.name === k);
+      const name = facet ? facet.label : (PARAM_LABELS[k] || k);
+      for (const v of s[k]) chip(`${name}：${k === 'site' ? (SITE_NAMES[v] || v) : v}`, (n) => { n[k] = n[k].filter((x) => x !== v); });
+    }
+    if (s.from || s.to) chip(`发布日期：${s.from || '不限'} 至 ${s.to || '不限'}`, (n) => { n.from = ''; n.to = ''; });
+    if (s.writtenFrom || s.writtenTo) chip(`成文日期：${s.writtenFrom || '不限'} 至 ${s.writtenTo || '不限'}`, (n) => { n.writtenFrom = ''; n.writtenTo = ''; });
+    if (!chips.length) return;
+    box.append(...chips, el('button', {
+      type: 'button', class: 'link clear-all',
+      onclick: () => navigate(withChange((n) => { for (const k of MULTI) n[k] = []; n.from = n.to = n.writtenFrom = n.writtenTo = ''; })),
+    }, '清除全部筛选'));
+  }
+
+  // ---------- document view ----------
+
+  async function renderDocument(s) {
+    $('search-view').hidden = true;
+    $('document-view').hidden = false;
+    const back = $('back-link');
+    back.href = urlOf({ ...s, doc: '' });
+    const box = clear($('document'));
+    box.append(el('p', { class: 'loading-text' }, '正在打开文件…'));
+    let view;
+    try {
+      view = await getJson(`/api/documents/${encodeURIComponent(s.doc)}`);
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      clear(box).append(el('div', { class: 'notice error', role: 'alert' }, e.message));
+      return;
+    }
+    const d = view.document;
+    document.title = `${d.title} - 政策知识库`;
+    const terms = queryTerms(s.q);
+    clear(box);
+    const inTray = trayItems().some((t) => t.id === d.id);
+    const add = el('button', { type: 'button', class: 'add-brief' + (inTray ? ' added' : ''), 'data-id': d.id }, inTray ? '已加入简报' : '加入简报');
+    add.addEventListener('click', () => toggleTray({ id: d.id, title: d.title, issuers: d.issuers, documentNumber: d.documentNumber, publishedDate: d.publishedDate }, add));
+    box.append(el('header', { class: 'doc-head' }, appendHighlighted(el('h1', { id: 'doc-title' }), d.title, terms), add));
+
+    const rows = [
+      ['发文机关', d.issuers.length ? d.issuers.join('、') : d.issuersRaw],
+      ['文号', d.documentNumber],
+      ['文种', d.documentType],
+      ['成文日期', d.writtenDate],
+      ['发布日期', d.publishedDate],
+      ['索引号', d.indexNumber],
+      ['主题分类', d.topics.join(' / ')],
+      ['主题', d.themes.join('、')],
+      ['关键词', d.keywords.join('、')],
+      ['来源网站', SITE_NAMES[d.site] || d.site],
+      ['原文链接', d.url ? externalLink(d.url) : null],
+    ].filter(([, v]) => v);
+    box.append(el('table', { class: 'meta-table' }, el('tbody', {}, rows.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, k), el('td', {}, v))))));
+
+    if (d.methodologies.length) {
+      box.append(section('方法学', el('ul', { class: 'plain' }, d.methodologies.map((m) =>
+        el('li', {}, el('span', { class: 'docno' }, m.code), ' ', m.name || '', m.sector ? `（${m.sector}）` : '')))));
+    }
+
+    const body = el('div', { class: 'doc-body' });
+    for (const b of d.body) {
+      const node = b.kind === 'heading' ? el(`h${Math.min(6, 2 + Math.max(0, (b.level || 1) - 1))}`, { class: 'body-heading' }) : el('p');
+      body.append(appendHighlighted(node, b.text, terms));
+    }
+    if (!d.body.length) body.append(el('p', { class: 'muted' }, '（此文件没有正文文本）'));
+    box.append(section('正文', body));
+
+    if (d.attachments.length) {
+      box.append(section('附件', el('ul', { class: 'attachments' }, d.attachments.map((a) => el('li', {},
+        a.url ? externalLink(a.url, a.name) : a.name, el('span', { class: 'tag' }, a.kind),
+        a.text ? el('details', {}, el('summary', {}, '附件文本'), appendHighlighted(el('div', { class: 'attachment-text' }), a.text, terms)) : null)))));
+    }
+
+    const sources = d.sources.length ? d.sources : (d.url ? [{ url: d.url, site: d.site }] : []);
+    if (sources.length) {
+      box.append(section('发布来源', el('ul', { class: 'sources' }, sources.map((src) =>
+        el('li', {}, el('span', { class: 'tag' }, SITE_NAMES[src.site] || src.site), externalLink(src.url))))));
+    }
+
+    if (d.relatedLinks.length) {
+      box.append(section('相关链接', el('ul', { class: 'plain' }, d.relatedLinks.map((l) =>
+        el('li', {}, el('span', { class: 'tag' }, l.kind), externalLink(l.url, l.title))))));
+    }
+
+    const related = view.related || { cites: [], citedBy: [], similar: [] };
+    const groups = [['引用的文件', related.cites], ['被以下文件引用', related.citedBy], ['相似文件', related.similar]].filter(([, v]) => v && v.length);
+    if (groups.length) {
+      const rel = el('div', { class: 'related' });
+      for (const [label, docs] of groups) {
+        rel.append(el('h3', {}, label), el('ul', { class: 'plain' }, docs.map((r) => {
+          const a = el('a', { href: urlOf({ ...s, doc: r.id }) }, r.title);
+          a.addEventListener('click', (ev) => { if (ev.button !== 0 || ev.ctrlKey || ev.metaKey) return; ev.preventDefault(); navigate({ ...readState(), doc: r.id }); window.scrollTo(0, 0); });
+          return el('li', {}, a, r.documentNumber ? el('span', { class: 'docno' }, r.documentNumber) : null, r.publishedDate ? el('span', { class: 'muted' }, r.publishedDate) : null);
+        })));
+      }
+      box.append(section('相关文件', rel));
+    }
+  }
+
+  function section(title, content) {
+    return el('section', { class: 'doc-section' }, el('h2', {}, title), content);
+  }
+
+  // ---------- brief tray ----------
+
+  function trayItems() {
+    try {
+      const items = JSON.parse(localStorage.getItem(TRAY_KEY) || '[]');
+      return Array.isArray(items) ? items.filter((i) => i && typeof i.id === 'string' && typeof i.title === 'string') : [];
+    } catch { return []; }
+  }
+
+  function saveTray(items) {
+    localStorage.setItem(TRAY_KEY, JSON.stringify(items));
+    renderTray();
+  }
+
+  function toggleTray(hit, button) {
+    const items = trayItems();
+    const at = items.findIndex((i) => i.id === hit.id);
+    if (at >= 0) items.splice(at, 1);
+    else items.push({ id: hit.id, title: hit.title, issuers: hit.issuers || [], documentNumber: hit.documentNumber || null, publishedDate: hit.publishedDate || null });
+    saveTray(items);
+    const added = at < 0;
+    button.classList.toggle('added', added);
+    button.textContent = added ? '已加入简报' : '加入简报';
+  }
+
+  function renderTray() {
+    const items = trayItems();
+    $('tray-count').textContent = String(items.length);
+    const list = clear($('tray-items'));
+    if (!items.length) list.append(el('li', { class: 'muted' }, '简报篮是空的。'));
+    items.forEach((item, i) => {
+      list.append(el('li', { class: 'tray-item', 'data-id': item.id },
+        el('div', { class: 'tray-title' }, item.title),
+        el('div', { class: 'tray-meta' }, [item.issuers.join('、'), item.documentNumber, item.publishedDate].filter(Boolean).join(' · ')),
+        el('div', { class: 'tray-item-actions' },
+          el('button', { type: 'button', class: 'link', disabled: i === 0, onclick: () => moveTray(i, -1), 'aria-label': '上移' }, '↑'),
+          el('button', { type: 'button', class: 'link', disabled: i === items.length - 1, onclick: () => moveTray(i, 1), 'aria-label': '下移' }, '↓'),
+          el('button', { type: 'button', class: 'link danger', onclick: () => { const next = trayItems(); next.splice(i, 1); saveTray(next); syncAddButtons(); } }, '移除'))));
+    });
+    $('brief-generate').disabled = items.length === 0;
+  }
+
+  function moveTray(i, delta) {
+    const items = trayItems();
+    const j = i + delta;
+    if (j < 0 || j >= items.length) return;
+    [items[i], items[j]] = [items[j], items[i]];
+    saveTray(items);
+  }
+
+  function syncAddButtons() {
+    const ids = new Set(trayItems().map((t) => t.id));
+    for (const b of document.querySelectorAll('button.add-brief')) {
+      const added = ids.has(b.dataset.id);
+      b.classList.toggle('added', added);
+      b.textContent = added ? '已加入简报' : '加入简报';
+    }
+  }
+
+  function openTray(open) {
+    $('tray').hidden = !open;
+    $('tray-toggle').setAttribute('aria-expanded', String(open));
+  }
+
+  /** POSTs the tray to /api/briefs; `format` json answers the brief for preview, md/html/docx a file. */
+  async function postBrief(format) {
+    const res = await fetch('/api/briefs', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: format === 'json' ? 'application/json' : '*/*' },
+      body: JSON.stringify({ ids: trayItems().map((i) => i.id), format }),
+    });
+    if (!res.ok) {
+      const body = await res.json().catch(() => null);
+      throw new Error((body && (body.detail || body.title)) || `请求失败（${res.status}）`);
+    }
+    return res;
+  }
+
+  async function generateBrief() {
+    if (!trayItems().length) return;
+    const status = $('brief-status');
+    status.textContent = '正在生成简报…';
+    let brief;
+    try {
+      brief = await (await postBrief('json')).json();
+    } catch (e) {
+      status.textContent = '生成失败：' + e.message;
+      return;
+    }
+    status.textContent = `简报已生成，共 ${countItems(brief)} 篇文件。`;
+    renderBriefPreview(brief);
+    $('brief-downloads').hidden = false;
+  }
+
+  function countItems(brief) {
+    const count = (sec) => (sec.items || []).length + (sec.sections || []).reduce((n, s) => n + count(s), 0);
+    return (brief.sections || []).reduce((n, s) => n + count(s), 0) + (brief.unclassified ? count(brief.unclassified) : 0);
+  }
+
+  function renderBriefPreview(brief) {
+    const box = clear($('brief-preview'));
+    box.hidden = false;
+    box.append(el('header', { class: 'brief-head' },
+      el('h3', {}, brief.name),
+      brief.subtitle ? el('p', {}, brief.subtitle) : null,
+      el('p', {}, [brief.organisation, brief.issueLine, brief.dateLine].filter(Boolean).join('　'))));
+    for (const w of brief.warnings || []) box.append(el('p', { class: 'notice' }, w));
+    const renderSection = (sec) => {
+      const node = el('section', { class: `brief-section level-${sec.level}` }, el(sec.level > 1 ? 'h5' : 'h4', {}, sec.heading));
+      for (const item of sec.items || []) {
+        node.append(el('div', { class: 'brief-item' },
+          el('p', { class: 'brief-item-title' }, `${item.ordinal}. ${item.title}`),
+          (item.paragraphs || []).map((p) => el('p', { class: 'brief-para' }, p)),
+          el('p', { class: 'brief-source' }, item.source.text, ' ', item.source.url ? externalLink(item.source.url, '原文') : null)));
+      }
+      for (const sub of sec.sections || []) node.append(renderSection(sub));
+      return node;
+    };
+    for (const sec of brief.sections || []) box.append(renderSection(sec));
+    if (brief.unclassified && (brief.unclassified.items || []).length) box.append(renderSection(brief.unclassified));
+  }
+
+  async function downloadBrief(format) {
+    const status = $('brief-status');
+    let res;
+    try { res = await postBrief(format); } catch (e) { status.textContent = '下载失败：' + e.message; return; }
+    const url = URL.createObjectURL(await res.blob());
+    const a = el('a', { href: url, download: fileNameOf(res) || `brief.${format}` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  function fileNameOf(res) {
+    const cd = res.headers.get('Content-Disposition') || '';
+    const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+    if (star) { try { return decodeURIComponent(star[1]); } catch { /* fall through */ } }
+    const plain = /filename="?([^";]+)"?/i.exec(cd);
+    return plain ? plain[1] : null;
+  }
+
+  // ---------- suggestions ----------
+
+  let suggestTimer = 0;
+  let suggestAbort = null;
+  let activeSuggestion = -1;
+
+  function hideSuggestions() {
+    $('suggestions').hidden = true;
+    $('q').setAttribute('aria-expanded', 'false');
+    activeSuggestion = -1;
+  }
+
+  async function loadSuggestions() {
+    const prefix = $('q').value.trim();
+    if (!prefix || prefix.length > 100) { hideSuggestions(); return; }
+    if (suggestAbort) suggestAbort.abort();
+    suggestAbort = new AbortController();
+    let words;
+    try {
+      const res = await fetch(`/api/suggest?prefix=${encodeURIComponent(prefix)}`, { signal: suggestAbort.signal });
+      if (!res.ok) { hideSuggestions(); return; }
+      words = await res.json();
+    } catch { return; }
+    const list = clear($('suggestions'));
+    if (!Array.isArray(words) || !words.length || document.activeElement !== $('q') || $('q').value.trim() !== prefix) { hideSuggestions(); return; }
+    words.forEach((w, i) => {
+      const item = el('li', { role: 'option', id: `suggestion-${i}`, class: 'suggestion' }, w);
+      item.addEventListener('mousedown', (ev) => { ev.preventDefault(); pickSuggestion(w); });
+      list.append(item);
+    });
+    list.hidden = false;
+    $('q').setAttribute('aria-expanded', 'true');
+    activeSuggestion = -1;
+  }
+
+  function pickSuggestion(word) {
+    $('q').value = word;
+    hideSuggestions();
+    submitSearch();
+  }
+
+  function moveSuggestion(delta) {
+    const items = [...$('suggestions').children];
+    if ($('suggestions').hidden || !items.length) return false;
+    activeSuggestion = (activeSuggestion + delta + items.length) % items.length;
+    items.forEach((it, i) => it.setAttribute('aria-selected', String(i === activeSuggestion)));
+    $('q').setAttribute('aria-activedescendant', items[activeSuggestion].id);
+    return true;
+  }
+
+  function submitSearch() {
+    // A suggestion request still under way must not reopen the list over the new results.
+    clearTimeout(suggestTimer);
+    if (suggestAbort) suggestAbort.abort();
+    hideSuggestions();
+    navigate(withChange((n) => { n.q = $('q').value.trim(); }));
+  }
+
+  // ---------- wiring ----------
+
+  function render() {
+    const s = readState();
+    if (s.doc) renderDocument(s); else renderSearch(s);
+  }
+
+  function wire() {
+    $('search-form').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      if (activeSuggestion >= 0 && !$('suggestions').hidden) { pickSuggestion($('suggestions').children[activeSuggestion].textContent); return; }
+      submitSearch();
+    });
+    $('q').addEventListener('input', () => { clearTimeout(suggestTimer); suggestTimer = setTimeout(loadSuggestions, 150); });
+    $('q').addEventListener('keydown', (ev) => {
+      if (ev.key === 'ArrowDown' && moveSuggestion(1)) ev.preventDefault();
+      else if (ev.key === 'ArrowUp' && moveSuggestion(-1)) ev.preventDefault();
+      else if (ev.key === 'Escape') hideSuggestions();
+    });
+    $('q').addEventListener('blur', () => setTimeout(hideSuggestions, 100));
+    $('sort').addEventListener('change', () => navigate(withChange((n) => { n.sort = $('sort').value; })));
+    $('date-form').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      navigate(withChange((n) => { n.from = $('from').value; n.to = $('to').value; }));
+    });
+    $('home-link').addEventListener('click', (ev) => { ev.preventDefault(); navigate({ ...withChange((n) => { for (const k of MULTI) n[k] = []; for (const k of SINGLE) n[k] = ''; }) }); });
+    $('back-link').addEventListener('click', (ev) => {
+      if (ev.button !== 0 || ev.ctrlKey || ev.metaKey) return;
+      ev.preventDefault();
+      // Came from the results: go back in history so that the browser restores them and their scroll position.
+      if (history.state && history.state.fromSearch) history.back();
+      else navigate({ ...readState(), doc: '' });
+    });
+    $('tray-toggle').addEventListener('click', () => openTray($('tray').hidden));
+    $('tray-close').addEventListener('click', () => openTray(false));
+    $('tray-clear').addEventListener('click', () => {
+      saveTray([]); syncAddButtons();
+      $('brief-preview').hidden = true; $('brief-downloads').hidden = true; $('brief-status').textContent = '';
+    });
+    $('brief-generate').addEventListener('click', generateBrief);
+    for (const b of $('brief-downloads').querySelectorAll('button[data-format]')) b.addEventListener('click', () => downloadBrief(b.dataset.format));
+    window.addEventListener('popstate', render);
+    window.addEventListener('storage', (ev) => { if (ev.key === TRAY_KEY) { renderTray(); syncAddButtons(); } });
+  }
+
+  wire();
+  renderTray();
+  render();
+})();

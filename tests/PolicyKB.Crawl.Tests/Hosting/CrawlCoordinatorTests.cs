@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PolicyKB.Search;
+
+namespace PolicyKB.Crawl.Tests;
+
+[TestClass]
+public sealed class CrawlCoordinatorTests
+{
+    private static ServiceProvider Services(CrawlBench bench, PolicyIndex index, bool enabled = false)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Crawl:Enabled"] = enabled ? "true" : "false",
+            ["Crawl:InitialDelay"] = "00:00:00",
+            ["Crawl:Interval"] = "01:00:00",
+            ["Crawl:Sites:0"] = "ndrc",
+            ["Crawl:BaseUrls:ndrc"] = bench.Server.BaseUrl,
+            ["Crawl:RatePerSecond"] = "500",
+            ["Crawl:Contact"] = "ops@example.org",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IPolicyIndex>(index);
+        services.AddPolicyKbCrawler(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    [TestMethod]
+    public async Task StartsOneCrawlAtATimeIntoTheServicesIndex()
+    {
+        await using var bench = await CrawlBench.StartAsync();
+        SiteMirrors.Ndrc(bench.Server, pages: 1, perPage: 3);
+        using var index = PolicyIndex.Open(bench.Folder);
+        await using var services = Services(bench, index);
+        var coordinator = services.GetRequiredService<CrawlCoordinator>();
+        var release = new TaskCompletionSource();
+        bench.Server.OnRequest = _ => release.Task.Wait();
+
+        Assert.IsTrue(coordinator.TryStart(new CrawlRequest(), out var reason), reason);
+        Assert.IsFalse(coordinator.TryStart(new CrawlRequest(), out reason));
+        StringAssert.Contains(reason, "already running");
+        Assert.IsTrue(coordinator.Status.Running);
+        release.SetResult();
+        await coordinator.WhenIdle();
+
+        var status = coordinator.Status;
+        Assert.IsFalse(status.Running);
+        Assert.IsNull(status.LastError);
+        Assert.AreEqual(3, status.LastSummary!.New);
+        Assert.IsTrue(File.Exists(Path.Combine(bench.Folder, "crawl.db")));
+        Assert.AreEqual("PolicyKB/1.0 (+ops@example.org)", bench.Server.Requests.First().UserAgent);
+    }
+
+    [TestMethod]
+    public async Task RefusesAnUnknownSite()
+    {
+        await using var bench = await CrawlBench.StartAsync();
+        using var index = PolicyIndex.Open(bench.Folder);
+        await using var services = Services(bench, index);
+        var coordinator = services.GetRequiredService<CrawlCoordinator>();
+
+        Assert.IsFalse(coordinator.TryStart(new CrawlRequest { Sites = ["nowhere"] }, out var reason));
+        StringAssert.Contains(reason, "unknown site 'nowhere'");
+        Assert.IsFalse(coordinator.Status.Running);
+    }
+
+    [TestMethod]
+    public async Task TheBackgroundServiceRunsAScheduledCrawlWhenEnabled()
+    {
+        await using var bench = await CrawlBench.StartAsync();
+        SiteMirrors.Ndrc(bench.Server, pages: 1, perPage: 2);
+        using var index = PolicyIndex.Open(bench.Folder);
+        await using var services = Services(bench, index, enabled: true);
+        var hosted = services.GetServices<IHostedService>().OfType<CrawlBackgroundService>().Single();
+        var coordinator = services.GetRequiredService<CrawlCoordinator>();
+
+        await hosted.StartAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (coordinator.Status.LastSummary is null && DateTime.UtcNow < deadline) await Task.Delay(50);
+        await hosted.StopAsync(CancellationToken.None);
+
+        Assert.AreEqual(2, coordinator.Status.LastSummary?.New);
+    }
+}

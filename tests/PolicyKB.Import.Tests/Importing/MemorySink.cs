@@ -1,0 +1,29 @@
+using PolicyKB.Model;
+
+namespace PolicyKB.Import.Tests.Importing;
+
+/// <summary>A test double of the index: documents by id in memory, with the commits counted and only committed documents "durable".</summary>
+internal sealed class MemorySink : IDocumentSink
+{
+    private readonly Dictionary<string, PolicyDocument> _pending = new();
+
+    public Dictionary<string, PolicyDocument> Committed { get; } = new();
+    public int Commits { get; private set; }
+
+    public UpsertOutcome Upsert(PolicyDocument document)
+    {
+        var current = Get(document.Id);
+        _pending[document.Id] = document;
+        if (current is null) return UpsertOutcome.Added;
+        return current.ContentHash == document.ContentHash ? UpsertOutcome.Unchanged : UpsertOutcome.Updated;
+    }
+
+    public void Commit()
+    {
+        foreach (var (id, doc) in _pending) Committed[id] = doc;
+        _pending.Clear();
+        Commits++;
+    }
+
+    public PolicyDocument? Get(string id) => _pending.GetValueOrDefault(id) ?? Committed.GetValueOrDefault(id);
+}

@@ -1,0 +1,49 @@
+namespace PolicyKB.Model.Tests;
+
+[TestClass]
+public sealed class DocumentNumberTests
+{
+    [TestMethod]
+    [DataRow("发改能源〔2026〕884号")]
+    [DataRow("发改能源[2026]884号")]
+    [DataRow("发改能源［2026］884号")]
+    [DataRow("发改能源(2026)884号")]
+    [DataRow("发改能源（2026）884号")]
+    [DataRow("发改能源【2026】884号")]
+    [DataRow("发改能源〔２０２６〕８８４号")]
+    [DataRow(" 发改能源 〔2026〕 884 号 ")]
+    public void Every_bracket_form_and_full_width_digits_normalise_to_one_form(string raw)
+    {
+        var n = DocumentNumber.Parse(raw)!;
+        Assert.AreEqual("发改能源〔2026〕884号", n.Normalized);
+        Assert.AreEqual("发改能源", n.IssuerCode);
+        Assert.AreEqual(2026, n.Year);
+        Assert.AreEqual(884, n.Serial);
+        Assert.AreEqual(raw.Trim(), n.Raw);
+    }
+
+    [TestMethod]
+    [DataRow("国发〔2023〕15号", "国发", 2023, 15)]
+    [DataRow("环办气候函〔2023〕343号", "环办气候函", 2023, 343)]
+    [DataRow("工信部联通信〔2023〕180号", "工信部联通信", 2023, 180)]
+    public void Issuer_code_year_and_serial_are_parts(string raw, string code, int year, int serial)
+    {
+        var n = DocumentNumber.Parse(raw)!;
+        Assert.AreEqual((code, year, serial), (n.IssuerCode, n.Year, n.Serial));
+    }
+
+    [TestMethod]
+    [DataRow(null)]
+    [DataRow("")]
+    [DataRow("公告2023年 第29号")]
+    [DataRow("关于印发方案的通知")]
+    public void Non_numbers_give_null(string? raw) => Assert.IsNull(DocumentNumber.Parse(raw));
+
+    [TestMethod]
+    public void Number_is_found_inside_title_parentheses_and_on_body_lines()
+    {
+        Assert.AreEqual("发改能源〔2026〕884号", DocumentNumber.Find("关于印发《规划》的通知(发改能源〔2026〕884号)")?.Normalized);
+        var all = DocumentNumber.FindAll("国发〔2021〕23号\n（发改环资[2023]1409号）").Select(n => n.Normalized).ToArray();
+        CollectionAssert.AreEqual(new[] { "国发〔2021〕23号", "发改环资〔2023〕1409号" }, all);
+    }
+}

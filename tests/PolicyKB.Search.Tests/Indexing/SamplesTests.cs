@@ -1,0 +1,47 @@
+using PolicyKB.Import;
+using PolicyKB.Model;
+using PolicyKB.Search.Analysis;
+
+namespace PolicyKB.Search.Tests.Indexing;
+
+/// <summary>The repository's sample pages, parsed by the importer, indexed and searched.</summary>
+[TestClass]
+public sealed class SamplesTests
+{
+    [TestMethod]
+    public void SampleDocumentsAreFoundByTheirTitlesIssuersAndSubstrings()
+    {
+        var folder = Docs.SamplesFolder();
+        if (folder is null) Assert.Inconclusive("samples folder not found");
+        string[] pages = [".html", ".shtml", ".htm", ".pdf", ".docx"];
+        var docs = Directory.GetFiles(folder).Where(f => pages.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Select(f => DocumentParser.Default.Parse(File.ReadAllBytes(f), new PageSource(FilePath: f)).Document)
+            .OfType<PolicyDocument>().ToList();
+        Assert.IsTrue(docs.Count >= 10, $"{docs.Count} samples parsed");
+        using var t = new TestIndex(documents: docs);
+        var stored = t.Index.All().Select(x => (Title: TextFold.Fold(x.Title), Body: TextFold.Fold(x.BodyText), No: x.DocumentNumber?.Normalized ?? "")).ToList();
+        Assert.IsTrue(stored.Count < docs.Count, "the samples hold reposts of one notice, merged into one document");
+
+        var rng = new Random(3);
+        foreach (var d in docs)
+        {
+            var kept = t.Index.Get(d.Id)!;
+            var title = t.Index.Search(new SearchRequest { Query = $"title:\"{d.Title}\"", WithFacets = false, Size = 50 });
+            Assert.IsTrue(title.Hits.Any(h => h.Id == kept.Id), d.Title);
+            foreach (var issuer in d.Issuers)
+            {
+                var r = t.Index.Search(new SearchRequest { Issuers = [issuer], Size = 50 });
+                Assert.IsTrue(r.Hits.Any(h => h.Id == kept.Id), issuer);
+            }
+            var body = TextFold.Fold(kept.BodyText);
+            for (var i = 0; i < 10 && body.Length > 10; i++)
+            {
+                var len = rng.Next(2, 7);
+                var q = body.Substring(rng.Next(body.Length - len), len);
+                if (!q.All(TextFold.IsHan)) continue;
+                var expected = stored.Count(x => x.Title.Contains(q) || x.Body.Contains(q) || x.No.Contains(q));
+                Assert.AreEqual(expected, t.Index.Search(new SearchRequest { Query = q, WithFacets = false, WithSnippets = false }).Total, q);
+            }
+        }
+    }
+}

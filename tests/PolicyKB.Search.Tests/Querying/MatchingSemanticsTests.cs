@@ -1,0 +1,111 @@
+using PolicyKB.Model;
+using PolicyKB.Search.Analysis;
+
+namespace PolicyKB.Search.Tests.Querying;
+
+[TestClass]
+public sealed class MatchingSemanticsTests
+{
+    private static TestIndex? _mee;
+    private static IReadOnlyList<PolicyDocument> _meeDocs = [];
+
+    [ClassInitialize]
+    public static void OpenMeeIndex(TestContext _)
+    {
+        if (MeeIndex.Get() is not { } shared) return;
+        (_mee, _meeDocs) = shared;
+    }
+
+    private static readonly PolicyDocument[] Small =
+    [
+        Docs.Make("a", "关于推进碳达峰工作的通知", "各地要加快碳达峰行动。全国碳排放权交易市场运行平稳。"),
+        Docs.Make("b", "碳市场建设方案", "建设全国碳市场，完善配额分配。"),
+        Docs.Make("c", "关于印发《温室气体自愿减排交易管理办法》的通知", "CCER-14-001-V01 方法学自2023年起施行，见发改能源〔2023〕15号文。"),
+    ];
+
+    [TestMethod]
+    public void HanRunMatchesAsContiguousSubstring()
+    {
+        using var t = new TestIndex(documents: Small);
+        CollectionAssert.AreEquivalent(new[] { "a" }, Ids(t.Index, "达峰"));
+        CollectionAssert.AreEquivalent(new[] { "b" }, Ids(t.Index, "碳市场"), "碳市场 must not find 碳排放权交易市场");
+        CollectionAssert.AreEquivalent(new[] { "a" }, Ids(t.Index, "碳排放权交易市场"));
+        CollectionAssert.AreEquivalent(new[] { "a", "b", "c" }, Ids(t.Index, "的 OR 碳"), "one character queries use unigrams");
+    }
+
+    [TestMethod]
+    public void LatinCodesNumbersAndSerialsAreFindable()
+    {
+        using var t = new TestIndex(documents: Small);
+        CollectionAssert.AreEquivalent(new[] { "c" }, Ids(t.Index, "CCER-14-001-V01"));
+        CollectionAssert.AreEquivalent(new[] { "c" }, Ids(t.Index, "ccer-14-001-v01"));
+        CollectionAssert.AreEquivalent(new[] { "c" }, Ids(t.Index, "2023"));
+        CollectionAssert.AreEquivalent(new[] { "c" }, Ids(t.Index, "15号"));
+        CollectionAssert.AreEquivalent(new[] { "c" }, Ids(t.Index, "ＣＣＥＲ"), "full-width letters fold");
+        Assert.AreEqual(0, Ids(t.Index, "16号").Count);
+    }
+
+    [TestMethod]
+    public void OperatorsPhrasesAndFieldPrefixes()
+    {
+        using var t = new TestIndex(documents: Small);
+        CollectionAssert.AreEquivalent(new[] { "a" }, Ids(t.Index, "碳达峰 交易市场"), "words AND");
+        CollectionAssert.AreEquivalent(new[] { "a", "b" }, Ids(t.Index, "碳达峰 OR 配额"));
+        CollectionAssert.AreEquivalent(new[] { "b", "c" }, Ids(t.Index, "-碳达峰"));
+        CollectionAssert.AreEquivalent(new[] { "b", "c" }, Ids(t.Index, "\u2212碳达峰"), "Unicode minus");
+        CollectionAssert.AreEquivalent(new[] { "a" }, Ids(t.Index, "\"碳达峰工作\""));
+        CollectionAssert.AreEquivalent(new[] { "b" }, Ids(t.Index, "title:碳市场"));
+        CollectionAssert.AreEquivalent(new[] { "a" }, Ids(t.Index, "title:碳达峰"));
+        Assert.AreEqual(0, Ids(t.Index, "title:全国碳").Count, "title: looks at the title only");
+    }
+
+    [TestMethod]
+    public void RandomSubstringsOfRealTextsMatchExactlyTheBruteForceScan()
+    {
+        if (_mee is null) Assert.Inconclusive("../shared/reference/corpus is not present");
+        var rng = new Random(20231106);
+        var folded = _meeDocs.Select(d => (d.Id, Text: TextFold.Fold(d.Title) + "\u0001" + TextFold.Fold(d.BodyText))).ToList();
+        var checkedStrings = 0;
+        while (checkedStrings < 300)
+        {
+            var source = folded[rng.Next(folded.Count)].Text;
+            if (source.Length < 10) continue;
+            var length = rng.Next(2, 7);
+            var start = rng.Next(source.Length - length);
+            var q = source.Substring(start, length);
+            if (!q.All(c => c is >= '\u4E00' and <= '\u9FFF')) continue;
+            AssertSameAsScan(q, folded);
+            checkedStrings++;
+        }
+    }
+
+    [TestMethod]
+    public void AbsentStringsMatchNothing()
+    {
+        if (_mee is null) Assert.Inconclusive("../shared/reference/corpus is not present");
+        var folded = _meeDocs.Select(d => (d.Id, Text: TextFold.Fold(d.Title) + "\u0001" + TextFold.Fold(d.BodyText))).ToList();
+        var alphabet = folded.SelectMany(f => f.Text).Where(c => c is >= '\u4E00' and <= '\u9FFF').Distinct().Take(400).ToArray();
+        var rng = new Random(7);
+        var absent = 0;
+        for (var i = 0; i < 2000 && absent < 150; i++)
+        {
+            var q = new string(Enumerable.Range(0, rng.Next(2, 5)).Select(_ => alphabet[rng.Next(alphabet.Length)]).ToArray());
+            var count = folded.Count(f => f.Text.Contains(q, StringComparison.Ordinal));
+            if (count == 0) absent++;
+            AssertSameAsScan(q, folded);
+        }
+        Assert.IsTrue(absent >= 100, $"only {absent} absent strings were tried");
+    }
+
+    private static void AssertSameAsScan(string q, List<(string Id, string Text)> folded)
+    {
+        var expected = folded.Where(f => f.Text.Contains(q, StringComparison.Ordinal)).Select(f => f.Id).ToHashSet();
+        var result = _mee!.Index.Search(new SearchRequest { Query = q, Size = 100, WithFacets = false, WithSnippets = false });
+        Assert.AreEqual(expected.Count, result.Total, $"total for “{q}”");
+        foreach (var hit in result.Hits) Assert.IsTrue(expected.Contains(hit.Id), $"“{q}” found {hit.Id}, which does not contain it");
+        Assert.AreEqual(0, result.Warnings.Count, $"“{q}”: {string.Join(";", result.Warnings)}");
+    }
+
+    internal static List<string> Ids(PolicyIndex index, string query) =>
+        index.Search(new SearchRequest { Query = query, Size = 100 }).Hits.Select(h => h.Id).ToList();
+}

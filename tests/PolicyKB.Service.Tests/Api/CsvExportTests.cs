@@ -1,0 +1,44 @@
+using System.Text;
+using PolicyKB.Service.Api;
+
+namespace PolicyKB.Service.Tests.Api;
+
+[TestClass]
+public sealed class CsvExportTests
+{
+    private static ExportRow Row(string title, string? snippet = null) =>
+        new("abc", title, ["国务院", "国家发展改革委"], "国发〔2021〕23号", "通知", new DateOnly(2021, 10, 24), new DateOnly(2021, 10, 26), "https://www.gov.cn/a.htm", snippet);
+
+    [TestMethod]
+    public void StartsWithUtf8ByteOrderMarkForExcel()
+    {
+        var bytes = CsvExport.Write([Row("碳达峰行动方案")]);
+
+        CollectionAssert.AreEqual(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3).ToArray());
+        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
+        Assert.AreEqual(string.Join(',', CsvExport.Header), lines[0]);
+        Assert.AreEqual("碳达峰行动方案,国务院；国家发展改革委,国发〔2021〕23号,通知,2021-10-24,2021-10-26,https://www.gov.cn/a.htm,,abc", lines[1]);
+    }
+
+    [TestMethod]
+    public void QuotesCellsWithSeparatorsQuotesAndLineBreaks()
+    {
+        Assert.AreEqual("\"a,b\"", CsvExport.Cell("a,b"));
+        Assert.AreEqual("\"say \"\"hi\"\"\"", CsvExport.Cell("say \"hi\""));
+        Assert.AreEqual("\"line1\nline2\"", CsvExport.Cell("line1\nline2"));
+    }
+
+    [TestMethod]
+    public void CellsThatExcelWouldRunAsFormulasStayText()
+    {
+        Assert.AreEqual("\"'=HYPERLINK(\"\"x\"\")\"", CsvExport.Cell("=HYPERLINK(\"x\")"));
+        Assert.AreEqual("'+1", CsvExport.Cell("+1"));
+        Assert.AreEqual("'@SUM(A1)", CsvExport.Cell("@SUM(A1)"));
+    }
+
+    [TestMethod]
+    public void SnippetBecomesPlainText()
+    {
+        Assert.AreEqual("推进<碳达峰> & 行动", ExportRow.PlainText("推进&lt;<mark>碳达峰</mark>&gt; &amp; 行动"));
+    }
+}

@@ -1,0 +1,94 @@
+using PolicyKB.Search;
+using PolicyKB.Service.Api;
+
+namespace PolicyKB.Service.Tests.Api;
+
+[TestClass]
+public sealed class SearchParametersTests
+{
+    [TestMethod]
+    public void RepeatedFiltersBecomeValuesOfOneFacet()
+    {
+        var request = new SearchParameters { Q = " 碳达峰 ", Issuer = ["国务院", "国家发展改革委", "国务院", " "], Site = ["NDRC"], Sort = "newest", Page = "2", Size = "20" }
+            .ToRequest(out var problems);
+
+        Assert.IsNotNull(request, string.Join("; ", problems.Keys));
+        Assert.AreEqual("碳达峰", request.Query);
+        CollectionAssert.AreEqual(new[] { "国务院", "国家发展改革委" }, request.Issuers.ToArray());
+        CollectionAssert.AreEqual(new[] { "ndrc" }, request.Sites.ToArray());
+        Assert.AreEqual(SearchSort.Newest, request.Sort);
+        Assert.AreEqual(2, request.Page);
+        Assert.AreEqual(20, request.Size);
+    }
+
+    [TestMethod]
+    public void MonthAndYearBoundsWidenToWholePeriods()
+    {
+        var request = new SearchParameters { From = "2023-10", To = "2023年10月", WrittenFrom = "2022", WrittenTo = "2022" }.ToRequest(out _);
+
+        Assert.IsNotNull(request);
+        Assert.AreEqual(new DateOnly(2023, 10, 1), request.PublishedFrom);
+        Assert.AreEqual(new DateOnly(2023, 10, 31), request.PublishedTo);
+        Assert.AreEqual(new DateOnly(2022, 1, 1), request.WrittenFrom);
+        Assert.AreEqual(new DateOnly(2022, 12, 31), request.WrittenTo);
+    }
+
+    [TestMethod]
+    [DataRow("size", "101")]
+    [DataRow("size", "0")]
+    [DataRow("size", "-5")]
+    [DataRow("page", "0")]
+    [DataRow("page", "1e3")]
+    [DataRow("page", "99999999999")]
+    [DataRow("sort", "best")]
+    [DataRow("from", "2023-13-01")]
+    [DataRow("to", "yesterday")]
+    [DataRow("site", "example.com")]
+    [DataRow("year", "23")]
+    [DataRow("month", "2023-13")]
+    public void BadValueIsNamedAsTheProblem(string name, string value)
+    {
+        var p = new SearchParameters();
+        switch (name)
+        {
+            case "size": p.Size = value; break;
+            case "page": p.Page = value; break;
+            case "sort": p.Sort = value; break;
+            case "from": p.From = value; break;
+            case "to": p.To = value; break;
+            case "site": p.Site = [value]; break;
+            case "year": p.Year = [value]; break;
+            case "month": p.Month = [value]; break;
+        }
+
+        Assert.IsNull(p.ToRequest(out var problems));
+        CollectionAssert.AreEqual(new[] { name }, problems.Keys.ToArray());
+    }
+
+    [TestMethod]
+    public void QueryLongerThanTheLimitIsRefused()
+    {
+        Assert.IsNotNull(new SearchParameters { Q = new string('碳', SearchParameters.MaxQueryLength) }.ToRequest(out _));
+        Assert.IsNull(new SearchParameters { Q = new string('碳', SearchParameters.MaxQueryLength + 1) }.ToRequest(out var problems));
+        Assert.IsTrue(problems.ContainsKey("q"));
+    }
+
+    [TestMethod]
+    public void PagingBeyondTheWindowIsRefusedButExportIgnoresPaging()
+    {
+        var deep = new SearchParameters { Page = "101", Size = "100" };
+        Assert.IsNull(deep.ToRequest(out var problems));
+        Assert.IsTrue(problems.ContainsKey("page"));
+        Assert.IsNotNull(deep.ToRequest(out _, paged: false));
+        Assert.IsNotNull(new SearchParameters { Page = "100", Size = "100" }.ToRequest(out _));
+    }
+
+    [TestMethod]
+    public void ReversedDateRangeIsRefused()
+    {
+        Assert.IsNull(new SearchParameters { From = "2024", To = "2023" }.ToRequest(out var problems));
+        Assert.IsTrue(problems.ContainsKey("from"));
+        Assert.IsNull(new SearchParameters { WrittenFrom = "2024-02-01", WrittenTo = "2024-01-31" }.ToRequest(out problems));
+        Assert.IsTrue(problems.ContainsKey("writtenFrom"));
+    }
+}

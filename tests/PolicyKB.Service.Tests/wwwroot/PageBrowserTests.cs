@@ -1,0 +1,169 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PolicyKB.Service.Tests.Hosting;
+using static Microsoft.Playwright.Assertions;
+
+namespace PolicyKB.Service.Tests.wwwroot;
+
+[TestClass]
+public sealed class PageBrowserTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    private static RunningService Service => SharedService.Instance;
+
+    private static async Task<int> TotalAsync(IPage page) => int.Parse((await page.Locator("#total").InnerTextAsync()).Replace(",", ""));
+
+    [TestMethod]
+    public async Task SearchFilterReadGoBackCollectAndExport()
+    {
+        await using var session = await BrowserSession.StartAsync(TestContext);
+        var page = session.Page;
+        await page.GotoAsync(Service.Address.ToString());
+
+        await page.FillAsync("#q", "碳达峰");
+        await page.PressAsync("#q", "Enter");
+        await Expect(page).ToHaveURLAsync(new Regex("q=%E7%A2%B3%E8%BE%BE%E5%B3%B0"));
+        await Expect(page.Locator("#hits li.hit").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#hits mark").First).ToBeVisibleAsync();
+        var total = await TotalAsync(page);
+        Assert.IsGreaterThanOrEqualTo(2, total);
+        await session.ScreenshotAsync("results");
+
+        // An issuer facet that narrows the hits: the count and the hits change, a chip shows the filter.
+        var issuerValues = page.Locator("section[data-facet=issuer] li");
+        ILocator? narrowing = null;
+        var expected = 0;
+        for (var i = 0; i < await issuerValues.CountAsync(); i++)
+        {
+            var count = int.Parse(await issuerValues.Nth(i).Locator(".count").InnerTextAsync());
+            if (count < total) { narrowing = issuerValues.Nth(i); expected = count; break; }
+        }
+        Assert.IsNotNull(narrowing, "no issuer facet value narrows the search");
+        var issuer = await narrowing.Locator(".facet-label").InnerTextAsync();
+        var firstTitleBefore = await page.Locator("#hits .hit-title").First.InnerTextAsync();
+        await narrowing.Locator("input").CheckAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("issuer="));
+        await Expect(page.Locator("#total")).ToHaveTextAsync(expected.ToString());
+        await Expect(page.Locator("#hits li.hit")).ToHaveCountAsync(Math.Min(expected, 10));
+        await Expect(page.Locator("#chips .chip")).ToContainTextAsync(issuer);
+        await Expect(page.Locator("section[data-facet=issuer] input:checked")).ToHaveCountAsync(1);
+        await session.ScreenshotAsync("filtered");
+
+        // Open a document, then back to the same filtered results.
+        var title = await page.Locator("#hits .hit-title").First.InnerTextAsync();
+        await page.Locator("#hits .hit-title").First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("doc="));
+        await Expect(page.Locator("#doc-title")).ToHaveTextAsync(title);
+        await Expect(page.Locator(".meta-table")).ToContainTextAsync("发文机关");
+        await Expect(page.Locator(".doc-body mark").First).ToBeVisibleAsync();
+        await session.ScreenshotAsync("document");
+
+        await page.GoBackAsync();
+        await Expect(page.Locator("#search-view")).ToBeVisibleAsync();
+        await Expect(page.Locator("#total")).ToHaveTextAsync(expected.ToString());
+        await Expect(page.Locator("#chips .chip")).ToContainTextAsync(issuer);
+
+        // Two hits into the brief tray: remove the filter if it left fewer than two.
+        if (expected < 2)
+        {
+            await page.Locator("#chips .chip").First.ClickAsync();
+            await Expect(page.Locator("#total")).ToHaveTextAsync(total.ToString());
+        }
+        await page.Locator("#hits .add-brief").Nth(0).ClickAsync();
+        await page.Locator("#hits .add-brief").Nth(1).ClickAsync();
+        await Expect(page.Locator("#tray-count")).ToHaveTextAsync("2");
+        await page.ClickAsync("#tray-toggle");
+        await Expect(page.Locator("#tray-items .tray-item")).ToHaveCountAsync(2);
+        await page.ClickAsync("#brief-generate");
+        // The brief words titles its own way (国务院印发《…》), so the preview is checked by its items and sources.
+        await Expect(page.Locator("#brief-preview .brief-item")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#brief-preview .brief-source")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#brief-status")).ToContainTextAsync("2 篇");
+        await session.ScreenshotAsync("tray");
+        var brief = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#brief-downloads button[data-format=docx]"));
+        StringAssert.EndsWith(brief.SuggestedFilename, ".docx");
+        await page.ClickAsync("#tray-close");
+
+        // Export the current search as CSV.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-link"));
+        var file = Path.Combine(Path.GetTempPath(), "policykb-export-" + Guid.NewGuid().ToString("N") + ".csv");
+        await download.SaveAsAsync(file);
+        var bytes = await File.ReadAllBytesAsync(file);
+        File.Delete(file);
+        CollectionAssert.AreEqual(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3).ToArray());
+        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.AreEqual(await TotalAsync(page) + 1, lines.Length);
+        Assert.IsTrue(lines.Skip(1).Any(l => l.Contains("碳达峰")), "the exported hits are not those of the search");
+
+        Assert.IsEmpty(session.Errors, string.Join("\n", session.Errors));
+    }
+
+    [TestMethod]
+    public async Task LandingPageListsTheNewestDocuments()
+    {
+        await using var session = await BrowserSession.StartAsync(TestContext);
+        var page = session.Page;
+        var newest = (await Service.SearchAsync("sort=newest&size=1")).Hits[0];
+
+        await page.GotoAsync(Service.Address.ToString());
+
+        await Expect(page.Locator("#sort")).ToHaveValueAsync("newest");
+        await Expect(page.Locator("#hits .hit-title").First).ToHaveTextAsync(newest.Title);
+        await Expect(page.Locator("#facets section[data-facet=issuer]")).ToBeVisibleAsync();
+        await session.ScreenshotAsync("landing");
+        Assert.IsEmpty(session.Errors, string.Join("\n", session.Errors));
+    }
+
+    [TestMethod]
+    public async Task SharedUrlRestoresTheSearchAndBackForwardWork()
+    {
+        await using var session = await BrowserSession.StartAsync(TestContext);
+        var page = session.Page;
+        await page.GotoAsync(Service.Address + "?q=" + Uri.EscapeDataString("碳达峰") + "&sort=newest&size=2");
+        await Expect(page.Locator("#hits li.hit")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#sort")).ToHaveValueAsync("newest");
+        await Expect(page.Locator("#q")).ToHaveValueAsync("碳达峰");
+
+        await page.Locator("#pager button[aria-label='第 2 页']").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("page=2"));
+        var secondPageFirst = await page.Locator("#hits .hit-title").First.InnerTextAsync();
+        await page.GoBackAsync();
+        await Expect(page).Not.ToHaveURLAsync(new Regex("page=2"));
+        await Expect(page.Locator("#pager button[aria-current=page]")).ToHaveTextAsync("1");
+        await page.GoForwardAsync();
+        await Expect(page.Locator("#hits .hit-title").First).ToHaveTextAsync(secondPageFirst);
+
+        Assert.IsEmpty(session.Errors, string.Join("\n", session.Errors));
+    }
+
+    [TestMethod]
+    public async Task MarkupInTitlesAndBodiesIsShownAsTextAndNeverRuns()
+    {
+        await using var session = await BrowserSession.StartAsync(TestContext);
+        await using var service = await RunningService.StartAsync(withSamples: false);
+        var fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "hostile-page.html");
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(fixture)), "files", "hostile-page.html" } })
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/import") { Content = form })
+        {
+            request.Headers.Add(PolicyKB.Service.Api.AdminEndpoints.ApiKeyHeader, RunningService.AdminKey);
+            using var response = await service.Client.SendAsync(request);
+            Assert.IsTrue(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+        var page = session.Page;
+
+        await page.GotoAsync(service.Address + "?q=" + Uri.EscapeDataString("碳达峰"));
+        var title = page.Locator("#hits .hit-title").First;
+        await Expect(title).ToContainTextAsync("<script>window.pwned=2</script>");
+        await Expect(page.Locator("#hits img, #hits script, #hits iframe")).ToHaveCountAsync(0);
+        await title.ClickAsync();
+        await Expect(page.Locator("#doc-title")).ToContainTextAsync("<img src=x onerror=");
+        await Expect(page.Locator(".doc-body")).ToContainTextAsync("<script>window.pwned=3</script>");
+        await Expect(page.Locator("#document img, #document script, #document iframe, #document b")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#document a[href^='javascript:']")).ToHaveCountAsync(0);
+        await session.ScreenshotAsync("hostile-document");
+
+        Assert.IsNull(await page.EvaluateAsync<int?>("() => window.pwned ?? null"), "markup from a document ran");
+    }
+}
