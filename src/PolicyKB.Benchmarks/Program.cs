@@ -31,7 +31,9 @@ var results = new List<WorkloadResult>();
 foreach (var workload in workloads)
 {
     Console.WriteLine($"\n== {workload.Name}: {workload.Documents:N0} pages, {workload.HtmlBytes / 1e6:N1} MB of HTML");
-    var runDir = Path.Combine(cache, "runs", Path.GetFileName(workload.Directory));
+    // The real texts' indexes stay beside them in the temporary folder and go with it: nothing of ../shared lands in the checkout.
+    var inTemp = workload.Directory.StartsWith(Path.GetTempPath(), StringComparison.Ordinal);
+    var runDir = inTemp ? Path.Combine(workload.Directory, "runs") : Path.Combine(cache, "runs", Path.GetFileName(workload.Directory));
     var imports = new List<ImportResult>();
     var queries = new List<QueryResult>();
     try
@@ -50,6 +52,10 @@ foreach (var workload in workloads)
     {
         // One workload failing (a phase crashed) must not lose the others' results.
         Console.Error.WriteLine($"{workload.Name}: {e.Message}");
+    }
+    finally
+    {
+        if (inTemp) Directory.Delete(workload.Directory, recursive: true);
     }
 }
 

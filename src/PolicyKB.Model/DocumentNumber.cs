@@ -17,8 +17,14 @@ public sealed partial record DocumentNumber(string Raw, string Normalized, strin
     [GeneratedRegex(@"^\s*(?<code>[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,20}?)\s*[〔\[［(（【{｛]\s*(?<year>\d{4})\s*[〕\]］)）】}｝]\s*(?<serial>\d{1,6})\s*号\s*$")]
     private static partial Regex FullPattern();
 
-    [GeneratedRegex(@"(?<code>[\p{IsCJKUnifiedIdeographs}]{1,20}?)\s*[〔\[［(（【{｛]\s*(?<year>(19|20)\d{2})\s*[〕\]］)）】}｝]\s*(?<serial>\d{1,6})\s*号")]
-    private static partial Regex InTextPattern();
+    /// <summary>The bracketed year, serial and 号 of a number in running text; the issuer code is read backwards from it.</summary>
+    [GeneratedRegex(@"[〔\[［(（【{｛]\s*(?<year>(19|20)\d{2})\s*[〕\]］)）】}｝]\s*(?<serial>\d{1,6})\s*号")]
+    private static partial Regex TailPattern();
+
+    /// <summary>Words that stand before a 文号 in running text and are never part of an issuer code.</summary>
+    private static readonly string[] LeadWords = ["根据", "按照", "依据", "依照", "参照", "对照", "执行", "落实", "贯彻", "现将", "印发", "转发", "废止", "修订", "见", "和", "及", "与", "同"];
+
+    private const int MaxCodeLength = 20;
 
     /// <summary>Parses a whole string as a 文号; null when it is not one (NodaTime style: no exception for bad input).</summary>
     public static DocumentNumber? Parse(string? raw)
@@ -30,22 +36,34 @@ public sealed partial record DocumentNumber(string Raw, string Normalized, strin
     }
 
     /// <summary>Finds the first 文号 inside running text (a title's parentheses, a body line).</summary>
-    public static DocumentNumber? Find(string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return null;
-        var folded = FoldDigits(text);
-        var m = InTextPattern().Match(folded);
-        return m.Success ? FromMatch(text.Substring(m.Index, m.Length), m) : null;
-    }
+    public static DocumentNumber? Find(string? text) => FindAll(text).FirstOrDefault();
 
-    /// <summary>Every 文号 in running text, in order (used to find the documents a body cites).</summary>
+    /// <summary>
+    /// Every 文号 in running text, in order (used to find the documents a body cites). The regex anchors on the
+    /// bracketed year, which is rare, so long bodies are scanned in linear time; the code is the run of Han
+    /// characters before the bracket, less any leading word such as 根据 that introduces the number.
+    /// </summary>
     public static IEnumerable<DocumentNumber> FindAll(string? text)
     {
         if (string.IsNullOrEmpty(text)) yield break;
         var folded = FoldDigits(text);
-        foreach (Match m in InTextPattern().Matches(folded))
-            yield return FromMatch(text.Substring(m.Index, m.Length), m);
+        foreach (Match m in TailPattern().Matches(folded))
+        {
+            var end = m.Index;
+            while (end > 0 && char.IsWhiteSpace(folded[end - 1])) end--;
+            var start = end;
+            while (start > 0 && end - start < MaxCodeLength && IsHan(folded[start - 1])) start--;
+            var code = folded[start..end];
+            foreach (var word in LeadWords)
+                if (code.Length > word.Length && code.StartsWith(word, StringComparison.Ordinal)) { code = code[word.Length..]; start += word.Length; break; }
+            if (code.Length == 0) continue;
+            var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+            var serial = int.Parse(m.Groups["serial"].Value, CultureInfo.InvariantCulture);
+            yield return new DocumentNumber(text.Substring(start, m.Index + m.Length - start), $"{code}〔{year}〕{serial}号", code, year, serial);
+        }
     }
+
+    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 
     private static DocumentNumber FromMatch(string raw, Match m)
     {

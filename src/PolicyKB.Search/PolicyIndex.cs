@@ -25,6 +25,10 @@ public sealed partial class PolicyIndex : IPolicyIndex
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly ITimer _refreshTimer;
+    private readonly TimeSpan _refreshInterval;
+    private static readonly TimeSpan MaxStaleness = TimeSpan.FromSeconds(10);
+    private long _lastWrite;
+    private long _lastRefresh;
     private readonly TimeProvider _clock;
     private readonly Analyzer _recall = new RecallAnalyzer();
     private readonly WordAnalyzer _words;
@@ -44,6 +48,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
         _words = words;
         _compiler = new QueryCompiler(_recall, _words, options.ResolveThesaurus());
         _searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
+        _refreshInterval = options.RefreshInterval;
         _refreshTimer = _clock.CreateTimer(_ => RefreshQuietly(), null, options.RefreshInterval, options.RefreshInterval);
     }
 
@@ -153,12 +158,21 @@ public sealed partial class PolicyIndex : IPolicyIndex
         long generation;
         lock (_pendingLock) generation = _generation;
         _searchers.MaybeRefreshBlocking();
+        Volatile.Write(ref _lastRefresh, _clock.GetTimestamp());
         ForgetPending(generation);
     }
 
+    /// <summary>
+    /// The background refresh. Every reopen flushes the writer's buffer into a new small segment, which made a bulk
+    /// import three times slower; so while writes keep arriving the reopen waits (up to <see cref="MaxStaleness"/>),
+    /// and an import's own commits make its batches visible. Lookups of unrefreshed writes go through _pending.
+    /// </summary>
     private void RefreshQuietly()
     {
         if (Volatile.Read(ref _disposed) != 0) return;
+        var now = _clock.GetTimestamp();
+        if (_clock.GetElapsedTime(Volatile.Read(ref _lastWrite), now) < _refreshInterval
+            && _clock.GetElapsedTime(Volatile.Read(ref _lastRefresh), now) < MaxStaleness) return;
         try { Refresh(); }
         catch (ObjectDisposedException) { /* closing */ }
     }

@@ -46,4 +46,12 @@ public sealed class DocumentNumberTests
         var all = DocumentNumber.FindAll("国发〔2021〕23号\n（发改环资[2023]1409号）").Select(n => n.Normalized).ToArray();
         CollectionAssert.AreEqual(new[] { "国发〔2021〕23号", "发改环资〔2023〕1409号" }, all);
     }
+
+    [TestMethod]
+    [DataRow("根据国发〔2021〕23号文件精神", "国发〔2021〕23号")]
+    [DataRow("按照《方案》（发改环资〔2023〕1409号）要求", "发改环资〔2023〕1409号")]
+    [DataRow("依据环办气候函〔2023〕343号", "环办气候函〔2023〕343号")]
+    [DataRow("现将国办发〔2022〕7号印发", "国办发〔2022〕7号")]
+    public void Number_in_running_text_does_not_take_the_words_before_it(string text, string expected)
+        => Assert.AreEqual(expected, DocumentNumber.Find(text)?.Normalized);
 }

@@ -49,6 +49,7 @@ public sealed partial class PolicyIndex
             Remember(id, entry);
             result = outcome;
         }
+        Volatile.Write(ref _lastWrite, _clock.GetTimestamp());
         Flush(id);
         return result;
     }
