@@ -15,8 +15,8 @@ namespace PolicyKB.Reliability.Tests.Load;
 [DoNotParallelize]
 public sealed class ServiceLoadTests
 {
-    private const int Clients = 8;
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
+    private const int Clients = 50;
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
     private static readonly string[] Words = ["通知", "碳排放权", "风电 光伏发电", "\"重点任务\"", "生态保护红线", "能源安全", "title:意见", "绿色金融", "节能审查", "清缴履约"];
 
     public TestContext TestContext { get; set; } = null!;
