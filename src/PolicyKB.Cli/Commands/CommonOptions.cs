@@ -50,3 +50,9 @@ internal static class ExitCodes
     /// <summary>Bad input: nothing could be imported, a date or value the command cannot read.</summary>
     public const int BadInput = 2;
 }
+
+/// <summary>Reports on the calling thread, in order (System.Progress posts to the thread pool and reorders lines).</summary>
+internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

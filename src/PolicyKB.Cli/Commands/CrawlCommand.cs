@@ -57,9 +57,3 @@ internal static class CrawlCommand
         return command;
     }
 }
-
-/// <summary>Reports on the calling thread, in order (System.Progress posts to the thread pool and reorders lines).</summary>
-internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
-}
