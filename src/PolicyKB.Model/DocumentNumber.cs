@@ -9,6 +9,8 @@ namespace PolicyKB.Model;
 /// <summary>
 /// A 文号 such as 发改能源〔2026〕884号: the issuer code (发改能源), the year and the serial.
 /// Brackets 〔〕 [] ［］ () （） 【】 and full-width digits all normalise to 〔〕 and ASCII digits.
+/// Orders (生态环境部 市场监管总局令 第31号 → 生态环境部 市场监管总局令第31号, year 0: orders are numbered
+/// without one) and announcements (公告2023年 第29号 → 公告2023年第29号) are numbers too.
 /// Serialised as its normalised string.
 /// </summary>
 [JsonConverter(typeof(DocumentNumberJsonConverter))]
@@ -16,6 +18,15 @@ public sealed partial record DocumentNumber(string Raw, string Normalized, strin
 {
     [GeneratedRegex(@"^\s*(?<code>[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,20}?)\s*[〔\[［(（【{｛]\s*(?<year>\d{4})\s*[〕\]］)）】}｝]\s*(?<serial>\d{1,6})\s*号\s*$")]
     private static partial Regex FullPattern();
+
+    [GeneratedRegex(@"^\s*(?<code>[\p{IsCJKUnifiedIdeographs}][\p{IsCJKUnifiedIdeographs}\s]{0,40}?令)\s*第\s*(?<serial>\d{1,6})\s*号\s*$")]
+    private static partial Regex OrderPattern();
+
+    [GeneratedRegex(@"^\s*(?<code>[\p{IsCJKUnifiedIdeographs}]{0,20}公告)\s*(?<year>(19|20)\d{2})\s*年\s*第\s*(?<serial>\d{1,6})\s*号\s*$")]
+    private static partial Regex AnnouncementPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     /// <summary>The bracketed year, serial and 号 of a number in running text; the issuer code is read backwards from it.</summary>
     [GeneratedRegex(@"[〔\[［(（【{｛]\s*(?<year>(19|20)\d{2})\s*[〕\]］)）】}｝]\s*(?<serial>\d{1,6})\s*号")]
@@ -32,7 +43,21 @@ public sealed partial record DocumentNumber(string Raw, string Normalized, strin
         if (string.IsNullOrWhiteSpace(raw)) return null;
         var folded = FoldDigits(raw);
         var m = FullPattern().Match(folded);
-        return m.Success ? FromMatch(raw.Trim(), m) : null;
+        if (m.Success) return FromMatch(raw.Trim(), m);
+        if (OrderPattern().Match(folded) is { Success: true } order)
+        {
+            var code = Spaces().Replace(order.Groups["code"].Value.Trim(), " ");
+            var serial = int.Parse(order.Groups["serial"].Value, CultureInfo.InvariantCulture);
+            return new DocumentNumber(raw.Trim(), $"{code}第{serial}号", code, 0, serial);
+        }
+        if (AnnouncementPattern().Match(folded) is { Success: true } announcement)
+        {
+            var code = announcement.Groups["code"].Value;
+            var year = int.Parse(announcement.Groups["year"].Value, CultureInfo.InvariantCulture);
+            var serial = int.Parse(announcement.Groups["serial"].Value, CultureInfo.InvariantCulture);
+            return new DocumentNumber(raw.Trim(), $"{code}{year}年第{serial}号", code, year, serial);
+        }
+        return null;
     }
 
     /// <summary>Finds the first 文号 inside running text (a title's parentheses, a body line).</summary>

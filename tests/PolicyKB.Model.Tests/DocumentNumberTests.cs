@@ -35,7 +35,6 @@ public sealed class DocumentNumberTests
     [TestMethod]
     [DataRow(null)]
     [DataRow("")]
-    [DataRow("公告2023年 第29号")]
     [DataRow("关于印发方案的通知")]
     public void Non_numbers_give_null(string? raw) => Assert.IsNull(DocumentNumber.Parse(raw));
 
@@ -54,4 +53,19 @@ public sealed class DocumentNumberTests
     [DataRow("现将国办发〔2022〕7号印发", "国办发〔2022〕7号")]
     public void Number_in_running_text_does_not_take_the_words_before_it(string text, string expected)
         => Assert.AreEqual(expected, DocumentNumber.Find(text)?.Normalized);
+
+    [TestMethod]
+    [DataRow("生态环境部 市场监管总局令 第31号", "生态环境部 市场监管总局令第31号", "生态环境部 市场监管总局令", 0, 31)]
+    [DataRow("公告2023年 第29号", "公告2023年第29号", "公告", 2023, 29)]
+    [DataRow("生态环境部公告２０２３年第２９号", "生态环境部公告2023年第29号", "生态环境部公告", 2023, 29)]
+    public void Orders_and_announcements_are_numbers_too(string raw, string normalized, string code, int year, int serial)
+    {
+        var n = DocumentNumber.Parse(raw);
+        Assert.IsNotNull(n);
+        Assert.AreEqual(normalized, n.Normalized);
+        Assert.AreEqual(code, n.IssuerCode);
+        Assert.AreEqual(year, n.Year);
+        Assert.AreEqual(serial, n.Serial);
+        Assert.AreEqual(n.Normalized, DocumentNumber.Parse(n.Normalized)?.Normalized, "the normalised form reads back as itself");
+    }
 }

@@ -11,9 +11,23 @@ internal static class SameDocument
 {
     public static IReadOnlyList<PolicyDocument> Collapse(IReadOnlyList<PolicyDocument> documents, Func<PolicyDocument, string> itemTitle, out int dropped)
     {
-        var kept = documents
-            .GroupBy(d => d.DocumentNumber?.Normalized ?? $"{itemTitle(d)}|{d.PublishedDate}", StringComparer.Ordinal)
-            .Select(g => g.OrderByDescending(d => d.BodyText.Length).First())   // stable: ties keep the first copy
+        // Either key joins two documents, and joins chain (an announcement with a 文号, its repost, the news of it).
+        var group = Enumerable.Range(0, documents.Count).ToArray();
+        int Root(int i) => group[i] == i ? i : group[i] = Root(group[i]);
+        var firstWithKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var d = documents[i];
+            foreach (var key in new[] { d.DocumentNumber is { } n ? "no:" + n.Normalized : null, $"title:{itemTitle(d)}|{d.PublishedDate}" })
+            {
+                if (key is null) continue;
+                if (firstWithKey.TryGetValue(key, out var j)) group[Root(i)] = Root(j);
+                else firstWithKey[key] = i;
+            }
+        }
+        var kept = Enumerable.Range(0, documents.Count)
+            .GroupBy(Root)
+            .Select(g => g.Select(i => documents[i]).OrderByDescending(d => d.BodyText.Length).First())   // stable: ties keep the first copy
             .ToList();
         var ids = kept.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         kept.RemoveAll(d => (d.ParentId is { } parent && ids.Contains(parent))
