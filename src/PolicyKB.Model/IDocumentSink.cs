@@ -11,6 +11,12 @@ public interface IDocumentSink
 
     /// <summary>The stored document with this id, or null.</summary>
     PolicyDocument? Get(string id);
+
+    /// <summary>
+    /// The stored notice that links an attachment with this file name (W0….pdf), or null: lets an attachment file
+    /// imported in a later run than its notice still find its parent. Sinks that cannot look it up answer null.
+    /// </summary>
+    PolicyDocument? FindAttachmentParent(string fileName) => null;
 }
 
 public enum UpsertOutcome { Added, Updated, Unchanged }

@@ -111,7 +111,12 @@ public sealed class DocumentImporter
     {
         var name = source.FilePath ?? (source.Url is { } url ? url.Split('?', '#')[0] : null);
         if (name is null || !AttachmentExtensions.Contains(Path.GetExtension(name))) return doc;
-        if (!_attachmentParents.TryGetValue(Path.GetFileName(name), out var parent)) return doc;
+        if (!_attachmentParents.TryGetValue(Path.GetFileName(name), out var parent))
+        {
+            if (_sink.FindAttachmentParent(Path.GetFileName(name)) is not { } notice) return doc;
+            Remember(notice);
+            if (!_attachmentParents.TryGetValue(Path.GetFileName(name), out parent)) return doc;
+        }
         doc = doc with { ParentId = parent.ParentId, Site = parent.Site };
         if (doc.Url is null && parent.Url is not null)
             doc = doc with { Url = parent.Url, Id = DocumentId.FromUrl(parent.Url), Sources = [new DocumentSource(DocumentId.CanonicalUrl(parent.Url), parent.Site)] };

@@ -43,6 +43,7 @@ public static class DocumentMapper
         AddKey(doc, Schema.DocNoKey, DocumentKeys.DocNoKey(d.DocumentNumber));
         AddKey(doc, Schema.RepostKey, DocumentKeys.RepostKey(d));
         AddKey(doc, Schema.BodyKey, DocumentKeys.BodyFingerprint(d));
+        foreach (var file in d.Attachments.Select(AttachmentFileKey).OfType<string>().Distinct()) AddKey(doc, Schema.AttachmentFile, file);
         var ownNo = d.DocumentNumber?.Normalized;
         foreach (var t in DocumentKeys.CitedTitleKeys(body)) AddKey(doc, Schema.CitesTitle, t);
         foreach (var n in DocumentKeys.CitedDocNos(body).Where(n => n != ownNo)) AddKey(doc, Schema.CitesDocNo, n);
@@ -76,6 +77,13 @@ public static class DocumentMapper
             if (!string.IsNullOrWhiteSpace(a.Text)) parts.Add(a.Text!);
         }
         return string.Join('\n', parts);
+    }
+
+    /// <summary>The file name an attachment is known by (from its URL, else its name), lower case; null when it has none.</summary>
+    public static string? AttachmentFileKey(Attachment a)
+    {
+        var file = Path.GetFileName((a.Url ?? a.Name).Split('?', '#')[0]).Trim().ToLowerInvariant();
+        return file.Length == 0 ? null : file;
     }
 
     public static string MethodologyKey(string code) => code.Trim().ToUpperInvariant();

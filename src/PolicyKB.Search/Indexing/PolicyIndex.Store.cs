@@ -56,6 +56,12 @@ public sealed partial class PolicyIndex
 
     public PolicyDocument? Get(string id) => Find(id)?.Document;
 
+    public PolicyDocument? FindAttachmentParent(string fileName)
+    {
+        var key = Path.GetFileName(fileName).Trim().ToLowerInvariant();
+        return key.Length == 0 ? null : FindIndexed(new TermQuery(new Term(Schema.AttachmentFile, key)))?.Document;
+    }
+
     public bool Delete(string id)
     {
         string stored;

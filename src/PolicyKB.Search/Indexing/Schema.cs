@@ -39,6 +39,8 @@ public static class Schema
     public const string BodyKey = "body_key";
     public const string CitesTitle = "cites_title";
     public const string CitesDocNo = "cites_docno";
+    /// <summary>File names (lower case) of a notice's attachments, so an attachment file finds its notice.</summary>
+    public const string AttachmentFile = "attachment_file";
 
     public static readonly IReadOnlyList<string> WordFields = [TitleWords, BodyWords];
 }
