@@ -98,7 +98,8 @@ internal static class BriefCommand
         DateOnly? briefDate = null;
         if (parse.GetValue(date) is { } dateText)
         {
-            if (!DateBound.TryParse(dateText, upper: false, out var d) || !System.Text.RegularExpressions.Regex.IsMatch(dateText, @"\d{1,2}\D*\d{1,2}"))
+            // A day reads the same as a lower and as an upper bound; a month or a year does not.
+            if (!DateBound.TryParse(dateText, upper: false, out var d) || !DateBound.TryParse(dateText, upper: true, out var last) || d != last)
             {
                 error = $"--date: '{dateText}' is not a day (use 2023-10-31)";
                 return null;

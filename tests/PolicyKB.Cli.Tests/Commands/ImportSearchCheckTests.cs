@@ -133,6 +133,33 @@ public sealed class ImportSearchCheckTests
         StringAssert.Contains(run.Err, "no such file or folder");
     }
 
+    [TestMethod]
+    public void BriefOfAMonthIsWrittenAsMarkdownWithItsTableOfContents()
+    {
+        var output = Path.Combine(CliRunner.TempDirectory(), "brief.md");
+        var run = CliRunner.Policykb("brief", "--from", "2023-10", "--to", "2023-10", "--number", "24", "--date", "2023-10-31",
+            "--format", "md", "--out", output, "--index", _index);
+        Assert.AreEqual(0, run.ExitCode, run.Out + run.Err);
+        var text = File.ReadAllText(output);
+        StringAssert.Contains(text, "目录");
+        StringAssert.Contains(text, "一、政策速递");
+        StringAssert.Contains(text, "(总 24 期)");
+        StringAssert.Contains(text, "2023 年 10 月 31 日");
+    }
+
+    [TestMethod]
+    [DataRow("2023-10", "--date")]
+    [DataRow("pdf", "--format")]
+    public void BriefWithAnUnreadableValueIsABadInputError(string value, string option)
+    {
+        string[] args = option == "--date"
+            ? ["brief", "碳", "--date", value, "--format", "md", "--out", "x.md", "--index", _index]
+            : ["brief", "碳", "--format", value, "--out", "x.md", "--index", _index];
+        var run = CliRunner.Policykb(args);
+        Assert.AreEqual(2, run.ExitCode, run.Out + run.Err);
+        StringAssert.Contains(run.Err, option);
+    }
+
     private static int Total(string query)
     {
         var run = CliRunner.Policykb("search", query, "--index", _index, "--json");

@@ -45,7 +45,11 @@ public sealed class CrawlerTests
         Assert.AreEqual(0, bench.Server.Hits(notices[2].Path));
         var times = bench.Server.Requests.Select(r => r.At).Order().ToList();
         var gaps = times.Zip(times.Skip(1), (a, b) => b - a).ToList();
-        Assert.IsTrue(gaps.All(g => g >= TimeSpan.FromMilliseconds(38)), "at most 25 requests per second: " + string.Join(", ", gaps.Select(g => g.TotalMilliseconds)));
+        // The server stamps a request when its handler runs, a few milliseconds after the client sent it on a busy
+        // machine; so the rate is judged over the whole crawl, and no single gap may come near an unpaced one.
+        var measured = string.Join(", ", gaps.Select(g => g.TotalMilliseconds));
+        Assert.IsGreaterThanOrEqualTo(40.0, gaps.Average(g => g.TotalMilliseconds), "at most 25 requests per second on average: " + measured);
+        Assert.IsTrue(gaps.All(g => g >= TimeSpan.FromMilliseconds(30)), "every pause close to 1/25 s: " + measured);
     }
 
     [TestMethod]
