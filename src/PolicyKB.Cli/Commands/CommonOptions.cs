@@ -16,19 +16,9 @@ internal static class CommonOptions
     public static string ResolveIndex(ParseResult parse, Option<string?> index) => IndexLocation.Resolve(parse.GetValue(index));
 
     /// <summary>Runs a command body; errors the user can act on (a locked or outdated index, a missing file) print one line, not a stack trace.</summary>
-    public static int Guard(Func<int> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (Exception e) when (e is PolicyIndexException or IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            Console.Error.WriteLine($"policykb: {e.Message}");
-            return ExitCodes.Failure;
-        }
-    }
+    public static int Guard(Func<int> body) => GuardAsync(() => Task.FromResult(body())).GetAwaiter().GetResult();
 
+    /// <inheritdoc cref="Guard"/>
     public static async Task<int> GuardAsync(Func<Task<int>> body)
     {
         try

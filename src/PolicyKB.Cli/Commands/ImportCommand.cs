@@ -27,9 +27,9 @@ internal static class ImportCommand
             using var policyIndex = PolicyIndex.Open(CommonOptions.ResolveIndex(parse, index));
             var importer = new DocumentImporter(policyIndex);
             var asJson = parse.GetValue(json);
-            var report = asJson || Console.IsOutputRedirected
-                ? importer.ImportPaths(existing, new SyncProgress<ImportFileResult>(r => { if (asJson) Console.WriteLine(JsonSerializer.Serialize(r, PolicyJson.Options)); }))
-                : WithProgressDisplay(importer, existing);
+            var report = !asJson && !Console.IsOutputRedirected
+                ? WithProgressDisplay(importer, existing)
+                : importer.ImportPaths(existing, asJson ? new SyncProgress<ImportFileResult>(r => Console.WriteLine(JsonSerializer.Serialize(r, PolicyJson.Options))) : null);
             if (!asJson) PrintSummary(report, policyIndex.Directory);
             return report.AnySucceeded ? ExitCodes.Ok : ExitCodes.BadInput;
         }));
