@@ -10,6 +10,10 @@ public sealed record BenchOptions
     public bool WriteDoc { get; init; }
     /// <summary>Re-render the last run's saved results instead of measuring.</summary>
     public bool ReportOnly { get; init; }
+    /// <summary>Generate (or find cached) the corpus and stop: the long preparation of a large run, done ahead.</summary>
+    public bool PrepareOnly { get; init; }
+    /// <summary>How long each timed query run may take before it stops (an engine slow at a large N is measured over fewer queries).</summary>
+    public int QueryBudgetSeconds { get; init; } = 180;
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
     public string? Phase { get; init; }
@@ -31,11 +35,13 @@ public sealed record BenchOptions
                 "--no-real" => o with { NoReal = true },
                 "--write-doc" => o with { WriteDoc = true },
                 "--report-only" => o with { ReportOnly = true },
+                "--prepare-only" => o with { PrepareOnly = true },
+                "--query-budget" => o with { QueryBudgetSeconds = int.Parse(Value()) },
                 "--phase" => o with { Phase = Value() },
                 "--workload" => o with { Workload = Value() },
                 "--name" => o with { Name = Value() },
                 "--index" => o with { Index = Value() },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --docs N --seed S --clients C --no-real --write-doc --report-only"),
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --docs N --seed S --clients C --no-real --write-doc --report-only --prepare-only --query-budget SECONDS"),
             };
         }
         return o;

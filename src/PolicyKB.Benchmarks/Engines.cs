@@ -67,6 +67,8 @@ public static class PolicyKbEngine
                 Size = 10,
                 WithFacets = full,
                 WithSnippets = full,
+                // The three facets FTS5 counts too.
+                CountFacets = [FacetNames.Issuer, FacetNames.Theme, FacetNames.Year],
             });
             return result.Total;
         }

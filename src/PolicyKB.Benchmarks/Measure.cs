@@ -18,26 +18,29 @@ public static class Measure
     /// <summary>
     /// Runs the mix single-threaded without extras, single-threaded with facets and snippets, then with
     /// <paramref name="clients"/> concurrent clients (each the whole mix with extras, in its own order), after one warm-up pass.
+    /// Each run stops when it has taken <paramref name="budget"/>: an engine whose queries take seconds at a large N is
+    /// measured over the queries it ran by then, taken round-robin from the kinds of query so that every kind is in.
     /// </summary>
-    public static QueryResult Queries(string engine, Func<IQueryClient> open, IReadOnlyList<BenchQuery> queries, int clients)
+    public static QueryResult Queries(string engine, Func<IQueryClient> open, IReadOnlyList<BenchQuery> mix, int clients, TimeSpan budget)
     {
+        var queries = RoundRobin(mix);
         var errors = 0;
         long hits = 0;
         var zero = 0;
         using (var warm = open())
-            foreach (var q in queries) { Safe(() => warm.Run(q, true), ref errors); Safe(() => warm.Run(q, false), ref errors); }
+            Within(budget, queries, q => { Safe(() => warm.Run(q, true), ref errors); Safe(() => warm.Run(q, false), ref errors); });
 
         List<double> bare = [], full = [];
         using (var client = open())
         {
-            foreach (var q in queries) bare.Add(Time(() => Safe(() => client.Run(q, false), ref errors)));
-            foreach (var q in queries)
+            Within(budget, queries, q => bare.Add(Time(() => Safe(() => client.Run(q, false), ref errors))));
+            Within(budget, queries, q =>
             {
                 var n = 0;
                 full.Add(Time(() => n = Safe(() => client.Run(q, true), ref errors)));
                 hits += n;
                 if (n == 0) zero++;
-            }
+            });
         }
 
         var concurrent = new List<double>[clients];
@@ -47,13 +50,29 @@ public static class Measure
             var order = queries.OrderBy(_ => Random.Shared.Next()).ToList();
             var mine = concurrent[c] = new List<double>(order.Count);
             using var client = open();
-            foreach (var q in order) mine.Add(Time(() => Safe(() => client.Run(q, true), ref errors)));
+            Within(budget, order, q => mine.Add(Time(() => Safe(() => client.Run(q, true), ref errors))));
         });
         wall.Stop();
         var all = concurrent.SelectMany(l => l).ToList();
         GC.Collect();
         return new QueryResult(engine, Latency.Of(bare), Latency.Of(full), Latency.Of(all), clients, all.Count / wall.Elapsed.TotalSeconds,
-            hits, zero, errors, PeakWorkingSet(), GC.GetTotalMemory(false));
+            hits, zero, errors, PeakWorkingSet(), GC.GetTotalMemory(false), queries.Count);
+    }
+
+    /// <summary>The mix reordered one query of each kind at a time, so that a run cut short still holds every kind.</summary>
+    private static List<BenchQuery> RoundRobin(IReadOnlyList<BenchQuery> mix) =>
+        mix.Select((q, i) => (q, i)).GroupBy(x => x.q.Kind)
+            .SelectMany(g => g.Select((x, rank) => (x.q, x.i, rank)))
+            .OrderBy(x => x.rank).ThenBy(x => x.i).Select(x => x.q).ToList();
+
+    private static void Within(TimeSpan budget, IEnumerable<BenchQuery> queries, Action<BenchQuery> run)
+    {
+        var start = Stopwatch.GetTimestamp();
+        foreach (var q in queries)
+        {
+            if (Stopwatch.GetElapsedTime(start) > budget) return;
+            run(q);
+        }
     }
 
     private static double Time(Action action)

@@ -3,7 +3,7 @@ using System.Text.Json;
 using PolicyKB.Benchmarks;
 using PolicyKB.Model;
 
-// dotnet run -c Release --project src/PolicyKB.Benchmarks -- [--docs N] [--seed S] [--clients C] [--no-real] [--write-doc]
+// dotnet run -c Release --project src/PolicyKB.Benchmarks -- [--docs N] [--seed S] [--clients C] [--no-real] [--write-doc] [--report-only] [--prepare-only] [--query-budget SECONDS]
 // Each import and query phase runs in a child process of this program, so its peak memory is its own.
 var options = BenchOptions.Parse(args);
 if (options.Phase is not null) return Phases.RunChild(options);
@@ -25,6 +25,11 @@ if (options.ReportOnly)
 }
 
 var workloads = new List<Workload> { Workload.Generated(cache, options.Documents, options.Seed, Console.Out) };
+if (options.PrepareOnly)
+{
+    Console.WriteLine($"Corpus ready in {workloads[0].Directory}.");
+    return 0;
+}
 if (!options.NoReal && Workload.RealMee(BenchOptions.SharedCorpus(root), Console.Out) is { } real) workloads.Add(real);
 
 var results = new List<WorkloadResult>();
@@ -95,7 +100,7 @@ internal static class Phases
         var host = Environment.ProcessPath!;
         start.FileName = host;
         if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(Phases).Assembly.Location);
-        foreach (var a in new[] { "--phase", phase, "--workload", workload.Directory, "--name", workload.Name, "--index", indexDir, "--clients", options.Clients.ToString() })
+        foreach (var a in new[] { "--phase", phase, "--workload", workload.Directory, "--name", workload.Name, "--index", indexDir, "--clients", options.Clients.ToString(), "--query-budget", options.QueryBudgetSeconds.ToString() })
             start.ArgumentList.Add(a);
         using var child = Process.Start(start)!;
         string? json = null;
@@ -111,6 +116,8 @@ internal static class Phases
         return result;
     }
 
+    private static TimeSpan Budget(BenchOptions options) => TimeSpan.FromSeconds(options.QueryBudgetSeconds);
+
     public static int RunChild(BenchOptions options)
     {
         var workload = Workload.Load(options.Name!, options.Workload!);
@@ -119,8 +126,8 @@ internal static class Phases
             "import:policykb" => PolicyKbEngine.Import(workload, options.Index!),
             "import:lucene" => BareLuceneEngine.Import(workload, options.Index!),
             "import:fts5" => Fts5Engine.Import(workload, options.Index!),
-            "query:policykb" => Measure.Queries(PolicyKbEngine.Name, PolicyKbEngine.Clients(options.Index!), workload.Queries(), options.Clients),
-            "query:fts5" => Measure.Queries(Fts5Engine.Name, Fts5Engine.Clients(options.Index!), workload.Queries(), options.Clients),
+            "query:policykb" => Measure.Queries(PolicyKbEngine.Name, PolicyKbEngine.Clients(options.Index!), workload.Queries(), options.Clients, Budget(options)),
+            "query:fts5" => Measure.Queries(Fts5Engine.Name, Fts5Engine.Clients(options.Index!), workload.Queries(), options.Clients, Budget(options)),
             _ => throw new ArgumentException($"Unknown phase '{options.Phase}'."),
         };
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result, result.GetType(), PolicyJson.Options));

@@ -20,7 +20,11 @@ public sealed record Latency(double P50, double P95, double P99, double Mean, in
 
 /// <summary>What one query phase measured: single-threaded without and with facets and snippets, then concurrent clients.</summary>
 public sealed record QueryResult(string Engine, Latency Bare, Latency Full, Latency Concurrent, int Clients, double ConcurrentQueriesPerSecond,
-    long TotalHits, int ZeroHitQueries, int Errors, long PeakWorkingSet, long ManagedHeapAfter);
+    long TotalHits, int ZeroHitQueries, int Errors, long PeakWorkingSet, long ManagedHeapAfter, int MixSize = 200)
+{
+    /// <summary>Whether every timed run got through the whole mix within the time budget.</summary>
+    public bool Complete => Bare.Count == MixSize && Full.Count == MixSize && Concurrent.Count == MixSize * Clients;
+}
 
 /// <summary>All phases over one workload.</summary>
 public sealed record WorkloadResult(string Workload, int Documents, long HtmlBytes, IReadOnlyList<ImportResult> Imports, IReadOnlyList<QueryResult> Queries);

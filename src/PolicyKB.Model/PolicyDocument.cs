@@ -70,7 +70,10 @@ public sealed record PolicyDocument
 
     /// <summary>The body as plain text, one paragraph or heading a line.</summary>
     [JsonIgnore]
-    public string BodyText => string.Join('\n', Body.Select(b => b.Text));
+    public string BodyText => TextOf(Body);
+
+    /// <summary>Body blocks as plain text, one block a line.</summary>
+    public static string TextOf(IEnumerable<BodyBlock> body) => string.Join('\n', body.Select(b => b.Text));
 }
 
 /// <summary>Which site family a document came from.</summary>

@@ -16,6 +16,9 @@ public static class TextFold
 
     public static char Fold(char c)
     {
+        // Fast paths first: highlighting folds whole bodies, nearly all Han or ASCII, per result.
+        if (c < 0x80) return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+        if (IsHan(c)) return c;
         if (c is >= '\uFF01' and <= '\uFF5E') c = (char)(c - 0xFEE0);
         else if (c == '\u3000') c = ' ';
         return char.ToLowerInvariant(c);

@@ -17,6 +17,9 @@ public static class SnippetHighlighter
     public static string Mark(string text, IReadOnlyList<string> marks) =>
         Render(text, 0, text.Length, Matches(text, marks));
 
+    /// <summary>Match runs [start, end), sorted, overlapping and touching runs merged.</summary>
+    public static List<(int Start, int End)> Matches(string text, IReadOnlyList<string> marks) => MatchesInFolded(TextFold.Fold(text), marks);
+
     /// <summary>
     /// Up to <paramref name="max"/> passages of about <see cref="PassageLength"/> characters, cut at sentence ends,
     /// chosen by how many different marks and how many matches they hold (earlier passages preferred on ties),
@@ -25,9 +28,9 @@ public static class SnippetHighlighter
     public static IReadOnlyList<string> Snippets(string text, IReadOnlyList<string> marks, int max = 3)
     {
         if (string.IsNullOrWhiteSpace(text) || max <= 0) return [];
-        var matches = Matches(text, marks);
-        var passages = Passages(text, matches);
         var folded = TextFold.Fold(text);
+        var matches = MatchesInFolded(folded, marks);
+        var passages = Passages(text, matches);
         var best = passages
             .Select((p, i) => (p, i, Score: Score(folded, p, matches, marks)))
             .Where(x => x.Score > 0)
@@ -40,10 +43,8 @@ public static class SnippetHighlighter
             + (p.End < text.Length && !IsSentenceEnd(text[p.End - 1]) ? Ellipsis : "")).ToList();
     }
 
-    /// <summary>Match runs [start, end), sorted, overlapping and touching runs merged.</summary>
-    public static List<(int Start, int End)> Matches(string text, IReadOnlyList<string> marks)
+    private static List<(int Start, int End)> MatchesInFolded(string folded, IReadOnlyList<string> marks)
     {
-        var folded = TextFold.Fold(text);
         var found = new List<(int Start, int End)>();
         foreach (var mark in marks.Where(m => m.Length > 0))
             for (var i = folded.IndexOf(mark, StringComparison.Ordinal); i >= 0; i = folded.IndexOf(mark, i + 1, StringComparison.Ordinal))

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 using PolicyKB.Model;
 using PolicyKB.Search.Facets;
@@ -14,7 +15,9 @@ public static class DocumentMapper
         var doc = new Document
         {
             new StringField(Schema.Id, d.Id, Field.Store.YES),
-            new StoredField(Schema.Json, JsonSerializer.Serialize(d, PolicyJson.Options)),
+            // UTF-8 bytes, read back without decoding to a string first.
+            new StoredField(Schema.Json, JsonSerializer.SerializeToUtf8Bytes(d, PolicyJson.Options)),
+            HitCard.Field(d),
         };
         foreach (var alias in aliases) doc.Add(new StringField(Schema.Alias, alias, Field.Store.YES));
 
@@ -51,8 +54,36 @@ public static class DocumentMapper
     }
 
     public static PolicyDocument FromStored(Document stored) =>
-        JsonSerializer.Deserialize<PolicyDocument>(stored.Get(Schema.Json), PolicyJson.Options)
+        (stored.GetBinaryValue(Schema.Json) is { } json ? JsonSerializer.Deserialize<PolicyDocument>(Span(json), PolicyJson.Options) : null)
         ?? throw new PolicyIndexException("A stored document could not be read; run `policykb check`.");
+
+    /// <summary>
+    /// The text snippets are cut from (<see cref="SearchableText"/>), read from the stored JSON without building the
+    /// whole document: a result page needs ten of these.
+    /// </summary>
+    public static string StoredSearchableText(IndexReader reader, int doc)
+    {
+        var visitor = new JsonVisitor();
+        reader.Document(doc, visitor);
+        var text = visitor.Json is { } json ? JsonSerializer.Deserialize<TextParts>(json, PolicyJson.Options) : null;
+        return text is null ? "" : SearchableText(PolicyDocument.TextOf(text.Body ?? []), text.Attachments ?? []);
+    }
+
+    /// <summary>The parts of a stored document that <see cref="SearchableText"/> reads; the JSON reader skips the rest.</summary>
+    private sealed record TextParts(IReadOnlyList<BodyBlock>? Body, IReadOnlyList<Attachment>? Attachments);
+
+    /// <summary>Reads the stored JSON field and stops there.</summary>
+    private sealed class JsonVisitor : StoredFieldVisitor
+    {
+        public byte[]? Json { get; private set; }
+
+        public override Status NeedsField(FieldInfo fieldInfo) =>
+            Json is not null ? Status.STOP : fieldInfo.Name == Schema.Json ? Status.YES : Status.NO;
+
+        public override void BinaryField(FieldInfo fieldInfo, byte[] value) => Json = value;
+    }
+
+    private static ReadOnlySpan<byte> Span(BytesRef bytes) => bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);
 
     /// <summary>
     /// ICU's dictionary word breaker manages only about 100,000 characters a second per core, so the word field (re-ranking
@@ -66,11 +97,13 @@ public static class DocumentMapper
     /// What a search reads of a document beyond its title: the body, then each attachment's name and extracted text,
     /// so a phrase found only in an attached PDF or DOCX finds the notice (and its snippet shows where).
     /// </summary>
-    public static string SearchableText(PolicyDocument d)
+    public static string SearchableText(PolicyDocument d) => SearchableText(d.BodyText, d.Attachments);
+
+    private static string SearchableText(string body, IReadOnlyList<Attachment> attachments)
     {
-        var attached = d.Attachments.Where(a => !string.IsNullOrWhiteSpace(a.Text) || !string.IsNullOrWhiteSpace(a.Name)).ToList();
-        if (attached.Count == 0) return d.BodyText;
-        var parts = new List<string> { d.BodyText };
+        var attached = attachments.Where(a => !string.IsNullOrWhiteSpace(a.Text) || !string.IsNullOrWhiteSpace(a.Name)).ToList();
+        if (attached.Count == 0) return body;
+        var parts = new List<string> { body };
         foreach (var a in attached)
         {
             parts.Add(a.Name);

@@ -4,7 +4,7 @@ namespace PolicyKB.Search.Indexing;
 public static class Schema
 {
     /// <summary>Bump when fields or analysis change: an index of another version must be re-imported.</summary>
-    public const string Version = "1";
+    public const string Version = "2";
     public const string VersionKey = "policykb.schema";
     public const string CommittedAtKey = "policykb.committed";
 
@@ -12,6 +12,8 @@ public static class Schema
     /// <summary>Ids of reposts merged into this document (Get(id) finds them).</summary>
     public const string Alias = "alias";
     public const string Json = "json";
+    /// <summary>Binary doc values: the <see cref="HitCard"/> a result list shows.</summary>
+    public const string HitCard = "hit_card";
 
     // Recall fields (bigram analysis): these alone decide membership.
     public const string Title = "title";

@@ -140,21 +140,21 @@ public sealed partial class PolicyIndex
 
     private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, CompiledQuery compiled, bool withSnippets)
     {
-        var d = DocumentMapper.FromStored(searcher.Doc(scoreDoc.Doc));
+        var card = HitCard.Read(searcher.IndexReader, scoreDoc.Doc);
         return new SearchHit
         {
-            Id = d.Id,
-            Title = d.Title,
-            Issuers = d.Issuers,
-            DocumentNumber = d.DocumentNumber?.Normalized,
-            DocumentType = d.DocumentType,
-            WrittenDate = d.WrittenDate,
-            PublishedDate = d.PublishedDate,
-            Site = d.Site.ToCode(),
-            Url = d.Url,
+            Id = card.Id,
+            Title = card.Title,
+            Issuers = card.Issuers,
+            DocumentNumber = card.DocumentNumber,
+            DocumentType = card.DocumentType,
+            WrittenDate = card.WrittenDate,
+            PublishedDate = card.PublishedDate,
+            Site = card.Site,
+            Url = card.Url,
             Score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
-            Snippets = withSnippets ? SnippetHighlighter.Snippets(DocumentMapper.SearchableText(d), compiled.BodyMarks) : [],
-            TitleHighlighted = SnippetHighlighter.Mark(d.Title, compiled.TitleMarks),
+            Snippets = withSnippets ? SnippetHighlighter.Snippets(DocumentMapper.StoredSearchableText(searcher.IndexReader, scoreDoc.Doc), compiled.BodyMarks) : [],
+            TitleHighlighted = SnippetHighlighter.Mark(card.Title, compiled.TitleMarks),
         };
     }
 
@@ -178,7 +178,7 @@ public sealed partial class PolicyIndex
         {
             var issuers = FacetValues(searcher, FacetNames.Issuer).Where(v => TextFold.Fold(v).Contains(folded, StringComparison.Ordinal));
             var titles = _compiler.Substring(Schema.Title, folded) is { } q
-                ? searcher.Search(new RecencyBoostQuery(q), max).ScoreDocs.Select(sd => DocumentMapper.FromStored(searcher.Doc(sd.Doc)).Title)
+                ? searcher.Search(new RecencyBoostQuery(q), max).ScoreDocs.Select(sd => HitCard.Read(searcher.IndexReader, sd.Doc).Title)
                 : [];
             return thesaurus.Concat(issuers).Concat(titles).Distinct().Take(max).ToList();
         });

@@ -56,8 +56,8 @@ public sealed partial class PolicyIndex
     private static IEnumerable<RelatedDocument> Lookup(IndexSearcher searcher, Query query, int max) =>
         searcher.Search(query, max).ScoreDocs.Select(sd =>
         {
-            var d = DocumentMapper.FromStored(searcher.Doc(sd.Doc));
-            return new RelatedDocument(d.Id, d.Title, d.DocumentNumber?.Normalized, d.PublishedDate);
+            var card = HitCard.Read(searcher.IndexReader, sd.Doc);
+            return new RelatedDocument(card.Id, card.Title, card.DocumentNumber, card.PublishedDate);
         });
 
     private static List<RelatedDocument> WithoutSelf(IEnumerable<RelatedDocument> documents, string self) =>

@@ -44,4 +44,38 @@ public sealed class SamplesTests
             }
         }
     }
+
+    [TestMethod]
+    public void HitsShowTheStoredDocumentsFactsAndSnippetsOfItsText()
+    {
+        var folder = Docs.SamplesFolder();
+        if (folder is null) Assert.Inconclusive("samples folder not found");
+        var docs = Directory.GetFiles(folder, "*.html").Concat(Directory.GetFiles(folder, "*.shtml"))
+            .Select(f => DocumentParser.Default.Parse(File.ReadAllBytes(f), new PageSource(FilePath: f)).Document)
+            .OfType<PolicyDocument>().ToList();
+        using var t = new TestIndex(documents: docs);
+        var all = t.Index.Search(new SearchRequest { Size = 100, WithFacets = false, WithSnippets = false });
+        Assert.AreEqual(t.Index.Count, all.Total);
+        foreach (var hit in all.Hits)
+        {
+            var d = t.Index.Get(hit.Id)!;
+            Assert.AreEqual(d.Title, hit.Title);
+            CollectionAssert.AreEqual(d.Issuers.ToList(), hit.Issuers.ToList(), d.Title);
+            Assert.AreEqual(d.DocumentNumber?.Normalized, hit.DocumentNumber, d.Title);
+            Assert.AreEqual(d.DocumentType, hit.DocumentType, d.Title);
+            Assert.AreEqual(d.WrittenDate, hit.WrittenDate, d.Title);
+            Assert.AreEqual(d.PublishedDate, hit.PublishedDate, d.Title);
+            Assert.AreEqual(d.Site.ToCode(), hit.Site, d.Title);
+            Assert.AreEqual(d.Url, hit.Url, d.Title);
+        }
+
+        // A passage of the body, searched as a phrase, comes back marked in the snippet of its document.
+        var withBody = docs.First(d => d.BodyText.Length > 200);
+        var kept = t.Index.Get(withBody.Id)!;
+        var passage = kept.BodyText.Substring(100, 8);
+        var found = t.Index.Search(new SearchRequest { Query = $"\"{passage}\"", WithFacets = false });
+        var snippet = string.Join("", found.Hits.Single(h => h.Id == kept.Id).Snippets);
+        StringAssert.Contains(snippet.Replace("<mark>", "").Replace("</mark>", ""), System.Net.WebUtility.HtmlEncode(passage));
+        StringAssert.Contains(snippet, "<mark>");
+    }
 }
