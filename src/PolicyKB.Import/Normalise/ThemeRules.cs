@@ -25,7 +25,10 @@ public sealed class ThemeRules
         Themes = themes;
         TitleWeight = titleWeight;
         MaxCountPerKeyword = maxCountPerKeyword;
+        _foldedKeywords = themes.ToDictionary(t => t, t => t.Keywords.Select(k => (Fold(k.Key), k.Value)).ToArray());
     }
+
+    private readonly Dictionary<ThemeRule, (string Keyword, int Weight)[]> _foldedKeywords;
 
     public static ThemeRules Load(string path)
     {
@@ -37,25 +40,34 @@ public sealed class ThemeRules
 
     /// <summary>The themes whose score reaches their threshold, in the order of the rules file.</summary>
     public IReadOnlyList<string> Assign(string title, string body)
-        => Themes.Where(t => Score(t, title, body) >= t.Threshold).Select(t => t.Name).ToList();
+    {
+        // Case is folded once here and keywords are searched ordinally: a case-insensitive search per keyword
+        // over the whole body was a fifth of the import's time.
+        var (t, b) = (Fold(title), Fold(body));
+        return Themes.Where(theme => FoldedScore(theme, t, b) >= theme.Threshold).Select(theme => theme.Name).ToList();
+    }
 
-    public int Score(ThemeRule theme, string title, string body)
+    public int Score(ThemeRule theme, string title, string body) => FoldedScore(theme, Fold(title), Fold(body));
+
+    private int FoldedScore(ThemeRule theme, string title, string body)
     {
         var score = 0;
-        foreach (var (keyword, weight) in theme.Keywords)
+        var keywords = _foldedKeywords.TryGetValue(theme, out var known) ? known : theme.Keywords.Select(k => (Fold(k.Key), k.Value)).ToArray();
+        foreach (var (keyword, weight) in keywords)
         {
-            var hits = title.Contains(keyword, StringComparison.OrdinalIgnoreCase)
-                ? TitleWeight
-                : Math.Min(Count(body, keyword), MaxCountPerKeyword);
+            var hits = title.Contains(keyword, StringComparison.Ordinal) ? TitleWeight : Count(body, keyword, MaxCountPerKeyword);
             score += hits * weight;
         }
         return score;
     }
 
-    private static int Count(string text, string keyword)
+    private static string Fold(string s) => s.ToLowerInvariant();
+
+    /// <summary>Occurrences of <paramref name="keyword"/>, counted up to <paramref name="max"/> (more add nothing).</summary>
+    private static int Count(string text, string keyword, int max)
     {
         var n = 0;
-        for (var i = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(keyword, i + keyword.Length, StringComparison.OrdinalIgnoreCase)) n++;
+        for (var i = text.IndexOf(keyword, StringComparison.Ordinal); i >= 0 && n < max; i = text.IndexOf(keyword, i + keyword.Length, StringComparison.Ordinal)) n++;
         return n;
     }
 

@@ -1,27 +1,16 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Cjk;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Util;
 
 namespace PolicyKB.Search.Analysis;
 
 /// <summary>
-/// The recall analysis (title, body and the text forms of metadata): width folding, lower case, CJK bigrams
-/// plus unigrams, Latin words and numbers as tokens. A Han run queried as a phrase of its bigrams matches
-/// exactly where it occurs as a substring, which is what decides membership.
+/// The recall analysis (title, body and the text forms of metadata), by <see cref="RecallTokenizer"/>: width folding,
+/// lower case, CJK bigrams with the unigrams of each run's edges, Latin words and numbers as tokens. A Han run queried
+/// as a phrase of its bigrams matches exactly where it occurs as a substring, which is what decides membership.
 /// </summary>
 public sealed class RecallAnalyzer : Analyzer
 {
-    public const string DoubleType = "<DOUBLE>";
-    public const string SingleType = "<SINGLE>";
+    public const string DoubleType = RecallTokenizer.DoubleType;
+    public const string SingleType = RecallTokenizer.SingleType;
 
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-    {
-        var source = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
-        TokenStream stream = new CJKWidthFilter(source);
-        stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, stream);
-        stream = new CJKBigramFilter(stream, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, outputUnigrams: true);
-        return new TokenStreamComponents(source, stream);
-    }
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) => new(new RecallTokenizer(reader));
 }

@@ -135,6 +135,9 @@ public sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thes
         var kept = tokens.Where(t => t.Type == RecallAnalyzer.DoubleType
             || !(t.Type == RecallAnalyzer.SingleType && (doubles.Contains(t.Position) || doubles.Contains(t.Position - 1)))).ToList();
         if (kept.Count == 0) return null;
+        // One CJK character alone: the index keeps unigrams only at the edges of runs, so it is found as the start of
+        // a term (a bigram, or a run's last character).
+        if (kept.Count == 1 && kept[0].Type == RecallAnalyzer.SingleType) return new PrefixQuery(new Term(field, kept[0].Term));
         if (kept.Count == 1) return new TermQuery(new Term(field, kept[0].Term));
         var phrase = new PhraseQuery();
         var first = kept[0].Position;

@@ -36,6 +36,18 @@ public sealed class NormaliseTests
     }
 
     [TestMethod]
+    public void Theme_keywords_match_in_any_case_and_body_counts_stop_at_the_cap()
+    {
+        var rule = new ThemeRule("碳市场", 3, new Dictionary<string, int> { ["CCER"] = 1 });
+        var rules = new ThemeRules([rule], titleWeight: 3, maxCountPerKeyword: 3);
+        Assert.AreEqual(3, rules.Score(rule, "关于ccer的通知", ""), "a title mention counts the title weight");
+        Assert.AreEqual(2, rules.Score(rule, "通知", "Ccer 与 cCeR"));
+        Assert.AreEqual(3, rules.Score(rule, "通知", string.Join("，", Enumerable.Repeat("CCER", 10))));
+        Assert.AreEqual(0, rules.Assign("通知", "CCER CCER").Count);
+        CollectionAssert.AreEqual(new[] { "碳市场" }, rules.Assign("通知", "ccer CCER Ccer ccer").ToList());
+    }
+
+    [TestMethod]
     public void A_single_passing_mention_does_not_assign_a_theme()
         => Assert.AreEqual(0, ThemeRules.Default.Assign("关于召开工作会议的通知", "会议将讨论节能工作。").Count);
 

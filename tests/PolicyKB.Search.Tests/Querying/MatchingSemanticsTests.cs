@@ -30,7 +30,23 @@ public sealed class MatchingSemanticsTests
         CollectionAssert.AreEquivalent(new[] { "a" }, Ids(t.Index, "达峰"));
         CollectionAssert.AreEquivalent(new[] { "b" }, Ids(t.Index, "碳市场"), "碳市场 must not find 碳排放权交易市场");
         CollectionAssert.AreEquivalent(new[] { "a" }, Ids(t.Index, "碳排放权交易市场"));
-        CollectionAssert.AreEquivalent(new[] { "a", "b", "c" }, Ids(t.Index, "的 OR 碳"), "one character queries use unigrams");
+        CollectionAssert.AreEquivalent(new[] { "a", "b", "c" }, Ids(t.Index, "的 OR 碳"), "one-character queries find the character anywhere in a run");
+    }
+
+    [TestMethod]
+    public void SingleCharactersAndEdgesOfMixedPiecesMatchInsideLongerRuns()
+    {
+        using var t = new TestIndex(documents: [Docs.Make("r", "实施细则", "依照本办法第3条规定执行。"), Docs.Make("s", "通知", "见第四条款。")]);
+        foreach (var q in new[] { "第3条", "法第3", "3条规", "第3", "3条", "办", "定", "依", "条规定执行" })
+            CollectionAssert.AreEquivalent(new[] { "r" }, Ids(t.Index, q), q);
+        CollectionAssert.AreEquivalent(new[] { "s" }, Ids(t.Index, "条款"));
+        CollectionAssert.AreEquivalent(new[] { "r", "s" }, Ids(t.Index, "第"), "a run's last character and a bigram's first");
+        CollectionAssert.AreEquivalent(new[] { "r", "s" }, Ids(t.Index, "条"), "a run's first character and a bigram's second");
+        foreach (var absent in new[] { "3条款", "第3条款", "办第" })
+        {
+            var r = t.Index.Search(new SearchRequest { Query = absent });
+            Assert.IsTrue(r.Total == 0 || r.Warnings.Any(w => w.StartsWith("没有完全匹配", StringComparison.Ordinal)), $"{absent} matched as a substring");
+        }
     }
 
     [TestMethod]
@@ -70,7 +86,7 @@ public sealed class MatchingSemanticsTests
         {
             var source = folded[rng.Next(folded.Count)].Text;
             if (source.Length < 10) continue;
-            var length = rng.Next(2, 7);
+            var length = rng.Next(1, 7);
             var start = rng.Next(source.Length - length);
             var q = source.Substring(start, length);
             if (!q.All(c => c is >= '\u4E00' and <= '\u9FFF')) continue;
