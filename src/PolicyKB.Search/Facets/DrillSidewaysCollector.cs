@@ -20,6 +20,7 @@ public sealed class DrillSidewaysCollector : ICollector
 
     private AtomicReader? _reader;
     private SortedSetDocValues?[] _values = [];
+    private SegmentOrdinals?[] _ordinals = [];
     private int[]?[] _segmentCounts = [];
     private bool[]?[] _segmentSelected = [];
 
@@ -48,6 +49,7 @@ public sealed class DrillSidewaysCollector : ICollector
         FlushSegment();
         _reader = context.AtomicReader;
         _values = new SortedSetDocValues?[_facets.Length];
+        _ordinals = new SegmentOrdinals?[_facets.Length];
         _segmentCounts = new int[]?[_facets.Length];
         _segmentSelected = new bool[]?[_facets.Length];
         for (var f = 0; f < _facets.Length; f++)
@@ -55,6 +57,7 @@ public sealed class DrillSidewaysCollector : ICollector
             var dv = _reader.GetSortedSetDocValues(FacetFields.DocValuesField(_facets[f]));
             _values[f] = dv;
             if (dv is null) continue;
+            _ordinals[f] = SegmentOrdinals.Of(_reader, FacetFields.DocValuesField(_facets[f]));
             if (_counted[f]) _segmentCounts[f] = new int[dv.ValueCount];
             if (_selected[f] is { } wanted)
             {
@@ -90,21 +93,16 @@ public sealed class DrillSidewaysCollector : ICollector
 
     private bool Passes(int f, int doc)
     {
-        var dv = _values[f];
-        var sel = _segmentSelected[f];
-        if (dv is null || sel is null) return false;
-        dv.SetDocument(doc);
-        for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd())
+        if (_ordinals[f] is not { } ordinals || _segmentSelected[f] is not { } sel) return false;
+        foreach (var ord in ordinals[doc])
             if (sel[ord]) return true;
         return false;
     }
 
     private void Count(int f, int doc)
     {
-        if (_segmentCounts[f] is not { } counts) return;
-        var dv = _values[f]!;
-        dv.SetDocument(doc);
-        for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd()) counts[ord]++;
+        if (_segmentCounts[f] is not { } counts || _ordinals[f] is not { } ordinals) return;
+        foreach (var ord in ordinals[doc]) counts[ord]++;
     }
 
     private void FlushSegment()

@@ -21,6 +21,8 @@ public static partial class DocumentKeys
     /// <summary>Body shorter than this (letters and digits) is too little to call two documents identical.</summary>
     private const int MinFingerprintLength = 50;
 
+    public static IdentityKeys IdentityOf(PolicyDocument d) => new(RepostKey(d), BodyFingerprint(d));
+
     public static string TitleKey(string title)
     {
         var t = TrailingDocNo().Replace(title.Trim(), "");
@@ -57,3 +59,6 @@ public static partial class DocumentKeys
         return sb.ToString();
     }
 }
+
+/// <summary>What makes two documents one: the same 文号 and title (<see cref="Repost"/>), or the same body.</summary>
+public sealed record IdentityKeys(string? Repost, string? BodyFingerprint);

@@ -10,8 +10,9 @@ namespace PolicyKB.Search.Indexing;
 /// <summary>PolicyDocument ↔ Lucene document. The whole document is stored as JSON, so reading it back is exact.</summary>
 public static class DocumentMapper
 {
-    public static Document ToLucene(PolicyDocument d, IEnumerable<string> aliases)
+    public static Document ToLucene(PolicyDocument d, IEnumerable<string> aliases, IdentityKeys? keys = null)
     {
+        keys ??= DocumentKeys.IdentityOf(d);
         var doc = new Document
         {
             new StringField(Schema.Id, d.Id, Field.Store.YES),
@@ -44,8 +45,8 @@ public static class DocumentMapper
 
         AddKey(doc, Schema.TitleKey, DocumentKeys.TitleKey(d.Title));
         AddKey(doc, Schema.DocNoKey, DocumentKeys.DocNoKey(d.DocumentNumber));
-        AddKey(doc, Schema.RepostKey, DocumentKeys.RepostKey(d));
-        AddKey(doc, Schema.BodyKey, DocumentKeys.BodyFingerprint(d));
+        AddKey(doc, Schema.RepostKey, keys.Repost);
+        AddKey(doc, Schema.BodyKey, keys.BodyFingerprint);
         foreach (var file in d.Attachments.Select(AttachmentFileKey).OfType<string>().Distinct()) AddKey(doc, Schema.AttachmentFile, file);
         var ownNo = d.DocumentNumber?.Normalized;
         foreach (var t in DocumentKeys.CitedTitleKeys(body)) AddKey(doc, Schema.CitesTitle, t);

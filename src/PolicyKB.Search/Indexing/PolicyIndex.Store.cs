@@ -13,7 +13,15 @@ namespace PolicyKB.Search;
 /// </summary>
 public sealed partial class PolicyIndex
 {
-    private sealed record Stored(PolicyDocument Document, IReadOnlyList<string> Aliases);
+    private sealed record Stored(PolicyDocument Document, IReadOnlyList<string> Aliases)
+    {
+        private IdentityKeys? _keys;
+
+        public Stored(PolicyDocument document, IReadOnlyList<string> aliases, IdentityKeys? keys) : this(document, aliases) => _keys = keys;
+
+        /// <summary>The document's repost key and body fingerprint, computed once (hashing a body is not free).</summary>
+        public IdentityKeys Keys => _keys ??= DocumentKeys.IdentityOf(Document);
+    }
 
     private readonly object _pendingLock = new();
     private long _generation;
@@ -31,6 +39,8 @@ public sealed partial class PolicyIndex
         ArgumentNullException.ThrowIfNull(document);
         if (string.IsNullOrWhiteSpace(document.Id)) throw new ArgumentException("A document needs an id.", nameof(document));
         var id = document.Id;
+        // Outside the lock: upserts of other documents wait on nothing but the lookups.
+        var keys = DocumentKeys.IdentityOf(document);
         UpsertOutcome result;
         lock (_pendingLock)
         {
@@ -38,12 +48,12 @@ public sealed partial class PolicyIndex
             UpsertOutcome outcome;
             var same = Find(id);
             if (same is not null && same.Document.Id == id)
-                (entry, outcome) = Decide(WithMergedHistory(document, same.Document, keepSources: false), same, same.Aliases);
-            else if ((same ?? FindRepostOf(document)) is { } original)
-                // A repost (or a known alias): fold the new source into the document already indexed.
-                (entry, outcome) = Decide(WithMergedHistory(original.Document, document, keepSources: true), original, original.Aliases.Append(id).Distinct().ToList());
+                (entry, outcome) = Decide(WithMergedHistory(document, same.Document, keepSources: false), same, same.Aliases, keys);
+            else if ((same ?? FindRepostOf(keys)) is { } original)
+                // A repost (or a known alias): fold the new source into the document already indexed, whose content stays.
+                (entry, outcome) = Decide(WithMergedHistory(original.Document, document, keepSources: true), original, original.Aliases.Append(id).Distinct().ToList(), original.Keys);
             else
-                (entry, outcome) = Decide(document, null, []);
+                (entry, outcome) = Decide(document, null, [], keys);
             if (outcome == UpsertOutcome.Unchanged) return outcome;
             id = entry.Document.Id;
             Remember(id, entry);
@@ -111,9 +121,9 @@ public sealed partial class PolicyIndex
     private static IEnumerable<DocumentSource> EffectiveSources(PolicyDocument d) =>
         d.Sources.Count > 0 ? d.Sources : d.Url is { } url ? [new DocumentSource(url, d.Site)] : [];
 
-    private static (Stored, UpsertOutcome) Decide(PolicyDocument document, Stored? existing, IReadOnlyList<string> aliases)
+    private static (Stored, UpsertOutcome) Decide(PolicyDocument document, Stored? existing, IReadOnlyList<string> aliases, IdentityKeys keys)
     {
-        var entry = new Stored(document, aliases);
+        var entry = new Stored(document, aliases, keys);
         if (existing is null) return (entry, UpsertOutcome.Added);
         var same = existing.Aliases.SequenceEqual(aliases)
             && JsonSerializer.Serialize(existing.Document, PolicyJson.Options) == JsonSerializer.Serialize(document, PolicyJson.Options);
@@ -138,7 +148,7 @@ public sealed partial class PolicyIndex
             try
             {
                 if (current is null) _writer.DeleteDocuments(new Term(Schema.Id, id));
-                else _writer.UpdateDocument(new Term(Schema.Id, id), DocumentMapper.ToLucene(current.Document, current.Aliases));
+                else _writer.UpdateDocument(new Term(Schema.Id, id), DocumentMapper.ToLucene(current.Document, current.Aliases, current.Keys));
             }
             catch
             {
@@ -154,7 +164,7 @@ public sealed partial class PolicyIndex
     {
         _pending[id] = (entry, InFlight);
         if (entry is null) return;
-        foreach (var key in LookupKeys(entry.Document).Concat(entry.Aliases.Select(a => "a:" + a)))
+        foreach (var key in LookupKeys(entry.Keys).Concat(entry.Aliases.Select(a => "a:" + a)))
             _pendingKeys[key] = id;
     }
 
@@ -175,10 +185,10 @@ public sealed partial class PolicyIndex
         }
     }
 
-    private static IEnumerable<string> LookupKeys(PolicyDocument d)
+    private static IEnumerable<string> LookupKeys(IdentityKeys keys)
     {
-        if (DocumentKeys.RepostKey(d) is { } r) yield return "r:" + r;
-        if (DocumentKeys.BodyFingerprint(d) is { } b) yield return "b:" + b;
+        if (keys.Repost is { } r) yield return "r:" + r;
+        if (keys.BodyFingerprint is { } b) yield return "b:" + b;
     }
 
     /// <summary>The stored document with this id or alias, newest write first.</summary>
@@ -192,9 +202,9 @@ public sealed partial class PolicyIndex
         return FindIndexed(new TermQuery(new Term(Schema.Id, id))) ?? FindIndexed(new TermQuery(new Term(Schema.Alias, id)));
     }
 
-    private Stored? FindRepostOf(PolicyDocument d)
+    private Stored? FindRepostOf(IdentityKeys keys)
     {
-        foreach (var key in LookupKeys(d))
+        foreach (var key in LookupKeys(keys))
         {
             if (_pendingKeys.TryGetValue(key, out var k) && _pending.TryGetValue(k, out var p) && p.Entry is not null) return p.Entry;
             var field = key.StartsWith("r:", StringComparison.Ordinal) ? Schema.RepostKey : Schema.BodyKey;

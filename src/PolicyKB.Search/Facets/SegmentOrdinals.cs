@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+
+namespace PolicyKB.Search.Facets;
+
+/// <summary>
+/// A segment's facet ordinals of one field as flat arrays (document → its ordinals), read from the doc values once
+/// per segment and kept as long as the segment lives. Counting a query with tens of thousands of hits then reads
+/// arrays instead of stepping a doc-values iterator per hit and facet; it costs four bytes an ordinal.
+/// </summary>
+internal sealed class SegmentOrdinals
+{
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, Lazy<SegmentOrdinals?>>> Cache = new();
+
+    private readonly int[] _starts;
+    private readonly int[] _ordinals;
+
+    private SegmentOrdinals(int[] starts, int[] ordinals) => (_starts, _ordinals) = (starts, ordinals);
+
+    /// <summary>The ordinals of <paramref name="field"/> in the segment, or null when no document of it has the field.</summary>
+    public static SegmentOrdinals? Of(AtomicReader reader, string field) =>
+        Cache.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<string, Lazy<SegmentOrdinals?>>())
+            .GetOrAdd(field, f => new Lazy<SegmentOrdinals?>(() => Read(reader, f)))
+            .Value;
+
+    /// <summary>The ordinals of one document, in ascending order.</summary>
+    public ReadOnlySpan<int> this[int doc] => _ordinals.AsSpan(_starts[doc], _starts[doc + 1] - _starts[doc]);
+
+    private static SegmentOrdinals? Read(AtomicReader reader, string field)
+    {
+        var values = reader.GetSortedSetDocValues(field);
+        if (values is null) return null;
+        var starts = new int[reader.MaxDoc + 1];
+        var ordinals = new List<int>(reader.MaxDoc);
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            starts[doc] = ordinals.Count;
+            values.SetDocument(doc);
+            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd()) ordinals.Add((int)ord);
+        }
+        starts[reader.MaxDoc] = ordinals.Count;
+        return new SegmentOrdinals(starts, ordinals.ToArray());
+    }
+}
