@@ -14,6 +14,8 @@ public sealed record BenchOptions
     public bool PrepareOnly { get; init; }
     /// <summary>How long each timed query run may take before it stops (an engine slow at a large N is measured over fewer queries).</summary>
     public int QueryBudgetSeconds { get; init; } = 180;
+    /// <summary>Phases to measure again (import:policykb, query:fts5 …); the others are taken from the last run of the same corpus.</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
     public string? Phase { get; init; }
@@ -37,11 +39,12 @@ public sealed record BenchOptions
                 "--report-only" => o with { ReportOnly = true },
                 "--prepare-only" => o with { PrepareOnly = true },
                 "--query-budget" => o with { QueryBudgetSeconds = int.Parse(Value()) },
+                "--only" => o with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--phase" => o with { Phase = Value() },
                 "--workload" => o with { Workload = Value() },
                 "--name" => o with { Name = Value() },
                 "--index" => o with { Index = Value() },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --docs N --seed S --clients C --no-real --write-doc --report-only --prepare-only --query-budget SECONDS"),
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --docs N --seed S --clients C --no-real --write-doc --report-only --prepare-only --query-budget SECONDS --only PHASE,…"),
             };
         }
         return o;

@@ -3,9 +3,15 @@ using System.Text.Json;
 using PolicyKB.Benchmarks;
 using PolicyKB.Model;
 
-// dotnet run -c Release --project src/PolicyKB.Benchmarks -- [--docs N] [--seed S] [--clients C] [--no-real] [--write-doc] [--report-only] [--prepare-only] [--query-budget SECONDS]
+// dotnet run -c Release --project src/PolicyKB.Benchmarks -- [--docs N] [--seed S] [--clients C] [--no-real] [--write-doc] [--report-only] [--prepare-only] [--query-budget SECONDS] [--only PHASE,…]
 // Each import and query phase runs in a child process of this program, so its peak memory is its own.
-var options = BenchOptions.Parse(args);
+BenchOptions options;
+try { options = BenchOptions.Parse(args); }
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 if (options.Phase is not null) return Phases.RunChild(options);
 
 var started = DateTimeOffset.UtcNow;
@@ -32,6 +38,16 @@ if (options.PrepareOnly)
 }
 if (!options.NoReal && Workload.RealMee(BenchOptions.SharedCorpus(root), Console.Out) is { } real) workloads.Add(real);
 
+// --only: the phases not named keep their results from the last run over the same corpus, where its indexes are still there.
+SavedRun? previous = null;
+try { if (options.Only.Count > 0) previous = Phases.Previous(resultsFile, options); }
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+var remeasured = new List<string>();
+
 var results = new List<WorkloadResult>();
 foreach (var workload in workloads)
 {
@@ -43,14 +59,35 @@ foreach (var workload in workloads)
     var queries = new List<QueryResult>();
     try
     {
+        var earlier = previous?.Results.FirstOrDefault(r => r.Workload == workload.Name);
+        var reuse = earlier is not null && Phases.ImportEngines.All(e => Directory.Exists(Path.Combine(runDir, e)));
+        // Without the earlier indexes (the real texts' go with their temporary folder) the workload is measured anew.
+        if (previous is not null && !reuse) remeasured.Add($"every phase ({workload.Name})");
         foreach (var engine in Phases.ImportEngines)
         {
+            var phase = $"import:{engine}";
+            if (reuse && !options.Only.Contains(phase) && earlier!.Imports.FirstOrDefault(i => i.Engine == Phases.EngineName(engine)) is { } kept)
+            {
+                imports.Add(kept);
+                continue;
+            }
             var indexDir = Path.Combine(runDir, engine);
             if (Directory.Exists(indexDir)) Directory.Delete(indexDir, recursive: true);
-            imports.Add(Phases.RunParent<ImportResult>(options, $"import:{engine}", workload, indexDir));
+            imports.Add(Phases.RunParent<ImportResult>(options, phase, workload, indexDir));
+            if (reuse) remeasured.Add($"{phase} ({workload.Name})");
         }
         foreach (var engine in Phases.QueryEngines)
-            queries.Add(Phases.RunParent<QueryResult>(options, $"query:{engine}", workload, Path.Combine(runDir, engine)));
+        {
+            var phase = $"query:{engine}";
+            if (reuse && !options.Only.Contains(phase) && !options.Only.Contains($"import:{engine}")
+                && earlier!.Queries.FirstOrDefault(q => q.Engine == Phases.EngineName(engine)) is { } kept)
+            {
+                queries.Add(kept);
+                continue;
+            }
+            queries.Add(Phases.RunParent<QueryResult>(options, phase, workload, Path.Combine(runDir, engine)));
+            if (reuse) remeasured.Add($"{phase} ({workload.Name})");
+        }
         results.Add(new WorkloadResult(workload.Name, workload.Documents, workload.HtmlBytes, imports, queries));
     }
     catch (InvalidOperationException e)
@@ -64,7 +101,9 @@ foreach (var workload in workloads)
     }
 }
 
-var run = new RunInfo(started, loadAtStart, Report.LoadAverage());
+var run = previous is null
+    ? new RunInfo(started, loadAtStart, Report.LoadAverage())
+    : previous.Run with { Remeasured = $"{string.Join(", ", remeasured)} measured again on {started:yyyy-MM-dd HH:mm} UTC (load {loadAtStart} at the start, {Report.LoadAverage()} at the end)" };
 File.WriteAllText(resultsFile, JsonSerializer.Serialize(new SavedRun(options, run, results), PolicyJson.Indented));
 WriteReport(Report.Markdown(results, options, run), options.WriteDoc, root);
 return 0;
@@ -92,6 +131,26 @@ internal static class Phases
     public static readonly string[] ImportEngines = ["policykb", "lucene", "fts5"];
     public static readonly string[] QueryEngines = ["policykb", "fts5"];
     private const string ResultPrefix = "RESULT ";
+
+    public static string EngineName(string engine) => engine switch
+    {
+        "policykb" => PolicyKbEngine.Name,
+        "lucene" => BareLuceneEngine.Name,
+        "fts5" => Fts5Engine.Name,
+        _ => throw new ArgumentException($"Unknown engine '{engine}'."),
+    };
+
+    /// <summary>The last run's results, when they are of the same corpus; else an error saying to run everything.</summary>
+    public static SavedRun Previous(string resultsFile, BenchOptions options)
+    {
+        var known = ImportEngines.Select(e => $"import:{e}").Concat(QueryEngines.Select(e => $"query:{e}")).ToList();
+        if (options.Only.FirstOrDefault(p => !known.Contains(p)) is { } unknown)
+            throw new ArgumentException($"--only: unknown phase '{unknown}'. Phases: {string.Join(", ", known)}.");
+        var saved = File.Exists(resultsFile) ? JsonSerializer.Deserialize<SavedRun>(File.ReadAllText(resultsFile), PolicyJson.Options) : null;
+        if (saved is null || saved.Options.Documents != options.Documents || saved.Options.Seed != options.Seed)
+            throw new ArgumentException($"--only needs a full run over the same corpus first ({options.Documents:N0} pages, seed {options.Seed}).");
+        return saved;
+    }
 
     public static T RunParent<T>(BenchOptions options, string phase, Workload workload, string indexDir)
     {

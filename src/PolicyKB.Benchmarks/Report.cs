@@ -53,6 +53,7 @@ public static class Report
         doc.AppendLine($"- Date: {run.Started:yyyy-MM-dd HH:mm} UTC");
         doc.AppendLine($"- Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {Mb(TotalMemory())} memory, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, server GC");
         doc.AppendLine($"- Load average (1/5/15 min) at the start: {run.LoadAtStart}; at the end: {run.LoadAtEnd}. The machine is shared and the phases run one after another (PolicyKB import first): a phase that ran while the machine was busy is understated against the others.");
+        if (run.Remeasured is { } again) doc.AppendLine($"- Phases measured again after the run: {again}. The other phases are the run's.");
         doc.AppendLine($"- SQLite {Fts5Engine.Version()} (bundled with Microsoft.Data.Sqlite), FTS5 with `tokenize='trigram'`");
         doc.AppendLine($"- Generated corpus: {options.Documents:N0} pages, seed {options.Seed} (the N measured; see below for the real texts)");
         if (options.Documents < 100_000 && results.Count > 0)

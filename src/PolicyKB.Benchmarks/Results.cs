@@ -30,4 +30,8 @@ public sealed record QueryResult(string Engine, Latency Bare, Latency Full, Late
 public sealed record WorkloadResult(string Workload, int Documents, long HtmlBytes, IReadOnlyList<ImportResult> Imports, IReadOnlyList<QueryResult> Queries);
 
 /// <summary>When a run started and how busy the machine was at its start and end (1/5/15-minute load averages).</summary>
-public sealed record RunInfo(DateTimeOffset Started, string LoadAtStart, string LoadAtEnd);
+public sealed record RunInfo(DateTimeOffset Started, string LoadAtStart, string LoadAtEnd)
+{
+    /// <summary>Phases measured again later (--only), with when and under what load; null when the run is all of a piece.</summary>
+    public string? Remeasured { get; init; }
+}

@@ -33,6 +33,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
     private readonly Analyzer _recall = new RecallAnalyzer();
     private readonly WordAnalyzer _words;
     private readonly QueryCompiler _compiler;
+    private readonly int _parallelSearchFrom;
     private DateTimeOffset? _lastCommit;
     private int _disposed;
 
@@ -49,6 +50,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
         _compiler = new QueryCompiler(_recall, _words, options.ResolveThesaurus());
         _searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
         _refreshInterval = options.RefreshInterval;
+        _parallelSearchFrom = options.ParallelSearchFrom;
         _refreshTimer = _clock.CreateTimer(_ => RefreshQuietly(), null, options.RefreshInterval, options.RefreshInterval);
     }
 

@@ -12,6 +12,11 @@ public sealed record PolicyIndexOptions
     public TimeProvider Clock { get; init; } = TimeProvider.System;
     /// <summary>How often the background task makes new upserts visible to searches.</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// From this many documents a query searches runs of segments in parallel, one per core; below it, one thread
+    /// (splitting a small index costs more than it saves).
+    /// </summary>
+    public int ParallelSearchFrom { get; init; } = 20_000;
 
     /// <summary>The given thesaurus, else data/thesaurus.txt re-read whenever it changes.</summary>
     internal Func<Thesaurus> ResolveThesaurus()

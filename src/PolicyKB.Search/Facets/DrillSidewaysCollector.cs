@@ -122,18 +122,26 @@ public sealed class DrillSidewaysCollector : ICollector
     }
 
     /// <summary>Counts per counted facet; selected values are listed even when their count is zero.</summary>
-    public Dictionary<string, IReadOnlyList<FacetValue>> Result()
+    public Dictionary<string, IReadOnlyList<FacetValue>> Result() => Result([this]);
+
+    /// <summary>The counts of collectors that saw disjoint parts of one index (same facets and filters), added up.</summary>
+    public static Dictionary<string, IReadOnlyList<FacetValue>> Result(IReadOnlyList<DrillSidewaysCollector> parts)
     {
-        FlushSegment();
+        var first = parts[0];
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
-        for (var f = 0; f < _facets.Length; f++)
+        for (var f = 0; f < first._facets.Length; f++)
         {
-            if (!_counted[f]) continue;
-            var totals = _totals[f];
-            foreach (var v in _selected[f] ?? []) totals.TryAdd(v, 0);
-            var chronological = _facets[f] is FacetNames.Year or FacetNames.Month;
+            if (!first._counted[f]) continue;
+            var totals = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var part in parts)
+            {
+                part.FlushSegment();
+                foreach (var (value, count) in part._totals[f]) totals[value] = totals.GetValueOrDefault(value) + count;
+            }
+            foreach (var v in first._selected[f] ?? []) totals.TryAdd(v, 0);
+            var chronological = first._facets[f] is FacetNames.Year or FacetNames.Month;
             var values = totals.Select(kv => new FacetValue(kv.Key, kv.Value));
-            result[_facets[f]] = (chronological
+            result[first._facets[f]] = (chronological
                 ? values.OrderByDescending(v => v.Value, StringComparer.Ordinal)
                 : values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)).ToList();
         }

@@ -47,8 +47,13 @@ public sealed partial class PolicyIndex
                 }
             }
             cancellationToken.ThrowIfCancellationRequested();
-            var hits = run.Top.ScoreDocs.Skip((page - 1) * size).Take(size)
-                .Select(sd => ToHit(searcher, sd, compiled, request.WithSnippets)).ToList();
+            var shown = run.Top.ScoreDocs.Skip((page - 1) * size).Take(size).ToArray();
+            var hits = new SearchHit[shown.Length];
+            // Snippets read and decompress each shown document: on a large index, one core a half of the page.
+            if (request.WithSnippets && shown.Length > 1 && searcher.IndexReader.MaxDoc >= _parallelSearchFrom)
+                Parallel.For(0, shown.Length, i => hits[i] = ToHit(searcher, shown[i], compiled, true));
+            else
+                for (var i = 0; i < shown.Length; i++) hits[i] = ToHit(searcher, shown[i], compiled, request.WithSnippets);
             return new SearchResult
             {
                 Total = run.Total,
@@ -72,23 +77,70 @@ public sealed partial class PolicyIndex
 
     private sealed record SearchRun(int Total, TopDocs Top, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
 
-    private static SearchRun Run(IndexSearcher searcher, CompiledQuery compiled, SearchRequest request, int depth)
+    private SearchRun Run(IndexSearcher searcher, CompiledQuery compiled, SearchRequest request, int depth)
     {
         var query = new BooleanQuery { { compiled.Membership, Occur.MUST } };
         foreach (var r in compiled.Ranking) query.Add(r, Occur.SHOULD);
         foreach (var filter in Filters(request)) query.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
 
-        ITopDocsCollector top = request.Sort switch
-        {
-            SearchSort.Newest => TopFieldCollector.Create(ByDate(reverse: true), depth, false, true, false, true),
-            SearchSort.Oldest => TopFieldCollector.Create(ByDate(reverse: false), depth, false, true, false, true),
-            _ => TopScoreDocCollector.Create(depth, true),
-        };
+        var weight = searcher.CreateNormalizedWeight(new RecencyBoostQuery(query));
         var counted = request.WithFacets ? request.CountFacets ?? FacetNames.All : [];
-        var collector = new DrillSidewaysCollector(top, counted, FacetFilters(request));
-        searcher.Search(new RecencyBoostQuery(query), collector);
-        return new SearchRun(collector.TotalHits, top.GetTopDocs(), collector.Result());
+        var filters = FacetFilters(request);
+        var slices = Slices(searcher.IndexReader, _parallelSearchFrom);
+        var parts = new (DrillSidewaysCollector Facets, TopDocs Top)[slices.Count];
+        void SearchSlice(int i)
+        {
+            var top = TopCollector(request.Sort, depth);
+            var collector = new DrillSidewaysCollector(top, counted, filters);
+            foreach (var leaf in slices[i])
+            {
+                collector.SetNextReader(leaf);
+                weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(collector);
+            }
+            parts[i] = (collector, top.GetTopDocs());
+        }
+        if (slices.Count == 1) SearchSlice(0);
+        else Parallel.For(0, slices.Count, SearchSlice);
+
+        // Slices are runs of consecutive segments in index order, so merged ties fall as a sequential search orders them.
+        var merged = parts.Length == 1 ? parts[0].Top : TopDocs.Merge(SortOf(request.Sort), depth, parts.Select(p => p.Top).ToArray());
+        return new SearchRun(parts.Sum(p => p.Facets.TotalHits), merged, DrillSidewaysCollector.Result(parts.Select(p => p.Facets).ToList()));
     }
+
+    /// <summary>
+    /// The index's segments cut into up to one run of consecutive segments per core, of about equal size, searched in
+    /// parallel: on a large index a query with tens of thousands of hits answers in about half the time on two cores.
+    /// </summary>
+    private static List<List<AtomicReaderContext>> Slices(IndexReader reader, int parallelFrom)
+    {
+        var leaves = reader.Leaves;
+        var count = Math.Min(Environment.ProcessorCount, leaves.Count);
+        if (count <= 1 || reader.MaxDoc < parallelFrom) return [[.. leaves]];
+        var slices = new List<List<AtomicReaderContext>> { new() };
+        var share = (double)reader.MaxDoc / count;
+        var filled = 0;
+        foreach (var leaf in leaves)
+        {
+            if (slices[^1].Count > 0 && filled >= share * slices.Count && slices.Count < count) slices.Add([]);
+            slices[^1].Add(leaf);
+            filled += leaf.AtomicReader.MaxDoc;
+        }
+        return slices;
+    }
+
+    private static ITopDocsCollector TopCollector(SearchSort sort, int depth) => sort switch
+    {
+        // Sort values are filled in so that the slices' top documents can be merged.
+        SearchSort.Newest or SearchSort.Oldest => TopFieldCollector.Create(SortOf(sort), depth, true, true, false, true),
+        _ => TopScoreDocCollector.Create(depth, true),
+    };
+
+    private static Sort? SortOf(SearchSort sort) => sort switch
+    {
+        SearchSort.Newest => ByDate(reverse: true),
+        SearchSort.Oldest => ByDate(reverse: false),
+        _ => null,
+    };
 
     private static Sort ByDate(bool reverse)
     {
