@@ -103,9 +103,14 @@ foreach (var workload in workloads)
 
 var run = previous is null
     ? new RunInfo(started, loadAtStart, Report.LoadAverage())
-    : previous.Run with { Remeasured = $"{string.Join(", ", remeasured)} measured again on {started:yyyy-MM-dd HH:mm} UTC (load {loadAtStart} at the start, {Report.LoadAverage()} at the end)" };
-File.WriteAllText(resultsFile, JsonSerializer.Serialize(new SavedRun(options, run, results), PolicyJson.Indented));
-WriteReport(Report.Markdown(results, options, run), options.WriteDoc, root);
+    : previous.Run with
+    {
+        Remeasured = string.Join("; ", new[] { previous.Run.Remeasured, $"{string.Join(", ", remeasured)} on {started:yyyy-MM-dd HH:mm} UTC (load {loadAtStart} at the start, {Report.LoadAverage()} at the end)" }.OfType<string>()),
+    };
+// A partial re-run keeps the full run's options: its command is the one that reproduces the whole table.
+var runOptions = previous?.Options ?? options;
+File.WriteAllText(resultsFile, JsonSerializer.Serialize(new SavedRun(runOptions, run, results), PolicyJson.Indented));
+WriteReport(Report.Markdown(results, runOptions, run), options.WriteDoc, root);
 return 0;
 
 static void WriteReport((string Tables, string Document) report, bool writeDoc, string root)

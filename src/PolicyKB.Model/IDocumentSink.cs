@@ -1,6 +1,9 @@
 namespace PolicyKB.Model;
 
-/// <summary>Where imported documents go (the index). The importer and the crawler write through this, nothing else.</summary>
+/// <summary>
+/// Where imported documents go (the index). The importer and the crawler write through this, nothing else.
+/// Thread-safe: the importer upserts from all cores and commits beside them.
+/// </summary>
 public interface IDocumentSink
 {
     /// <summary>Adds or replaces the document with the same id. Returns what happened; an identical document is left alone.</summary>

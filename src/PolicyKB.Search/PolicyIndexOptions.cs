@@ -13,8 +13,8 @@ public sealed record PolicyIndexOptions
     /// <summary>How often the background task makes new upserts visible to searches.</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
     /// <summary>
-    /// From this many documents a query searches runs of segments in parallel, one per core; below it, one thread
-    /// (splitting a small index costs more than it saves).
+    /// From this many documents a query that is the only one being answered searches runs of segments in parallel,
+    /// one per core; below it, or beside other queries, one thread (splitting then costs more than it saves).
     /// </summary>
     public int ParallelSearchFrom { get; init; } = 20_000;
 

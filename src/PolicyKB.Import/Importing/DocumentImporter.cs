@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+using System.Collections.Concurrent;
 using PolicyKB.Model;
 
 namespace PolicyKB.Import;
@@ -7,7 +9,8 @@ namespace PolicyKB.Import;
 /// is left alone, changed content updates the stored document), commits every batch and at the end, and reports one result
 /// per file. A bad file is reported with its reason and skipped; it never stops the run.
 /// Pages are imported before attachment files so that a PDF/DOCX linked by a notice of the same run gets that notice as parent.
-/// Not thread-safe: one importer per writer.
+/// Files are parsed and upserted on all cores (<see cref="ImportOptions.Parallelism"/>); results are reported in file order.
+/// Not thread-safe itself: one importer per writer, one call at a time.
 /// </summary>
 public sealed class DocumentImporter
 {
@@ -17,7 +20,7 @@ public sealed class DocumentImporter
     private readonly DocumentParser _parser;
     private readonly ImportOptions _options;
     /// <summary>Attachment file names (P0….pdf) → the notice linking them and the attachment's address, for this importer's lifetime.</summary>
-    private readonly Dictionary<string, (string ParentId, string? Url, Site Site)> _attachmentParents = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (string ParentId, string? Url, Site Site)> _attachmentParents = new(StringComparer.OrdinalIgnoreCase);
     private int _uncommitted;
 
     public DocumentImporter(IDocumentSink sink, DocumentParser? parser = null, ImportOptions? options = null)
@@ -41,12 +44,25 @@ public sealed class DocumentImporter
             Report(results, progress, ImportFileResult.Fail(missing, "no such file or folder"));
         try
         {
-            foreach (var file in FilesOf(list))
+            // Pages, then attachment files (FilesOf's order): an attachment finds its notice among the pages already stored.
+            foreach (var group in FilesOf(list).GroupBy(f => AttachmentExtensions.Contains(Path.GetExtension(f))))
             {
-                ct.ThrowIfCancellationRequested();
-                Report(results, progress, ImportFile(file));
-                if (_uncommitted >= _options.BatchSize) Commit();
+                var imported = group.AsParallel().AsOrdered()
+                    .WithDegreeOfParallelism(Math.Max(1, _options.Parallelism))
+                    .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+                    .WithCancellation(ct)
+                    .Select(ImportFile);
+                foreach (var result in imported)
+                {
+                    Report(results, progress, result);
+                    if (Volatile.Read(ref _uncommitted) >= _options.BatchSize) Commit();
+                }
             }
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // A worker's failure (the sink's, say) reaches the caller as itself, as it did on one thread.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
         finally
         {
@@ -96,7 +112,7 @@ public sealed class DocumentImporter
         if (stored is not null) doc = doc with { Sources = stored.Sources.Concat(doc.Sources).Distinct().ToList(), Versions = stored.Versions };
 
         var outcome = _sink.Upsert(doc);
-        _uncommitted++;
+        Interlocked.Increment(ref _uncommitted);
         var status = outcome switch
         {
             UpsertOutcome.Added => ImportStatus.Imported,
@@ -132,10 +148,12 @@ public sealed class DocumentImporter
         }
     }
 
+    /// <summary>Commits what is upserted; upserts of other threads may land on either side of it and are counted for the next.</summary>
     private void Commit()
     {
+        var counted = Volatile.Read(ref _uncommitted);
         _sink.Commit();
-        _uncommitted = 0;
+        Interlocked.Add(ref _uncommitted, -counted);
     }
 
     private IEnumerable<string> FilesUnder(string folder)

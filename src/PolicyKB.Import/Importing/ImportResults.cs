@@ -38,6 +38,9 @@ public sealed record ImportOptions
     /// <summary>Documents upserted between two commits of the sink.</summary>
     public int BatchSize { get; init; } = 500;
 
+    /// <summary>Files parsed and indexed at once (default: one per core).</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>The file extensions imported from folders (other files are skipped, not failed).</summary>
     public IReadOnlySet<string> Extensions { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".html", ".htm", ".shtml", ".pdf", ".docx" };
 }

@@ -29,17 +29,20 @@ public sealed partial class PolicyIndex
         var depth = Math.Min(page * size, MaxResultDepth);
 
         var searcher = _searchers.Acquire();
+        // Spare cores serve one query at a time: when others are being answered, parallel slices would only slow them.
+        var alone = Interlocked.Increment(ref _searching) == 1;
         try
         {
+            var parallel = alone && searcher.IndexReader.MaxDoc >= _parallelSearchFrom;
             var compiled = _compiler.Compile(parsed);
-            var run = Run(searcher, compiled, request, depth);
+            var run = Run(searcher, compiled, request, depth, parallel);
             if (run.Total == 0 && FallbackWords(parsed) is { } words)
             {
                 foreach (var (query, how) in new[] { (WordsQuery(words, parsed, all: true), "全部"), (WordsQuery(words, parsed, all: false), "任一") })
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var fallback = _compiler.Compile(query);
-                    var attempt = Run(searcher, fallback, request, depth);
+                    var attempt = Run(searcher, fallback, request, depth, parallel);
                     if (attempt.Total == 0) continue;
                     warnings.Add($"没有完全匹配“{request.Query.Trim()}”的结果，已显示包含{how}词语（{string.Join(" ", words)}）的结果");
                     (compiled, run) = (fallback, attempt);
@@ -50,7 +53,7 @@ public sealed partial class PolicyIndex
             var shown = run.Top.ScoreDocs.Skip((page - 1) * size).Take(size).ToArray();
             var hits = new SearchHit[shown.Length];
             // Snippets read and decompress each shown document: on a large index, one core a half of the page.
-            if (request.WithSnippets && shown.Length > 1 && searcher.IndexReader.MaxDoc >= _parallelSearchFrom)
+            if (parallel && request.WithSnippets && shown.Length > 1)
                 Parallel.For(0, shown.Length, i => hits[i] = ToHit(searcher, shown[i], compiled, true));
             else
                 for (var i = 0; i < shown.Length; i++) hits[i] = ToHit(searcher, shown[i], compiled, request.WithSnippets);
@@ -65,8 +68,15 @@ public sealed partial class PolicyIndex
                 TookMs = clock.Elapsed.TotalMilliseconds,
             };
         }
-        finally { _searchers.Release(searcher); }
+        finally
+        {
+            Interlocked.Decrement(ref _searching);
+            _searchers.Release(searcher);
+        }
     }
+
+    /// <summary>Searches being answered right now.</summary>
+    private int _searching;
 
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets() => WithSearcher(searcher =>
     {
@@ -77,7 +87,7 @@ public sealed partial class PolicyIndex
 
     private sealed record SearchRun(int Total, TopDocs Top, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
 
-    private SearchRun Run(IndexSearcher searcher, CompiledQuery compiled, SearchRequest request, int depth)
+    private static SearchRun Run(IndexSearcher searcher, CompiledQuery compiled, SearchRequest request, int depth, bool parallel)
     {
         var query = new BooleanQuery { { compiled.Membership, Occur.MUST } };
         foreach (var r in compiled.Ranking) query.Add(r, Occur.SHOULD);
@@ -86,7 +96,7 @@ public sealed partial class PolicyIndex
         var weight = searcher.CreateNormalizedWeight(new RecencyBoostQuery(query));
         var counted = request.WithFacets ? request.CountFacets ?? FacetNames.All : [];
         var filters = FacetFilters(request);
-        var slices = Slices(searcher.IndexReader, _parallelSearchFrom);
+        var slices = parallel ? Slices(searcher.IndexReader) : [[.. searcher.IndexReader.Leaves]];
         var parts = new (DrillSidewaysCollector Facets, TopDocs Top)[slices.Count];
         void SearchSlice(int i)
         {
@@ -111,11 +121,11 @@ public sealed partial class PolicyIndex
     /// The index's segments cut into up to one run of consecutive segments per core, of about equal size, searched in
     /// parallel: on a large index a query with tens of thousands of hits answers in about half the time on two cores.
     /// </summary>
-    private static List<List<AtomicReaderContext>> Slices(IndexReader reader, int parallelFrom)
+    private static List<List<AtomicReaderContext>> Slices(IndexReader reader)
     {
         var leaves = reader.Leaves;
         var count = Math.Min(Environment.ProcessorCount, leaves.Count);
-        if (count <= 1 || reader.MaxDoc < parallelFrom) return [[.. leaves]];
+        if (count <= 1) return [[.. leaves]];
         var slices = new List<List<AtomicReaderContext>> { new() };
         var share = (double)reader.MaxDoc / count;
         var filled = 0;
@@ -131,7 +141,7 @@ public sealed partial class PolicyIndex
     private static ITopDocsCollector TopCollector(SearchSort sort, int depth) => sort switch
     {
         // Sort values are filled in so that the slices' top documents can be merged.
-        SearchSort.Newest or SearchSort.Oldest => TopFieldCollector.Create(SortOf(sort), depth, true, true, false, true),
+        SearchSort.Newest or SearchSort.Oldest => TopFieldCollector.Create(ByDate(reverse: sort == SearchSort.Newest), depth, true, true, false, true),
         _ => TopScoreDocCollector.Create(depth, true),
     };
 

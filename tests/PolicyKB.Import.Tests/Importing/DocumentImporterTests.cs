@@ -126,8 +126,23 @@ public sealed class DocumentImporterTests
     public void Commits_happen_every_batch_and_at_the_end()
     {
         var sink = new MemorySink();
-        var report = new DocumentImporter(sink, options: new ImportOptions { BatchSize = 5 }).ImportPaths([RepoPaths.Samples]);
+        var report = new DocumentImporter(sink, options: new ImportOptions { BatchSize = 5, Parallelism = 1 }).ImportPaths([RepoPaths.Samples]);
         Assert.AreEqual((report.Imported + 4) / 5, sink.Commits);
+    }
+
+    [TestMethod]
+    public void Importing_on_several_cores_reports_and_stores_what_one_core_does()
+    {
+        var one = new MemorySink();
+        var many = new MemorySink();
+        var sequential = new DocumentImporter(one, options: new ImportOptions { Parallelism = 1 }).ImportPaths([RepoPaths.Samples]);
+        var parallel = new DocumentImporter(many, options: new ImportOptions { Parallelism = 4, BatchSize = 3 }).ImportPaths([RepoPaths.Samples]);
+        CollectionAssert.AreEqual(sequential.Files.Select(f => (f.Path, f.Status, f.DocumentId)).ToList(), parallel.Files.Select(f => (f.Path, f.Status, f.DocumentId)).ToList(),
+            "same results, in file order");
+        CollectionAssert.AreEquivalent(one.Committed.Keys.ToList(), many.Committed.Keys.ToList());
+        foreach (var (id, doc) in one.Committed)
+            Assert.AreEqual(doc.ParentId, many.Committed[id].ParentId, $"attachment links of {id}");
+        Assert.IsTrue(many.Commits >= 2, "batches commit while the workers run");
     }
 
     [TestMethod]

@@ -2,9 +2,13 @@ using PolicyKB.Model;
 
 namespace PolicyKB.Import.Tests.Importing;
 
-/// <summary>A test double of the index: documents by id in memory, with the commits counted and only committed documents "durable".</summary>
+/// <summary>
+/// A test double of the index: documents by id in memory, with the commits counted and only committed documents
+/// "durable". Thread-safe, as the sink contract asks (one lock).
+/// </summary>
 internal sealed class MemorySink : IDocumentSink
 {
+    private readonly object _lock = new();
     private readonly Dictionary<string, PolicyDocument> _pending = new();
 
     public Dictionary<string, PolicyDocument> Committed { get; } = new();
@@ -12,18 +16,27 @@ internal sealed class MemorySink : IDocumentSink
 
     public UpsertOutcome Upsert(PolicyDocument document)
     {
-        var current = Get(document.Id);
-        _pending[document.Id] = document;
-        if (current is null) return UpsertOutcome.Added;
-        return current.ContentHash == document.ContentHash ? UpsertOutcome.Unchanged : UpsertOutcome.Updated;
+        lock (_lock)
+        {
+            var current = Get(document.Id);
+            _pending[document.Id] = document;
+            if (current is null) return UpsertOutcome.Added;
+            return current.ContentHash == document.ContentHash ? UpsertOutcome.Unchanged : UpsertOutcome.Updated;
+        }
     }
 
     public void Commit()
     {
-        foreach (var (id, doc) in _pending) Committed[id] = doc;
-        _pending.Clear();
-        Commits++;
+        lock (_lock)
+        {
+            foreach (var (id, doc) in _pending) Committed[id] = doc;
+            _pending.Clear();
+            Commits++;
+        }
     }
 
-    public PolicyDocument? Get(string id) => _pending.GetValueOrDefault(id) ?? Committed.GetValueOrDefault(id);
+    public PolicyDocument? Get(string id)
+    {
+        lock (_lock) return _pending.GetValueOrDefault(id) ?? Committed.GetValueOrDefault(id);
+    }
 }
