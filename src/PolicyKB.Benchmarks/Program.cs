@@ -103,10 +103,7 @@ foreach (var workload in workloads)
 
 var run = previous is null
     ? new RunInfo(started, loadAtStart, Report.LoadAverage())
-    : previous.Run with
-    {
-        Remeasured = string.Join("; ", new[] { previous.Run.Remeasured, $"{string.Join(", ", remeasured)} on {started:yyyy-MM-dd HH:mm} UTC (load {loadAtStart} at the start, {Report.LoadAverage()} at the end)" }.OfType<string>()),
-    };
+    : previous.Run with { Remeasured = Phases.Remeasured(previous.Run.Remeasured, string.Join(", ", remeasured), $"{started:yyyy-MM-dd HH:mm} UTC (load {loadAtStart} at the start, {Report.LoadAverage()} at the end)") };
 // A partial re-run keeps the full run's options: its command is the one that reproduces the whole table.
 var runOptions = previous?.Options ?? options;
 File.WriteAllText(resultsFile, JsonSerializer.Serialize(new SavedRun(runOptions, run, results), PolicyJson.Indented));
@@ -136,6 +133,13 @@ internal static class Phases
     public static readonly string[] ImportEngines = ["policykb", "lucene", "fts5"];
     public static readonly string[] QueryEngines = ["policykb", "fts5"];
     private const string ResultPrefix = "RESULT ";
+
+    /// <summary>The record of re-measured phases with this one added; an earlier entry for the same phases is replaced.</summary>
+    public static string Remeasured(string? earlier, string phases, string when)
+    {
+        var kept = (earlier ?? "").Split("; ", StringSplitOptions.RemoveEmptyEntries).Where(e => !e.StartsWith(phases + " on ", StringComparison.Ordinal));
+        return string.Join("; ", kept.Append($"{phases} on {when}"));
+    }
 
     public static string EngineName(string engine) => engine switch
     {
