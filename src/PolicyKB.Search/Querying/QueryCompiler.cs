@@ -134,6 +134,16 @@ public sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thes
         var doubles = tokens.Where(t => t.Type == RecallAnalyzer.DoubleType).Select(t => t.Position).ToHashSet();
         var kept = tokens.Where(t => t.Type == RecallAnalyzer.DoubleType
             || !(t.Type == RecallAnalyzer.SingleType && (doubles.Contains(t.Position) || doubles.Contains(t.Position - 1)))).ToList();
+        // Every other bigram of a run, and its last: runs are set apart by a position gap (RecallTokenizer), so bigrams
+        // two positions apart are always in one run and the ones skipped are implied.
+        bool KeepBigram(int p)
+        {
+            if (!doubles.Contains(p + 1)) return true;
+            var first = p;
+            while (doubles.Contains(first - 1)) first--;
+            return (p - first) % 2 == 0;
+        }
+        kept = kept.Where(t => t.Type != RecallAnalyzer.DoubleType || KeepBigram(t.Position)).ToList();
         if (kept.Count == 0) return null;
         // One CJK character alone: the index keeps unigrams only at the edges of runs, so it is found as the start of
         // a term (a bigram, or a run's last character).

@@ -20,6 +20,13 @@ public sealed class RecallTokenizerTests
     }
 
     [TestMethod]
+    public void ARunAfterAnotherRunStartsPastAGap()
+    {
+        CollectionAssert.AreEqual(new[] { "达@0 S", "达峰@0 D", "峰@1 S", "配@3 S", "配额@3 D", "额@4 S", "碳@6 S", "v1@7 W", "号@8 S" },
+            Tokens("达峰。配额 碳V1号"));
+    }
+
+    [TestMethod]
     public void OffsetsPointIntoTheOriginalText()
     {
         var analyzer = new RecallAnalyzer();

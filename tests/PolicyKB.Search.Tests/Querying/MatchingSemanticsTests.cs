@@ -36,13 +36,17 @@ public sealed class MatchingSemanticsTests
     [TestMethod]
     public void SingleCharactersAndEdgesOfMixedPiecesMatchInsideLongerRuns()
     {
-        using var t = new TestIndex(documents: [Docs.Make("r", "实施细则", "依照本办法第3条规定执行。"), Docs.Make("s", "通知", "见第四条款。")]);
+        using var t = new TestIndex(documents: [Docs.Make("r", "实施细则", "依照本办法第3条规定执行。"), Docs.Make("s", "通知", "见第四条款。"), Docs.Make("u", "简讯", "推进碳达。峰会召开。")]);
+        Assert.AreEqual(0, Ids(t.Index, "碳达峰会").Count, "碳达 and 峰会 in two runs are not the substring 碳达峰会");
+        CollectionAssert.AreEquivalent(new[] { "u" }, Ids(t.Index, "\"碳达。峰会\""));
         foreach (var q in new[] { "第3条", "法第3", "3条规", "第3", "3条", "办", "定", "依", "条规定执行" })
             CollectionAssert.AreEquivalent(new[] { "r" }, Ids(t.Index, q), q);
         CollectionAssert.AreEquivalent(new[] { "s" }, Ids(t.Index, "条款"));
+        CollectionAssert.AreEquivalent(new[] { "r" }, Ids(t.Index, "\"规定执行。\""), "a phrase ending in punctuation");
+        CollectionAssert.AreEquivalent(new[] { "s" }, Ids(t.Index, "见第四条款"), "five characters: every other bigram and the last");
         CollectionAssert.AreEquivalent(new[] { "r", "s" }, Ids(t.Index, "第"), "a run's last character and a bigram's first");
         CollectionAssert.AreEquivalent(new[] { "r", "s" }, Ids(t.Index, "条"), "a run's first character and a bigram's second");
-        foreach (var absent in new[] { "3条款", "第3条款", "办第" })
+        foreach (var absent in new[] { "3条款", "第3条款", "办第", "\"规定。见第\"" })
         {
             var r = t.Index.Search(new SearchRequest { Query = absent });
             Assert.IsTrue(r.Total == 0 || r.Warnings.Any(w => w.StartsWith("没有完全匹配", StringComparison.Ordinal)), $"{absent} matched as a substring");
