@@ -42,6 +42,8 @@ public sealed partial class PolicyIndex
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var fallback = _compiler.Compile(query);
+                    // A cheap count first, filters applied inside the query: most fall-backs under a filter find nothing too.
+                    if (CountMatches(searcher, fallback, request) == 0) continue;
                     var attempt = Run(searcher, fallback, request, depth, parallel);
                     if (attempt.Total == 0) continue;
                     warnings.Add($"没有完全匹配“{request.Query.Trim()}”的结果，已显示包含{how}词语（{string.Join(" ", words)}）的结果");
@@ -115,6 +117,18 @@ public sealed partial class PolicyIndex
         // Slices are runs of consecutive segments in index order, so merged ties fall as a sequential search orders them.
         var merged = parts.Length == 1 ? parts[0].Top : TopDocs.Merge(SortOf(request.Sort), depth, parts.Select(p => p.Top).ToArray());
         return new SearchRun(parts.Sum(p => p.Facets.TotalHits), merged, DrillSidewaysCollector.Result(parts.Select(p => p.Facets).ToList()));
+    }
+
+    /// <summary>How many documents match the query and every filter (no scores, no facets): facet filters skip ahead inside the query.</summary>
+    private static int CountMatches(IndexSearcher searcher, CompiledQuery compiled, SearchRequest request)
+    {
+        var query = new BooleanQuery { { compiled.Membership, Occur.MUST } };
+        foreach (var filter in Filters(request)) query.Add(filter, Occur.MUST);
+        foreach (var (facet, values) in FacetFilters(request).Where(f => f.Value.Count > 0))
+            query.Add(new ConstantScoreQuery(new FacetFilter(facet, values.ToList())), Occur.MUST);
+        var count = new TotalHitCountCollector();
+        searcher.Search(query, count);
+        return count.TotalHits;
     }
 
     /// <summary>

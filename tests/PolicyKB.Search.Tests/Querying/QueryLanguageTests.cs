@@ -58,6 +58,13 @@ public sealed class QueryLanguageTests
         Assert.AreEqual("green", r.Hits[0].Id);
         Assert.IsTrue(r.Warnings.Single().StartsWith("没有完全匹配“绿色信贷 支持 项目评估”的结果，已显示"), r.Warnings.Single());
 
+        var filtered = t.Index.Search(new SearchRequest { Query = "绿色信贷 支持 项目评估", Sites = ["other"] });
+        Assert.AreEqual("green", filtered.Hits.Single().Id, "the fall-back keeps the filters");
+        Assert.AreEqual(1, filtered.Facets[FacetNames.Site].Single(v => v.Value == "other").Count);
+        var excluded = t.Index.Search(new SearchRequest { Query = "绿色信贷 支持 项目评估", Sites = ["govcn"] });
+        Assert.AreEqual(0, excluded.Total, "no fall-back result passes the filter");
+        Assert.AreEqual(0, excluded.Warnings.Count);
+
         var none = t.Index.Search(new SearchRequest { Query = "\"绿色信贷 项目评估\"" });
         Assert.AreEqual(0, none.Total, "quoted queries do not fall back");
         Assert.AreEqual(0, none.Warnings.Count);
