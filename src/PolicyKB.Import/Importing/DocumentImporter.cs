@@ -1,5 +1,5 @@
-using System.Runtime.ExceptionServices;
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using PolicyKB.Model;
 
 namespace PolicyKB.Import;

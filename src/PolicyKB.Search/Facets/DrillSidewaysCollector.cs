@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace PolicyKB.Search.Facets;
 
@@ -59,16 +58,7 @@ public sealed class DrillSidewaysCollector : ICollector
             if (dv is null) continue;
             _ordinals[f] = SegmentOrdinals.Of(_reader, FacetFields.DocValuesField(_facets[f]));
             if (_counted[f]) _segmentCounts[f] = new int[dv.ValueCount];
-            if (_selected[f] is { } wanted)
-            {
-                var sel = new bool[dv.ValueCount];
-                foreach (var v in wanted)
-                {
-                    var ord = dv.LookupTerm(new BytesRef(v));
-                    if (ord >= 0) sel[ord] = true;
-                }
-                _segmentSelected[f] = sel;
-            }
+            if (_selected[f] is { } wanted) _segmentSelected[f] = SegmentOrdinals.Select(dv, wanted);
         }
         _hits.SetNextReader(context);
     }
@@ -93,10 +83,7 @@ public sealed class DrillSidewaysCollector : ICollector
 
     private bool Passes(int f, int doc)
     {
-        if (_ordinals[f] is not { } ordinals || _segmentSelected[f] is not { } sel) return false;
-        foreach (var ord in ordinals[doc])
-            if (sel[ord]) return true;
-        return false;
+        return _ordinals[f] is { } ordinals && _segmentSelected[f] is { } sel && ordinals.HasAny(doc, sel);
     }
 
     private void Count(int f, int doc)

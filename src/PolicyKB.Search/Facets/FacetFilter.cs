@@ -16,25 +16,11 @@ internal sealed class FacetFilter(string facet, IReadOnlyCollection<string> valu
         var field = FacetFields.DocValuesField(facet);
         var dv = reader.GetSortedSetDocValues(field);
         if (dv is null || SegmentOrdinals.Of(reader, field) is not { } ordinals) return null;
-        var selected = new bool[dv.ValueCount];
-        var any = false;
-        foreach (var v in values)
-        {
-            var ord = dv.LookupTerm(new BytesRef(v));
-            if (ord >= 0) any = selected[ord] = true;
-        }
-        if (!any) return null;
+        var selected = SegmentOrdinals.Select(dv, values);
+        if (!selected.Contains(true)) return null;
         var docs = new FixedBitSet(reader.MaxDoc);
         for (var doc = 0; doc < reader.MaxDoc; doc++)
-        {
-            if (acceptDocs is not null && !acceptDocs.Get(doc)) continue;
-            foreach (var ord in ordinals[doc])
-                if (selected[ord])
-                {
-                    docs.Set(doc);
-                    break;
-                }
-        }
+            if ((acceptDocs is null || acceptDocs.Get(doc)) && ordinals.HasAny(doc, selected)) docs.Set(doc);
         return docs;
     }
 }

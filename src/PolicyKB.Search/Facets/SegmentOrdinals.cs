@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 
 namespace PolicyKB.Search.Facets;
 
@@ -26,6 +27,26 @@ internal sealed class SegmentOrdinals
 
     /// <summary>The ordinals of one document, in ascending order.</summary>
     public ReadOnlySpan<int> this[int doc] => _ordinals.AsSpan(_starts[doc], _starts[doc + 1] - _starts[doc]);
+
+    /// <summary>Whether the document holds any ordinal marked in <paramref name="selected"/>.</summary>
+    public bool HasAny(int doc, bool[] selected)
+    {
+        foreach (var ord in this[doc])
+            if (selected[ord]) return true;
+        return false;
+    }
+
+    /// <summary>The segment's ordinals of <paramref name="values"/>, marked (values the segment lacks are left out).</summary>
+    public static bool[] Select(SortedSetDocValues values, IEnumerable<string> selected)
+    {
+        var marks = new bool[values.ValueCount];
+        foreach (var v in selected)
+        {
+            var ord = values.LookupTerm(new BytesRef(v));
+            if (ord >= 0) marks[ord] = true;
+        }
+        return marks;
+    }
 
     private static SegmentOrdinals? Read(AtomicReader reader, string field)
     {

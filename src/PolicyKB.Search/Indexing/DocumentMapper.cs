@@ -10,9 +10,8 @@ namespace PolicyKB.Search.Indexing;
 /// <summary>PolicyDocument ↔ Lucene document. The whole document is stored as JSON, so reading it back is exact.</summary>
 public static class DocumentMapper
 {
-    public static Document ToLucene(PolicyDocument d, IEnumerable<string> aliases, IdentityKeys? keys = null)
+    public static Document ToLucene(PolicyDocument d, IEnumerable<string> aliases, IdentityKeys keys)
     {
-        keys ??= DocumentKeys.IdentityOf(d);
         var doc = new Document
         {
             new StringField(Schema.Id, d.Id, Field.Store.YES),

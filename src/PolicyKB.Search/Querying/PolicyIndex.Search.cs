@@ -91,9 +91,8 @@ public sealed partial class PolicyIndex
 
     private static SearchRun Run(IndexSearcher searcher, CompiledQuery compiled, SearchRequest request, int depth, bool parallel)
     {
-        var query = new BooleanQuery { { compiled.Membership, Occur.MUST } };
+        var query = Filtered(compiled, request);
         foreach (var r in compiled.Ranking) query.Add(r, Occur.SHOULD);
-        foreach (var filter in Filters(request)) query.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
 
         var weight = searcher.CreateNormalizedWeight(new RecencyBoostQuery(query));
         var counted = request.WithFacets ? request.CountFacets ?? FacetNames.All : [];
@@ -119,11 +118,18 @@ public sealed partial class PolicyIndex
         return new SearchRun(parts.Sum(p => p.Facets.TotalHits), merged, DrillSidewaysCollector.Result(parts.Select(p => p.Facets).ToList()));
     }
 
+    /// <summary>The query's membership with the date and methodology filters, which add nothing to scores.</summary>
+    private static BooleanQuery Filtered(CompiledQuery compiled, SearchRequest request)
+    {
+        var query = new BooleanQuery { { compiled.Membership, Occur.MUST } };
+        foreach (var filter in Filters(request)) query.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
+        return query;
+    }
+
     /// <summary>How many documents match the query and every filter (no scores, no facets): facet filters skip ahead inside the query.</summary>
     private static int CountMatches(IndexSearcher searcher, CompiledQuery compiled, SearchRequest request)
     {
-        var query = new BooleanQuery { { compiled.Membership, Occur.MUST } };
-        foreach (var filter in Filters(request)) query.Add(filter, Occur.MUST);
+        var query = Filtered(compiled, request);
         foreach (var (facet, values) in FacetFilters(request).Where(f => f.Value.Count > 0))
             query.Add(new ConstantScoreQuery(new FacetFilter(facet, values.ToList())), Occur.MUST);
         var count = new TotalHitCountCollector();
@@ -152,12 +158,10 @@ public sealed partial class PolicyIndex
         return slices;
     }
 
-    private static ITopDocsCollector TopCollector(SearchSort sort, int depth) => sort switch
-    {
-        // Sort values are filled in so that the slices' top documents can be merged.
-        SearchSort.Newest or SearchSort.Oldest => TopFieldCollector.Create(ByDate(reverse: sort == SearchSort.Newest), depth, true, true, false, true),
-        _ => TopScoreDocCollector.Create(depth, true),
-    };
+    // Sort values are filled in so that the slices' top documents can be merged.
+    private static ITopDocsCollector TopCollector(SearchSort sort, int depth) => SortOf(sort) is { } byDate
+        ? TopFieldCollector.Create(byDate, depth, true, true, false, true)
+        : TopScoreDocCollector.Create(depth, true);
 
     private static Sort? SortOf(SearchSort sort) => sort switch
     {
