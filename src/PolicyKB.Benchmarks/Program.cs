@@ -63,31 +63,28 @@ foreach (var workload in workloads)
         var reuse = earlier is not null && Phases.ImportEngines.All(e => Directory.Exists(Path.Combine(runDir, e)));
         // Without the earlier indexes (the real texts' go with their temporary folder) the workload is measured anew.
         if (previous is not null && !reuse) remeasured.Add($"every phase ({workload.Name})");
+        // A phase keeps its earlier result unless --only names it (or, for a query phase, the import it reads).
+        T Measured<T>(string phase, bool again, T? kept, Func<string, T> run) where T : class
+        {
+            if (reuse && !again && kept is not null) return kept;
+            var result = run(phase);
+            if (reuse) remeasured.Add($"{phase} ({workload.Name})");
+            return result;
+        }
         foreach (var engine in Phases.ImportEngines)
         {
-            var phase = $"import:{engine}";
-            if (reuse && !options.Only.Contains(phase) && earlier!.Imports.FirstOrDefault(i => i.Engine == Phases.EngineName(engine)) is { } kept)
-            {
-                imports.Add(kept);
-                continue;
-            }
             var indexDir = Path.Combine(runDir, engine);
-            if (Directory.Exists(indexDir)) Directory.Delete(indexDir, recursive: true);
-            imports.Add(Phases.RunParent<ImportResult>(options, phase, workload, indexDir));
-            if (reuse) remeasured.Add($"{phase} ({workload.Name})");
+            imports.Add(Measured($"import:{engine}", options.Only.Contains($"import:{engine}"),
+                earlier?.Imports.FirstOrDefault(i => i.Engine == Phases.EngineName(engine)), phase =>
+                {
+                    if (Directory.Exists(indexDir)) Directory.Delete(indexDir, recursive: true);
+                    return Phases.RunParent<ImportResult>(options, phase, workload, indexDir);
+                }));
         }
         foreach (var engine in Phases.QueryEngines)
-        {
-            var phase = $"query:{engine}";
-            if (reuse && !options.Only.Contains(phase) && !options.Only.Contains($"import:{engine}")
-                && earlier!.Queries.FirstOrDefault(q => q.Engine == Phases.EngineName(engine)) is { } kept)
-            {
-                queries.Add(kept);
-                continue;
-            }
-            queries.Add(Phases.RunParent<QueryResult>(options, phase, workload, Path.Combine(runDir, engine)));
-            if (reuse) remeasured.Add($"{phase} ({workload.Name})");
-        }
+            queries.Add(Measured($"query:{engine}", options.Only.Contains($"query:{engine}") || options.Only.Contains($"import:{engine}"),
+                earlier?.Queries.FirstOrDefault(q => q.Engine == Phases.EngineName(engine)),
+                phase => Phases.RunParent<QueryResult>(options, phase, workload, Path.Combine(runDir, engine))));
         results.Add(new WorkloadResult(workload.Name, workload.Documents, workload.HtmlBytes, imports, queries));
     }
     catch (InvalidOperationException e)
