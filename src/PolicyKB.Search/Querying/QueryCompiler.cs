@@ -111,8 +111,9 @@ public sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thes
     };
 
     /// <summary>
-    /// The recall tokens of a text as a phrase: bigrams for Han runs (a run of one character: its unigram), Latin
-    /// words and numbers, each at its analysed position. Matches exactly where the text occurs as a substring.
+    /// The recall tokens of a text as a <see cref="SubstringQuery"/>: bigrams for Han runs (a run of one character:
+    /// its unigram), Latin words and numbers, each at its analysed position. Matches exactly where the text occurs
+    /// as a substring.
     /// </summary>
     public Query? Substring(string field, string text)
     {
@@ -131,28 +132,16 @@ public sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thes
             }
             stream.End();
         }
+        // A run's edge unigrams are implied by its bigrams.
         var doubles = tokens.Where(t => t.Type == RecallAnalyzer.DoubleType).Select(t => t.Position).ToHashSet();
         var kept = tokens.Where(t => t.Type == RecallAnalyzer.DoubleType
             || !(t.Type == RecallAnalyzer.SingleType && (doubles.Contains(t.Position) || doubles.Contains(t.Position - 1)))).ToList();
-        // Every other bigram of a run, and its last: runs are set apart by a position gap (RecallTokenizer), so bigrams
-        // two positions apart are always in one run and the ones skipped are implied.
-        bool KeepBigram(int p)
-        {
-            if (!doubles.Contains(p + 1)) return true;
-            var first = p;
-            while (doubles.Contains(first - 1)) first--;
-            return (p - first) % 2 == 0;
-        }
-        kept = kept.Where(t => t.Type != RecallAnalyzer.DoubleType || KeepBigram(t.Position)).ToList();
         if (kept.Count == 0) return null;
         // One CJK character alone: the index keeps unigrams only at the edges of runs, so it is found as the start of
         // a term (a bigram, or a run's last character).
         if (kept.Count == 1 && kept[0].Type == RecallAnalyzer.SingleType) return new PrefixQuery(new Term(field, kept[0].Term));
         if (kept.Count == 1) return new TermQuery(new Term(field, kept[0].Term));
-        var phrase = new PhraseQuery();
-        var first = kept[0].Position;
-        foreach (var t in kept) phrase.Add(new Term(field, t.Term), t.Position - first);
-        return phrase;
+        return new SubstringQuery(field, kept.Select(t => new SubstringToken(t.Term, t.Position - kept[0].Position, t.Type == RecallAnalyzer.DoubleType)).ToList());
     }
 
     /// <summary>Pieces of an unquoted word: split at whitespace and at non-ASCII punctuation (，、。《》 …).</summary>
