@@ -92,9 +92,12 @@ public sealed partial class PolicyIndex
     private static SearchRun Run(IndexSearcher searcher, CompiledQuery compiled, SearchRequest request, int depth, bool parallel)
     {
         var query = Filtered(compiled, request);
-        foreach (var r in compiled.Ranking) query.Add(r, Occur.SHOULD);
+        // The search's terms are looked up together, before the weights ask for them one by one.
+        var scope = new SearchScope(searcher);
+        scope.Terms.Load(TermStates.Of(compiled.Membership).Concat(compiled.Ranking.Select(r => r.Term)));
+        foreach (var r in compiled.Ranking) query.Add(new TermQuery(r.Term, scope.Terms[r.Term]) { Boost = r.Boost }, Occur.SHOULD);
 
-        var weight = searcher.CreateNormalizedWeight(new RecencyBoostQuery(query));
+        var weight = scope.CreateNormalizedWeight(new RecencyBoostQuery(query));
         var counted = request.WithFacets ? request.CountFacets ?? FacetNames.All : [];
         var filters = FacetFilters(request);
         var slices = parallel ? Slices(searcher.IndexReader) : [[.. searcher.IndexReader.Leaves]];

@@ -14,7 +14,7 @@ namespace PolicyKB.Search.Querying;
 /// </summary>
 public sealed record CompiledQuery(
     Query Membership,
-    IReadOnlyList<Query> Ranking,
+    IReadOnlyList<TermQuery> Ranking,
     IReadOnlyList<string> TitleMarks,
     IReadOnlyList<string> BodyMarks,
     IReadOnlyList<string> Expansions);
@@ -68,7 +68,7 @@ public sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thes
             if (TermMatch(term.Text, term.Field, term.Quoted) is { } q) membership.Add(q, Occur.MUST_NOT);
 
         var ranking = rankingWords.Distinct()
-            .Select(fw => (Query)new TermQuery(new Term(fw.Field, fw.Word)) { Boost = fw.Field == Schema.TitleWords ? 0.6f : 0.3f })
+            .Select(fw => new TermQuery(new Term(fw.Field, fw.Word)) { Boost = fw.Field == Schema.TitleWords ? 0.6f : 0.3f })
             .ToList();
         return new CompiledQuery(membership, ranking, titleMarks.Distinct().ToList(), bodyMarks.Distinct().ToList(), expansions.Distinct().ToList());
     }
@@ -140,7 +140,6 @@ public sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thes
         // One CJK character alone: the index keeps unigrams only at the edges of runs, so it is found as the start of
         // a term (a bigram, or a run's last character).
         if (kept.Count == 1 && kept[0].Type == RecallAnalyzer.SingleType) return new PrefixQuery(new Term(field, kept[0].Term));
-        if (kept.Count == 1) return new TermQuery(new Term(field, kept[0].Term));
         return new SubstringQuery(field, kept.Select(t => new SubstringToken(t.Term, t.Position - kept[0].Position, t.Type == RecallAnalyzer.DoubleType)).ToList());
     }
 

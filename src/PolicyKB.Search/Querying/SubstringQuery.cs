@@ -10,7 +10,8 @@ namespace PolicyKB.Search.Querying;
 public readonly record struct SubstringToken(string Text, int Offset, bool Bigram);
 
 /// <summary>
-/// A text that must occur as a substring: its recall tokens at fixed relative positions (an exact phrase).
+/// A text that must occur as a substring: its recall tokens at fixed relative positions (an exact phrase); one token
+/// is a term, read without positions.
 /// <para>
 /// Unlike Lucene's <see cref="PhraseQuery"/>, which counts every occurrence in every matching document, a document is
 /// proven to match at the first occurrence: for a word found in most documents, reading all positions of all its
@@ -19,8 +20,8 @@ public readonly record struct SubstringToken(string Text, int Offset, bool Bigra
 /// <para>
 /// Not every bigram need be checked: runs are set apart by a position gap (<see cref="Analysis.RecallTokenizer"/>),
 /// so bigrams at most two positions apart are always of one run and the ones between are implied. Of the covers
-/// that remain proofs, the weight takes the one of the rarest bigrams, plus the rarest token of all: 安全管理 is
-/// checked where 全管 stands, not in every document that says 安全 and 管理.
+/// that remain proofs, the weight takes the one with the fewest positions to read, plus the token in the fewest
+/// documents, which leads: 安全管理 is checked where 全管 stands, not in every document that says 安全 and 管理.
 /// </para>
 /// <para>
 /// The score is BM25 over the lowest frequency of the checked tokens in the field, which needs no positions: an
@@ -35,15 +36,18 @@ public sealed class SubstringQuery : Query
     private readonly bool[] _bigrams;
 
     /// <param name="field">the recall field</param>
-    /// <param name="tokens">the text's recall tokens in order (two or more)</param>
+    /// <param name="tokens">the text's recall tokens in order (one or more)</param>
     public SubstringQuery(string field, IReadOnlyList<SubstringToken> tokens)
     {
-        if (tokens.Count < 2) throw new ArgumentException("A substring query needs two tokens or more; one is a term query.", nameof(tokens));
+        if (tokens.Count == 0) throw new ArgumentException("A substring query needs a token.", nameof(tokens));
         _field = field;
         _terms = tokens.Select(t => new Term(field, t.Text)).ToArray();
         _offsets = tokens.Select(t => t.Offset).ToArray();
         _bigrams = tokens.Select(t => t.Bigram).ToArray();
     }
+
+    /// <summary>The tokens' terms, in order.</summary>
+    public IReadOnlyList<Term> Terms => _terms;
 
     public override Weight CreateWeight(IndexSearcher searcher) => new SubstringWeight(this, searcher);
 
@@ -59,7 +63,8 @@ public sealed class SubstringQuery : Query
     }
 
     public override bool Equals(object? obj) => obj is SubstringQuery other
-        && other.Boost.Equals(Boost) && other._field == _field && other._terms.SequenceEqual(_terms) && other._offsets.SequenceEqual(_offsets) && other._bigrams.SequenceEqual(_bigrams);
+        && other.Boost.Equals(Boost) && other._field == _field
+        && other._terms.SequenceEqual(_terms) && other._offsets.SequenceEqual(_offsets) && other._bigrams.SequenceEqual(_bigrams);
 
     public override int GetHashCode()
     {
@@ -84,18 +89,21 @@ public sealed class SubstringQuery : Query
         {
             _query = query;
             _similarity = searcher.Similarity;
-            var all = query._terms.Select(t => TermContext.Build(searcher.TopReaderContext, t)).ToArray();
-            _checked = Checked(query, all.Select(c => c.DocFreq).ToArray());
+            var states = searcher is SearchScope scope ? scope.Terms : new TermStates(searcher.TopReaderContext);
+            states.Load(query._terms);
+            var all = query._terms.Select(t => states[t]).ToArray();
+            _checked = Checked(query, all);
             _states = _checked.Select(i => all[i]).ToArray();
             var termStats = _checked.Select(i => searcher.TermStatistics(query._terms[i], all[i])).ToArray();
             _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(query._field), termStats);
         }
 
         /// <summary>
-        /// Every token that is not a bigram; of each run of bigrams, its first and last and, between them, the rarest
-        /// cover with no step over two positions; and the rarest token of all, which leads the search.
+        /// Every token that is not a bigram; of each run of bigrams, its first and last and, between them, the cover
+        /// with no step over two positions that has the fewest positions in the index; and the token in the fewest
+        /// documents, which leads the search.
         /// </summary>
-        private static int[] Checked(SubstringQuery query, int[] docFreq)
+        private static int[] Checked(SubstringQuery query, TermContext[] states)
         {
             var chosen = new SortedSet<int>();
             var offsets = query._offsets;
@@ -104,19 +112,19 @@ public sealed class SubstringQuery : Query
                 if (!query._bigrams[i]) { chosen.Add(i); continue; }
                 var end = i;
                 while (end + 1 < offsets.Length && query._bigrams[end + 1] && offsets[end + 1] == offsets[end] + 1) end++;
-                // cost[k]: the least total document frequency of a cover of bigrams i..i+k that takes bigram i+k.
+                // cost[k]: the fewest positions of a cover of bigrams i..i+k that takes bigram i+k.
                 var n = end - i + 1;
                 var cost = new long[n];
                 var previous = new int[n];
                 for (var k = 0; k < n; k++)
                 {
                     previous[k] = k switch { 0 => -1, 1 => 0, _ => cost[k - 1] <= cost[k - 2] ? k - 1 : k - 2 };
-                    cost[k] = docFreq[i + k] + (previous[k] < 0 ? 0 : cost[previous[k]]);
+                    cost[k] = Math.Max(0, states[i + k].TotalTermFreq) + (previous[k] < 0 ? 0 : cost[previous[k]]);
                 }
                 for (var k = n - 1; k >= 0; k = previous[k]) chosen.Add(i + k);
                 i = end;
             }
-            chosen.Add(Enumerable.Range(0, docFreq.Length).MinBy(i => docFreq[i]));
+            chosen.Add(Enumerable.Range(0, states.Length).MinBy(i => states[i].DocFreq));
             return [.. chosen];
         }
 
@@ -136,9 +144,11 @@ public sealed class SubstringQuery : Query
                 if (_states[i].Get(context.Ord) is not { } state) return null;
                 var token = _checked[i];
                 termsEnum.SeekExact(_query._terms[token].Bytes, state);
-                var positions = termsEnum.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE)
-                    ?? throw new InvalidOperationException($"Field {_query._field} was indexed without positions.");
-                postings[i] = new TokenPostings(positions, _query._offsets[token], termsEnum.DocFreq);
+                DocsEnum docs = postings.Length == 1
+                    ? termsEnum.Docs(acceptDocs, null, DocsFlags.FREQS)
+                    : termsEnum.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE)
+                        ?? throw new InvalidOperationException($"Field {_query._field} was indexed without positions.");
+                postings[i] = new TokenPostings(docs, _query._offsets[token], termsEnum.DocFreq);
             }
             // The rarest token leads the walk through documents.
             Array.Sort(postings, (a, b) => a.DocFreq.CompareTo(b.DocFreq));
@@ -159,18 +169,20 @@ public sealed class SubstringQuery : Query
         }
     }
 
-    private sealed class TokenPostings(DocsAndPositionsEnum positions, int offset, int docFreq)
+    private sealed class TokenPostings(DocsEnum docs, int offset, int docFreq)
     {
-        public readonly DocsAndPositionsEnum Positions = positions;
+        public readonly DocsEnum Docs = docs;
         public readonly int Offset = offset;
         public readonly int DocFreq = docFreq;
         /// <summary>Start of the substring the current position stands for (position − offset).</summary>
         public int Start;
         private int _left;
 
+        private DocsAndPositionsEnum Positions => (DocsAndPositionsEnum)Docs;
+
         public void BeginDocument()
         {
-            _left = Positions.Freq - 1;
+            _left = Docs.Freq - 1;
             Start = Positions.NextPosition() - Offset;
         }
 
@@ -189,6 +201,7 @@ public sealed class SubstringQuery : Query
 
     private sealed class SubstringScorer(Weight weight, TokenPostings[] postings, Similarity.SimScorer scorer) : Scorer(weight)
     {
+        private readonly DocsEnum _lead = postings[0].Docs;
         private int _doc = -1;
 
         public override int DocID => _doc;
@@ -198,18 +211,18 @@ public sealed class SubstringQuery : Query
             get
             {
                 var freq = int.MaxValue;
-                foreach (var p in postings) freq = Math.Min(freq, p.Positions.Freq);
+                foreach (var p in postings) freq = Math.Min(freq, p.Docs.Freq);
                 return freq;
             }
         }
 
         public override float GetScore() => scorer.Score(_doc, Freq);
 
-        public override int NextDoc() => Matching(postings[0].Positions.NextDoc());
+        public override int NextDoc() => Matching(_lead.NextDoc());
 
-        public override int Advance(int target) => Matching(postings[0].Positions.Advance(target));
+        public override int Advance(int target) => Matching(_lead.Advance(target));
 
-        public override long GetCost() => postings[0].Positions.GetCost();
+        public override long GetCost() => _lead.GetCost();
 
         /// <summary>The first document from the lead's <paramref name="doc"/> on that holds every token and the substring.</summary>
         private int Matching(int doc)
@@ -219,16 +232,16 @@ public sealed class SubstringQuery : Query
                 var all = true;
                 for (var i = 1; i < postings.Length; i++)
                 {
-                    var other = postings[i].Positions;
+                    var other = postings[i].Docs;
                     var at = other.DocID < doc ? other.Advance(doc) : other.DocID;
                     if (at == doc) continue;
                     all = false;
-                    doc = at == NO_MORE_DOCS ? NO_MORE_DOCS : postings[0].Positions.Advance(at);
+                    doc = at == NO_MORE_DOCS ? NO_MORE_DOCS : _lead.Advance(at);
                     break;
                 }
                 if (!all) continue;
                 if (Occurs()) return _doc = doc;
-                doc = postings[0].Positions.NextDoc();
+                doc = _lead.NextDoc();
             }
             return _doc = NO_MORE_DOCS;
         }
@@ -236,6 +249,7 @@ public sealed class SubstringQuery : Query
         /// <summary>Whether the tokens stand at their offsets somewhere in the current document: stops at the first place.</summary>
         private bool Occurs()
         {
+            if (postings.Length == 1) return true;
             foreach (var p in postings) p.BeginDocument();
             var start = postings[0].Start;
             var agreed = 1;
