@@ -35,7 +35,9 @@ public sealed partial class PolicyIndex
         {
             var parallel = alone && searcher.IndexReader.MaxDoc >= _parallelSearchFrom;
             var compiled = _compiler.Compile(parsed);
-            var run = Run(searcher, compiled, request, depth, parallel);
+            // The search and its fall-backs look their terms up once (the fall-back's words are the query's bigrams).
+            var scope = new SearchScope(searcher);
+            var run = Run(scope, compiled, request, depth, parallel);
             if (run.Total == 0 && FallbackWords(parsed) is { } words)
             {
                 foreach (var (query, how) in new[] { (WordsQuery(words, parsed, all: true), "全部"), (WordsQuery(words, parsed, all: false), "任一") })
@@ -43,8 +45,8 @@ public sealed partial class PolicyIndex
                     cancellationToken.ThrowIfCancellationRequested();
                     var fallback = _compiler.Compile(query);
                     // A cheap count first, filters applied inside the query: most fall-backs under a filter find nothing too.
-                    if (CountMatches(searcher, fallback, request) == 0) continue;
-                    var attempt = Run(searcher, fallback, request, depth, parallel);
+                    if (CountMatches(scope, fallback, request) == 0) continue;
+                    var attempt = Run(scope, fallback, request, depth, parallel);
                     if (attempt.Total == 0) continue;
                     warnings.Add($"没有完全匹配“{request.Query.Trim()}”的结果，已显示包含{how}词语（{string.Join(" ", words)}）的结果");
                     (compiled, run) = (fallback, attempt);
@@ -89,15 +91,14 @@ public sealed partial class PolicyIndex
 
     private sealed record SearchRun(int Total, TopDocs Top, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
 
-    private static SearchRun Run(IndexSearcher searcher, CompiledQuery compiled, SearchRequest request, int depth, bool parallel)
+    private static SearchRun Run(SearchScope searcher, CompiledQuery compiled, SearchRequest request, int depth, bool parallel)
     {
         var query = Filtered(compiled, request);
         // The search's terms are looked up together, before the weights ask for them one by one.
-        var scope = new SearchScope(searcher);
-        scope.Terms.Load(TermStates.Of(compiled.Membership).Concat(compiled.Ranking.Select(r => r.Term)));
-        foreach (var r in compiled.Ranking) query.Add(new TermQuery(r.Term, scope.Terms[r.Term]) { Boost = r.Boost }, Occur.SHOULD);
+        searcher.Terms.Load(TermStates.Of(compiled.Membership).Concat(compiled.Ranking.Select(r => r.Term)));
+        foreach (var r in compiled.Ranking) query.Add(new TermQuery(r.Term, searcher.Terms[r.Term]) { Boost = r.Boost }, Occur.SHOULD);
 
-        var weight = scope.CreateNormalizedWeight(new RecencyBoostQuery(query));
+        var weight = searcher.CreateNormalizedWeight(new RecencyBoostQuery(query));
         var counted = request.WithFacets ? request.CountFacets ?? FacetNames.All : [];
         var filters = FacetFilters(request);
         var slices = parallel ? Slices(searcher.IndexReader) : [[.. searcher.IndexReader.Leaves]];
@@ -130,14 +131,22 @@ public sealed partial class PolicyIndex
     }
 
     /// <summary>How many documents match the query and every filter (no scores, no facets): facet filters skip ahead inside the query.</summary>
-    private static int CountMatches(IndexSearcher searcher, CompiledQuery compiled, SearchRequest request)
+    private static int CountMatches(SearchScope searcher, CompiledQuery compiled, SearchRequest request)
     {
         var query = Filtered(compiled, request);
         foreach (var (facet, values) in FacetFilters(request).Where(f => f.Value.Count > 0))
-            query.Add(new ConstantScoreQuery(new FacetFilter(facet, values.ToList())), Occur.MUST);
-        var count = new TotalHitCountCollector();
-        searcher.Search(query, count);
-        return count.TotalHits;
+            query.Add(new ConstantScoreQuery(new FacetFilter(facet, values.ToList())) { Boost = 0 }, Occur.MUST);
+        // Documents in order, one scorer per segment: a collector taking them out of order makes Lucene build a
+        // bucket table per segment for every disjunction (about 2 MB a query) before it finds the required clause.
+        searcher.Terms.Load(TermStates.Of(compiled.Membership));
+        var weight = searcher.CreateNormalizedWeight(query);
+        var count = 0;
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            if (weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer) continue;
+            while (scorer.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) count++;
+        }
+        return count;
     }
 
     /// <summary>
