@@ -96,7 +96,13 @@ public sealed partial class PolicyIndex
         var query = Filtered(compiled, request);
         // The search's terms are looked up together, before the weights ask for them one by one.
         searcher.Terms.Load(TermStates.Of(compiled.Membership).Concat(compiled.Ranking.Select(r => r.Term)));
-        foreach (var r in compiled.Ranking) query.Add(new TermQuery(r.Term, searcher.Terms[r.Term]) { Boost = r.Boost }, Occur.SHOULD);
+        foreach (var r in compiled.Ranking)
+        {
+            // A word in most documents weighs little (BM25 idf under ln 2) and costs a step for every hit: it is left out.
+            var states = searcher.Terms[r.Term];
+            if (states.DocFreq * 2 > searcher.IndexReader.MaxDoc) continue;
+            query.Add(new TermQuery(r.Term, states) { Boost = r.Boost }, Occur.SHOULD);
+        }
 
         var weight = searcher.CreateNormalizedWeight(new RecencyBoostQuery(query));
         var counted = request.WithFacets ? request.CountFacets ?? FacetNames.All : [];
