@@ -16,12 +16,16 @@ public static class TextFold
 
     public static char Fold(char c)
     {
-        // Fast paths first: highlighting folds whole bodies, nearly all Han or ASCII, per result.
+        // Fast paths first: highlighting folds whole bodies per result, nearly all Han, CJK punctuation or ASCII.
+        // Kana, CJK symbols, Han and general punctuation have no case (a test checks every character).
         if (c < 0x80) return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
-        if (IsHan(c)) return c;
-        if (c is >= '\uFF01' and <= '\uFF5E') c = (char)(c - 0xFEE0);
-        else if (c == '\u3000') c = ' ';
-        return char.ToLowerInvariant(c);
+        if (c is >= '\u3001' and <= '\u9FFF' or >= '\u2000' and <= '\u206F') return c;
+        if (c is >= '\uFF01' and <= '\uFF5E')
+        {
+            c = (char)(c - 0xFEE0);
+            return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+        }
+        return c == '\u3000' ? ' ' : char.ToLowerInvariant(c);
     }
 
     /// <summary>CJK unified ideographs (basic, extension A, compatibility): the characters that match as substrings.</summary>

@@ -31,12 +31,10 @@ public static class SnippetHighlighter
         var folded = TextFold.Fold(text);
         var matches = MatchesInFolded(folded, marks);
         var passages = Passages(text, matches);
-        var best = passages
-            .Select((p, i) => (p, i, Score: Score(folded, p, matches, marks)))
-            .Where(x => x.Score > 0)
-            .OrderByDescending(x => x.Score).ThenBy(x => x.i)
-            .Take(max).OrderBy(x => x.p.Start)
-            .Select(x => x.p).ToList();
+        var best = Scored(folded, passages, matches, marks)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Index)
+            .Take(max).OrderBy(x => x.Passage.Start)
+            .Select(x => x.Passage).ToList();
         if (best.Count == 0 && passages.Count > 0) best.Add(passages[0]);
         return best.Select(p => (p.Start > 0 && !IsSentenceEnd(text[p.Start - 1]) ? Ellipsis : "")
             + Render(text, p.Start, p.End, matches)
@@ -59,13 +57,30 @@ public static class SnippetHighlighter
         return merged;
     }
 
-    private static double Score(string folded, (int Start, int End) p, List<(int Start, int End)> matches, IReadOnlyList<string> marks)
+    /// <summary>
+    /// The passages holding a match, scored by how many different marks and how many matches they hold. Passages and
+    /// matches are both in text order, so one walk through the matches serves every passage.
+    /// </summary>
+    private static List<(int Index, (int Start, int End) Passage, double Score)> Scored(
+        string folded, List<(int Start, int End)> passages, List<(int Start, int End)> matches, IReadOnlyList<string> marks)
     {
-        var inside = matches.Count(m => m.Start >= p.Start && m.End <= p.End);
-        if (inside == 0) return 0;
-        var passage = folded[p.Start..p.End];
-        var distinct = marks.Count(m => m.Length > 0 && passage.Contains(m, StringComparison.Ordinal));
-        return distinct + 0.1 * inside;
+        var scored = new List<(int, (int, int), double)>();
+        var first = 0;
+        for (var i = 0; i < passages.Count; i++)
+        {
+            var p = passages[i];
+            while (first < matches.Count && matches[first].Start < p.Start) first++;
+            var inside = 0;
+            for (var k = first; k < matches.Count && matches[k].Start < p.End; k++)
+                if (matches[k].End <= p.End) inside++;
+            if (inside == 0) continue;
+            var passage = folded.AsSpan(p.Start, p.End - p.Start);
+            var distinct = 0;
+            foreach (var m in marks)
+                if (m.Length > 0 && passage.Contains(m, StringComparison.Ordinal)) distinct++;
+            scored.Add((i, p, distinct + 0.1 * inside));
+        }
+        return scored;
     }
 
     /// <summary>Sentences (ending at 。！？；!?; or a line end), short ones joined, long ones cut to a window around their first match.</summary>
@@ -98,7 +113,7 @@ public static class SnippetHighlighter
             }
             // A long sentence: one window per match cluster, cut so that no match is split.
             var cursor = s.Start;
-            foreach (var m in matches.Where(m => m.Start >= s.Start && m.End <= s.End))
+            foreach (var m in Within(matches, s.Start, s.End))
             {
                 if (m.Start < cursor) continue;
                 var from = Math.Max(s.Start, Math.Min(m.Start - PassageLength / 4, s.End - PassageLength));
@@ -111,6 +126,21 @@ public static class SnippetHighlighter
             if (cursor == s.Start) passages.Add(AvoidSplitting(matches, s.Start, s.Start + PassageLength));
         }
         return passages;
+    }
+
+    /// <summary>The matches inside [from, to), found by binary search in the sorted runs.</summary>
+    private static IEnumerable<(int Start, int End)> Within(List<(int Start, int End)> matches, int from, int to)
+    {
+        var lo = 0;
+        var hi = matches.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (matches[mid].Start < from) lo = mid + 1;
+            else hi = mid;
+        }
+        for (var k = lo; k < matches.Count && matches[k].Start < to; k++)
+            if (matches[k].End <= to) yield return matches[k];
     }
 
     private static (int, int) AvoidSplitting(List<(int Start, int End)> matches, int from, int to)
