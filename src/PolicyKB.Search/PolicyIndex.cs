@@ -39,6 +39,9 @@ public sealed partial class PolicyIndex : IPolicyIndex
 
     public string Directory { get; }
 
+    // Segments name their codec: it must be known before any index is read.
+    static PolicyIndex() => PolicyCodec.Register();
+
     private PolicyIndex(string directory, LuceneDirectory luceneDirectory, IndexWriter writer, WordAnalyzer words, PolicyIndexOptions options, DateTimeOffset? lastCommit)
     {
         Directory = directory;
@@ -78,6 +81,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
                 WriteLockTimeout = 0,
                 Similarity = new BM25Similarity(),
                 RAMBufferSizeMB = 64,
+                Codec = new PolicyCodec(),
             };
             IndexWriter writer;
             try { writer = new IndexWriter(lucene, config); }
