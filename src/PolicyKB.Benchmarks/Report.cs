@@ -27,15 +27,19 @@ public static class Report
             var fts = w.Imports.First(i => i.Engine == Fts5Engine.Name);
             var kbq = w.Queries.First(q => q.Engine == PolicyKbEngine.Name);
             var ftsq = w.Queries.First(q => q.Engine == Fts5Engine.Name);
+            // The issue's goals are stated for the generated corpus, which is measured first; the real texts are for comparison.
+            var goals = ReferenceEquals(w, results[0]);
+            string Goal(string target, bool met) => goals ? $"{target} {Mark(met)}" : "";
             tables.AppendLine("| ratio | value | goal |").AppendLine("|---|---:|---|");
-            tables.AppendLine($"| import rate PolicyKB / FTS5 | {kb.PagesPerSecond / fts.PagesPerSecond:N2}× | ≥ 1.5× {Mark(kb.PagesPerSecond / fts.PagesPerSecond >= 1.5)} |");
-            tables.AppendLine($"| import rate PolicyKB / bare Lucene.Net | {kb.PagesPerSecond / lucene.PagesPerSecond:N2}× | ≥ 0.5× {Mark(kb.PagesPerSecond / lucene.PagesPerSecond >= 0.5)} |");
-            tables.AppendLine($"| query p50 PolicyKB / FTS5, facets + snippets | {kbq.Full.P50 / ftsq.Full.P50:N2}× | ≤ 0.33× {Mark(kbq.Full.P50 / ftsq.Full.P50 <= 1 / 3.0)} |");
+            tables.AppendLine($"| import rate PolicyKB / FTS5 | {kb.PagesPerSecond / fts.PagesPerSecond:N2}× | {Goal("≥ 1.5×", kb.PagesPerSecond / fts.PagesPerSecond >= 1.5)} |");
+            tables.AppendLine($"| import rate PolicyKB / bare Lucene.Net | {kb.PagesPerSecond / lucene.PagesPerSecond:N2}× | {Goal("≥ 0.5×", kb.PagesPerSecond / lucene.PagesPerSecond >= 0.5)} |");
+            tables.AppendLine($"| query p50 PolicyKB / FTS5, facets + snippets | {kbq.Full.P50 / ftsq.Full.P50:N2}× | {Goal("≤ 0.33×", kbq.Full.P50 / ftsq.Full.P50 <= 1 / 3.0)} |");
             tables.AppendLine($"| query p50 PolicyKB / FTS5, no extras | {kbq.Bare.P50 / ftsq.Bare.P50:N2}× | |");
             tables.AppendLine($"| query p50 PolicyKB / FTS5, {kbq.Clients} concurrent clients | {kbq.Concurrent.P50 / ftsq.Concurrent.P50:N2}× | |");
             tables.AppendLine($"| index size PolicyKB / FTS5 | {(double)kb.IndexBytes / fts.IndexBytes:N2}× | |");
-            tables.AppendLine($"| serving peak RSS PolicyKB | {Mb(kbq.PeakWorkingSet)} | < 1 GB {Mark(kbq.PeakWorkingSet < 1L << 30)} |");
+            tables.AppendLine($"| serving peak RSS PolicyKB | {Mb(kbq.PeakWorkingSet)} | {Goal("< 1 GB", kbq.PeakWorkingSet < 1L << 30)} |");
             tables.AppendLine();
+            if (!goals) tables.AppendLine("- The goals are stated for the generated corpus above; these ratios are for comparison.");
             foreach (var i in w.Imports.Where(i => i.Note is not null)) tables.AppendLine($"- {i.Engine}: {i.Note}.");
             tables.AppendLine();
             foreach (var q in w.Queries.Where(q => !q.Complete))
