@@ -114,6 +114,17 @@ public sealed class ImportSearchCheckTests
     }
 
     [TestMethod]
+    public void CheckPrintsItsCountsAsText()
+    {
+        var run = CliRunner.Policykb("check", "--index", _index);
+        Assert.AreEqual(0, run.ExitCode, run.Out + run.Err);
+        StringAssert.Matches(run.Out, new System.Text.RegularExpressions.Regex(@"文档\s+\d+"));
+        StringAssert.Matches(run.Out, new System.Text.RegularExpressions.Regex(@"段\s+\d+"));
+        StringAssert.Contains(run.Out, "无问题");
+        Assert.IsFalse(run.Out.Contains("System.", StringComparison.Ordinal), run.Out);
+    }
+
+    [TestMethod]
     public void ImportOfOnlyBadFilesExitsWithTwoAndNamesEachFile()
     {
         var dir = CliRunner.TempDirectory();
