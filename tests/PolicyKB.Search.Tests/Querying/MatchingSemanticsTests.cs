@@ -1,3 +1,4 @@
+using PolicyKB.Corpus;
 using PolicyKB.Model;
 using PolicyKB.Search.Analysis;
 
@@ -94,9 +95,40 @@ public sealed class MatchingSemanticsTests
             var start = rng.Next(source.Length - length);
             var q = source.Substring(start, length);
             if (!q.All(c => c is >= '\u4E00' and <= '\u9FFF')) continue;
-            AssertSameAsScan(q, folded);
+            AssertSameAsScan(_mee!.Index, q, folded);
             checkedStrings++;
         }
+    }
+
+    [TestMethod]
+    public void RandomSubstringsOfAGeneratedCorpusMatchExactlyTheBruteForceScan()
+    {
+        // Template text makes some bigrams very frequent and others rare: the substring query picks its checked
+        // bigrams by frequency, so every choice it makes is exercised against the scan, up to eight characters.
+        var docs = new CorpusGenerator(seed: 11).Generate(400).Select(p => p.ToDocument()).ToList();
+        using var t = new TestIndex(documents: docs);
+        var folded = docs.Select(d => (d.Id, Text: string.Join('\u0001', TextFold.Fold(d.Title), TextFold.Fold(PolicyKB.Search.Indexing.DocumentMapper.SearchableText(d)), TextFold.Fold(d.DocumentNumber?.Normalized ?? "")))).ToList();
+        var rng = new Random(20261124);
+        var present = 0;
+        while (present < 300)
+        {
+            var source = folded[rng.Next(folded.Count)].Text;
+            var length = rng.Next(1, 9);
+            if (source.Length <= length) continue;
+            var q = source.Substring(rng.Next(source.Length - length), length);
+            if (!q.All(TextFold.IsHan)) continue;
+            AssertSameAsScan(t.Index, q, folded);
+            present++;
+        }
+        var alphabet = folded.SelectMany(f => f.Text).Where(TextFold.IsHan).Distinct().ToArray();
+        var absent = 0;
+        for (var i = 0; i < 2000 && absent < 100; i++)
+        {
+            var q = new string(Enumerable.Range(0, rng.Next(2, 6)).Select(_ => alphabet[rng.Next(alphabet.Length)]).ToArray());
+            if (!folded.Any(f => f.Text.Contains(q, StringComparison.Ordinal))) absent++;
+            AssertSameAsScan(t.Index, q, folded);
+        }
+        Assert.IsTrue(absent >= 100, $"only {absent} absent strings were tried");
     }
 
     [TestMethod]
@@ -112,15 +144,15 @@ public sealed class MatchingSemanticsTests
             var q = new string(Enumerable.Range(0, rng.Next(2, 5)).Select(_ => alphabet[rng.Next(alphabet.Length)]).ToArray());
             var count = folded.Count(f => f.Text.Contains(q, StringComparison.Ordinal));
             if (count == 0) absent++;
-            AssertSameAsScan(q, folded);
+            AssertSameAsScan(_mee!.Index, q, folded);
         }
         Assert.IsTrue(absent >= 100, $"only {absent} absent strings were tried");
     }
 
-    private static void AssertSameAsScan(string q, List<(string Id, string Text)> folded)
+    private static void AssertSameAsScan(PolicyIndex index, string q, List<(string Id, string Text)> folded)
     {
         var expected = folded.Where(f => f.Text.Contains(q, StringComparison.Ordinal)).Select(f => f.Id).ToHashSet();
-        var result = _mee!.Index.Search(new SearchRequest { Query = q, Size = 100, WithFacets = false, WithSnippets = false });
+        var result = index.Search(new SearchRequest { Query = q, Size = 100, WithFacets = false, WithSnippets = false });
         Assert.AreEqual(expected.Count, result.Total, $"total for “{q}”");
         foreach (var hit in result.Hits) Assert.IsTrue(expected.Contains(hit.Id), $"“{q}” found {hit.Id}, which does not contain it");
         Assert.AreEqual(0, result.Warnings.Count, $"“{q}”: {string.Join(";", result.Warnings)}");
