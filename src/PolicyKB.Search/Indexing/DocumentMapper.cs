@@ -83,7 +83,8 @@ public static class DocumentMapper
         public override void BinaryField(FieldInfo fieldInfo, byte[] value) => Json = value;
     }
 
-    private static ReadOnlySpan<byte> Span(BytesRef bytes) => bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);
+    /// <summary>The bytes a <see cref="BytesRef"/> points at.</summary>
+    internal static ReadOnlySpan<byte> Span(BytesRef bytes) => bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);
 
     /// <summary>
     /// ICU's dictionary word breaker manages only about 100,000 characters a second per core, so the word field (re-ranking

@@ -36,7 +36,7 @@ public sealed record HitCard(
             ?? throw new PolicyIndexException("The index has no result cards; re-import it.");
         var bytes = new BytesRef();
         values.Get(doc - leaf.DocBase, bytes);
-        return JsonSerializer.Deserialize<HitCard>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), PolicyJson.Options)
+        return JsonSerializer.Deserialize<HitCard>(DocumentMapper.Span(bytes), PolicyJson.Options)
             ?? throw new PolicyIndexException("A result card could not be read; run `policykb check`.");
     }
 }

@@ -178,7 +178,9 @@ public sealed class SubstringQuery : Query
         public int Start;
         private int _left;
 
-        private DocsAndPositionsEnum Positions => (DocsAndPositionsEnum)Docs;
+        /// <summary>The same enumerator with its positions (absent for a one-token query, which reads none).</summary>
+        private readonly DocsAndPositionsEnum? _positions = docs as DocsAndPositionsEnum;
+        private DocsAndPositionsEnum Positions => _positions!;
 
         public void BeginDocument()
         {
