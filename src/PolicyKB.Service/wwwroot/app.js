@@ -200,24 +200,30 @@
     $('export-link').href = `/api/export?${exportParams}`;
     renderChips(s);
     $('summary').textContent = '正在检索…';
-    document.body.classList.add('loading');
+    setLoading(true);
     let result;
     try {
       result = await getJson(`/api/search?${params}`);
     } catch (e) {
       if (e.name === 'AbortError') return;
-      document.body.classList.remove('loading');
+      setLoading(false);
       $('summary').textContent = '';
       clear($('hits')); clear($('pager'));
       showError(e.message);
       return;
     }
-    document.body.classList.remove('loading');
+    setLoading(false);
     renderSummary(result);
     renderNotices(result);
     renderHits(result, s);
     renderPager(result, s);
     renderFacets(result.facets || {}, s);
+  }
+
+  // aria-busy tells screen readers (and anyone waiting on the page) that the hits shown are not yet those of the URL.
+  function setLoading(on) {
+    document.body.classList.toggle('loading', on);
+    $('hits').setAttribute('aria-busy', on ? 'true' : 'false');
   }
 
   function renderSummary(result) {

@@ -42,7 +42,6 @@ public sealed class PageBrowserTests
         }
         Assert.IsNotNull(narrowing, "no issuer facet value narrows the search");
         var issuer = await narrowing.Locator(".facet-label").InnerTextAsync();
-        var firstTitleBefore = await page.Locator("#hits .hit-title").First.InnerTextAsync();
         await narrowing.Locator("input").CheckAsync();
         await Expect(page).ToHaveURLAsync(new Regex("issuer="));
         await Expect(page.Locator("#total")).ToHaveTextAsync(expected.ToString());
@@ -121,19 +120,25 @@ public sealed class PageBrowserTests
     {
         await using var session = await BrowserSession.StartAsync(TestContext);
         var page = session.Page;
-        await page.GotoAsync(Service.Address + "?q=" + Uri.EscapeDataString("碳达峰") + "&sort=newest&size=2");
+        var query = "q=" + Uri.EscapeDataString("碳达峰") + "&sort=newest&size=2";
+        var firstOn = new[] { (await Service.SearchAsync(query)).Hits[0].Title, (await Service.SearchAsync(query + "&page=2")).Hits[0].Title };
+        Assert.AreNotEqual(firstOn[0], firstOn[1]);
+        await page.GotoAsync(Service.Address + "?" + query);
         await Expect(page.Locator("#hits li.hit")).ToHaveCountAsync(2);
         await Expect(page.Locator("#sort")).ToHaveValueAsync("newest");
         await Expect(page.Locator("#q")).ToHaveValueAsync("碳达峰");
 
         await page.Locator("#pager button[aria-label='第 2 页']").ClickAsync();
+        // The URL changes before the hits arrive: wait for the hits themselves.
         await Expect(page).ToHaveURLAsync(new Regex("page=2"));
-        var secondPageFirst = await page.Locator("#hits .hit-title").First.InnerTextAsync();
+        await Expect(page.Locator("#hits .hit-title").First).ToHaveTextAsync(firstOn[1]);
         await page.GoBackAsync();
         await Expect(page).Not.ToHaveURLAsync(new Regex("page=2"));
+        await Expect(page.Locator("#hits .hit-title").First).ToHaveTextAsync(firstOn[0]);
         await Expect(page.Locator("#pager button[aria-current=page]")).ToHaveTextAsync("1");
         await page.GoForwardAsync();
-        await Expect(page.Locator("#hits .hit-title").First).ToHaveTextAsync(secondPageFirst);
+        await Expect(page.Locator("#hits .hit-title").First).ToHaveTextAsync(firstOn[1]);
+        await Expect(page.Locator("#hits")).ToHaveAttributeAsync("aria-busy", "false");
 
         Assert.IsEmpty(session.Errors, string.Join("\n", session.Errors));
     }
