@@ -61,6 +61,7 @@ internal static partial class SearchCommand
             var meta = new[] { string.Join("、", hit.Issuers), hit.DocumentNumber, hit.DocumentType, hit.PublishedDate?.ToString("yyyy-MM-dd") }
                 .Where(x => !string.IsNullOrEmpty(x));
             Console.WriteLine($"   {string.Join("  ·  ", meta)}");
+            if (hit.Parent is { } parent) Console.WriteLine($"   附件，属于：{parent.Title}（id {parent.Id}）");
             foreach (var snippet in hit.Snippets) Console.WriteLine($"   … {Plain(snippet)} …");
             if (hit.Url is not null) Console.WriteLine($"   {hit.Url}");
             Console.WriteLine($"   id {hit.Id}");

@@ -20,7 +20,7 @@ public sealed class DocumentImporter
     private readonly DocumentParser _parser;
     private readonly ImportOptions _options;
     /// <summary>Attachment file names (P0….pdf) → the notice linking them and the attachment's address, for this importer's lifetime.</summary>
-    private readonly ConcurrentDictionary<string, (string ParentId, string? Url, Site Site)> _attachmentParents = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, NoticeLink> _attachmentParents = new(StringComparer.OrdinalIgnoreCase);
     private int _uncommitted;
 
     public DocumentImporter(IDocumentSink sink, DocumentParser? parser = null, ImportOptions? options = null)
@@ -122,7 +122,10 @@ public sealed class DocumentImporter
         return new ImportFileResult(name, status, doc.Id, doc.Title, parsed.Warnings, null);
     }
 
-    /// <summary>An attachment file that a known notice links by file name becomes a child of that notice, under the attachment's address.</summary>
+    /// <summary>
+    /// An attachment file that a known notice links by file name becomes a child of that notice, under the attachment's
+    /// address, issued and dated as the notice where the file says nothing of its own. The 文号 stays the notice's alone.
+    /// </summary>
     private PolicyDocument LinkToParent(PolicyDocument doc, PageSource source)
     {
         var name = source.FilePath ?? (source.Url is { } url ? url.Split('?', '#')[0] : null);
@@ -133,7 +136,15 @@ public sealed class DocumentImporter
             Remember(notice);
             if (!_attachmentParents.TryGetValue(Path.GetFileName(name), out parent)) return doc;
         }
-        doc = doc with { ParentId = parent.ParentId, Site = parent.Site };
+        doc = doc with
+        {
+            ParentId = parent.ParentId,
+            Site = parent.Site,
+            Issuers = doc.Issuers.Count > 0 ? doc.Issuers : parent.Notice.Issuers,
+            IssuersRaw = doc.Issuers.Count > 0 ? doc.IssuersRaw : parent.Notice.IssuersRaw,
+            WrittenDate = doc.WrittenDate ?? parent.Notice.WrittenDate,
+            PublishedDate = doc.PublishedDate ?? parent.Notice.PublishedDate,
+        };
         if (doc.Url is null && parent.Url is not null)
             doc = doc with { Url = parent.Url, Id = DocumentId.FromUrl(parent.Url), Sources = [new DocumentSource(DocumentId.CanonicalUrl(parent.Url), parent.Site)] };
         return doc with { ContentHash = Normalise.DocumentAssembler.ContentHash(doc) };
@@ -141,12 +152,19 @@ public sealed class DocumentImporter
 
     private void Remember(PolicyDocument doc)
     {
+        if (doc.Attachments.Count == 0) return;
+        var notice = new NoticeFacts(doc.Issuers, doc.IssuersRaw, doc.WrittenDate, doc.PublishedDate);
         foreach (var a in doc.Attachments)
         {
             var file = a.Url is null ? a.Name : Path.GetFileName(a.Url.Split('?', '#')[0]);
-            if (file.Length > 0) _attachmentParents[file] = (doc.Id, a.Url, doc.Site);
+            if (file.Length > 0) _attachmentParents[file] = new NoticeLink(doc.Id, a.Url, doc.Site, notice);
         }
     }
+
+    /// <summary>What an attachment takes from the notice linking it: the notice's id and site, its own address, the notice's issuers and dates.</summary>
+    private sealed record NoticeLink(string ParentId, string? Url, Site Site, NoticeFacts Notice);
+
+    private sealed record NoticeFacts(IReadOnlyList<string> Issuers, string? IssuersRaw, DateOnly? WrittenDate, DateOnly? PublishedDate);
 
     /// <summary>Commits what is upserted; upserts of other threads may land on either side of it and are counted for the next.</summary>
     private void Commit()

@@ -31,6 +31,8 @@ public sealed record SearchHit
     public IReadOnlyList<string> Snippets { get; init; } = [];
     /// <summary>The title, HTML-escaped, with matches marked.</summary>
     public string? TitleHighlighted { get; init; }
+    /// <summary>For a document made from an attachment file: the notice it belongs to, when that notice is in the index.</summary>
+    public RelatedDocument? Parent { get; init; }
 }
 
 public sealed record FacetValue(string Value, int Count);
@@ -52,6 +54,12 @@ public static class FacetNames
 public sealed record RelatedDocuments(
     IReadOnlyList<RelatedDocument> Cites,
     IReadOnlyList<RelatedDocument> CitedBy,
-    IReadOnlyList<RelatedDocument> Similar);
+    IReadOnlyList<RelatedDocument> Similar)
+{
+    /// <summary>For an attachment document: the notice it belongs to.</summary>
+    public RelatedDocument? Parent { get; init; }
+    /// <summary>For a notice: the documents made from its attachment files.</summary>
+    public IReadOnlyList<RelatedDocument> Attachments { get; init; } = [];
+}
 
 public sealed record RelatedDocument(string Id, string Title, string? DocumentNumber, DateOnly? PublishedDate);

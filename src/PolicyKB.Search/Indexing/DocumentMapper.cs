@@ -47,6 +47,7 @@ public static class DocumentMapper
         AddKey(doc, Schema.RepostKey, keys.Repost);
         AddKey(doc, Schema.BodyKey, keys.BodyFingerprint);
         foreach (var file in d.Attachments.Select(AttachmentFileKey).OfType<string>().Distinct()) AddKey(doc, Schema.AttachmentFile, file);
+        AddKey(doc, Schema.Parent, d.ParentId);
         var ownNo = d.DocumentNumber?.Normalized;
         foreach (var t in DocumentKeys.CitedTitleKeys(body)) AddKey(doc, Schema.CitesTitle, t);
         foreach (var n in DocumentKeys.CitedDocNos(body).Where(n => n != ownNo)) AddKey(doc, Schema.CitesDocNo, n);

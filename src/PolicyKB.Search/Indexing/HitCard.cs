@@ -19,10 +19,14 @@ public sealed record HitCard(
     DateOnly? WrittenDate,
     DateOnly? PublishedDate,
     string Site,
-    string? Url)
+    string? Url,
+    string? ParentId)
 {
     public static HitCard Of(PolicyDocument d) =>
-        new(d.Id, d.Title, d.Issuers, d.DocumentNumber?.Normalized, d.DocumentType, d.WrittenDate, d.PublishedDate, d.Site.ToCode(), d.Url);
+        new(d.Id, d.Title, d.Issuers, d.DocumentNumber?.Normalized, d.DocumentType, d.WrittenDate, d.PublishedDate, d.Site.ToCode(), d.Url, d.ParentId);
+
+    /// <summary>The document as a related document names it.</summary>
+    public RelatedDocument AsRelated() => new(Id, Title, DocumentNumber, PublishedDate);
 
     public static BinaryDocValuesField Field(PolicyDocument d) =>
         new(Schema.HitCard, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(Of(d), PolicyJson.Options)));

@@ -44,5 +44,8 @@ public static class Schema
     /// <summary>File names (lower case) of a notice's attachments, so an attachment file finds its notice.</summary>
     public const string AttachmentFile = "attachment_file";
 
+    /// <summary>The notice an attachment document belongs to (<see cref="Model.PolicyDocument.ParentId"/>), so a notice finds its attachments.</summary>
+    public const string Parent = "parent";
+
     public static readonly IReadOnlyList<string> WordFields = [TitleWords, BodyWords];
 }

@@ -253,6 +253,7 @@ public sealed partial class PolicyIndex
             Score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
             Snippets = withSnippets ? SnippetHighlighter.Snippets(DocumentMapper.StoredSearchableText(searcher.IndexReader, scoreDoc.Doc), compiled.BodyMarks) : [],
             TitleHighlighted = SnippetHighlighter.Mark(card.Title, compiled.TitleMarks),
+            Parent = card.ParentId is { } parent ? CardOf(searcher, parent)?.AsRelated() : null,
         };
     }
 

@@ -12,12 +12,13 @@ public sealed partial class PolicyIndex
 
     /// <summary>
     /// Cites: indexed documents whose title (《…》) or 文号 the body names. Cited by: documents whose bodies name
-    /// this one's title or 文号. Similar: MoreLikeThis over the word fields.
+    /// this one's title or 文号. Similar: MoreLikeThis over the word fields. Parent and attachments: the notice an
+    /// attachment document belongs to, and the attachment documents of a notice (by its id or any alias it merged).
     /// </summary>
     public RelatedDocuments Related(string id, int similar = 5)
     {
-        var document = Get(id);
-        if (document is null) return new RelatedDocuments([], [], []);
+        if (Find(id) is not { } stored) return new RelatedDocuments([], [], []);
+        var document = stored.Document;
         return WithSearcher(searcher =>
         {
             var body = document.BodyText;
@@ -29,11 +30,29 @@ public sealed partial class PolicyIndex
             if (DocumentKeys.DocNoKey(document.DocumentNumber) is { } no) citing.Add(new TermQuery(new Term(Schema.CitesDocNo, no)), Occur.SHOULD);
             var citedBy = Lookup(searcher, citing, MaxCitations);
 
+            var children = new BooleanQuery();
+            foreach (var own in stored.Aliases.Prepend(document.Id)) children.Add(new TermQuery(new Term(Schema.Parent, own)), Occur.SHOULD);
+
             return new RelatedDocuments(
                 WithoutSelf(cites, document.Id),
                 WithoutSelf(citedBy, document.Id),
-                similar > 0 ? WithoutSelf(Lookup(searcher, Similar(searcher, document), similar + 1), document.Id).Take(similar).ToList() : []);
+                similar > 0 ? WithoutSelf(Lookup(searcher, Similar(searcher, document), similar + 1), document.Id).Take(similar).ToList() : [])
+            {
+                Parent = document.ParentId is { } parent ? CardOf(searcher, parent)?.AsRelated() : null,
+                Attachments = WithoutSelf(Lookup(searcher, children, MaxCitations), document.Id),
+            };
         });
+    }
+
+    /// <summary>The card of the document with this id, or of the document that merged it as a repost; null when neither is indexed.</summary>
+    private static HitCard? CardOf(IndexSearcher searcher, string id)
+    {
+        foreach (var field in (ReadOnlySpan<string>)[Schema.Id, Schema.Alias])
+        {
+            var top = searcher.Search(new TermQuery(new Term(field, id)), 1);
+            if (top.TotalHits > 0) return HitCard.Read(searcher.IndexReader, top.ScoreDocs[0].Doc);
+        }
+        return null;
     }
 
     private Query Similar(IndexSearcher searcher, PolicyDocument document)
@@ -54,11 +73,7 @@ public sealed partial class PolicyIndex
     }
 
     private static IEnumerable<RelatedDocument> Lookup(IndexSearcher searcher, Query query, int max) =>
-        searcher.Search(query, max).ScoreDocs.Select(sd =>
-        {
-            var card = HitCard.Read(searcher.IndexReader, sd.Doc);
-            return new RelatedDocument(card.Id, card.Title, card.DocumentNumber, card.PublishedDate);
-        });
+        searcher.Search(query, max).ScoreDocs.Select(sd => HitCard.Read(searcher.IndexReader, sd.Doc).AsRelated());
 
     private static List<RelatedDocument> WithoutSelf(IEnumerable<RelatedDocument> documents, string self) =>
         documents.Where(d => d.Id != self).DistinctBy(d => d.Id).ToList();

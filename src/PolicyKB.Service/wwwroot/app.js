@@ -260,7 +260,8 @@
         hit.documentNumber ? el('span', { class: 'docno' }, hit.documentNumber) : null,
         hit.writtenDate ? el('span', {}, `成文 ${hit.writtenDate}`) : null,
         hit.publishedDate ? el('span', {}, `发布 ${hit.publishedDate}`) : null,
-        el('span', { class: 'site' }, SITE_NAMES[hit.site] || hit.site));
+        el('span', { class: 'site' }, SITE_NAMES[hit.site] || hit.site),
+        hit.parent ? el('span', { class: 'parent' }, '附件，属于：', documentLink(hit.parent, s)) : null);
 
       const snippets = el('div', { class: 'snippets' });
       for (const sn of hit.snippets.slice(0, 2)) snippets.append(appendMarked(el('p', { class: 'snippet' }), sn));
@@ -429,18 +430,28 @@
     }
 
     const related = view.related || { cites: [], citedBy: [], similar: [] };
-    const groups = [['引用的文件', related.cites], ['被以下文件引用', related.citedBy], ['相似文件', related.similar]].filter(([, v]) => v && v.length);
+    const groups = [['所属文件', related.parent ? [related.parent] : []], ['附件文件', related.attachments],
+      ['引用的文件', related.cites], ['被以下文件引用', related.citedBy], ['相似文件', related.similar]].filter(([, v]) => v && v.length);
     if (groups.length) {
       const rel = el('div', { class: 'related' });
       for (const [label, docs] of groups) {
-        rel.append(el('h3', {}, label), el('ul', { class: 'plain' }, docs.map((r) => {
-          const a = el('a', { href: urlOf({ ...s, doc: r.id }) }, r.title);
-          a.addEventListener('click', (ev) => { if (ev.button !== 0 || ev.ctrlKey || ev.metaKey) return; ev.preventDefault(); navigate({ ...readState(), doc: r.id }); window.scrollTo(0, 0); });
-          return el('li', {}, a, r.documentNumber ? el('span', { class: 'docno' }, r.documentNumber) : null, r.publishedDate ? el('span', { class: 'muted' }, r.publishedDate) : null);
-        })));
+        rel.append(el('h3', {}, label), el('ul', { class: 'plain' }, docs.map((r) =>
+          el('li', {}, documentLink(r, s), r.documentNumber ? el('span', { class: 'docno' }, r.documentNumber) : null, r.publishedDate ? el('span', { class: 'muted' }, r.publishedDate) : null))));
       }
       box.append(section('相关文件', rel));
     }
+  }
+
+  /** A link that opens another document (a related one, an attachment's notice) in the document view. */
+  function documentLink(r, s) {
+    const a = el('a', { href: urlOf({ ...s, doc: r.id }) }, r.title);
+    a.addEventListener('click', (ev) => {
+      if (ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+      ev.preventDefault();
+      navigate({ ...readState(), doc: r.id });
+      window.scrollTo(0, 0);
+    });
+    return a;
   }
 
   function section(title, content) {

@@ -90,6 +90,17 @@ public sealed class ImportSearchCheckTests
     }
 
     [TestMethod]
+    public void AnAttachmentHitSaysWhichNoticeItBelongsTo()
+    {
+        // Words found only in the sample PDF, which the NDRC notice links.
+        var run = CliRunner.Policykb("search", "首批在15个省", "--index", _index);
+        Assert.AreEqual(0, run.ExitCode, run.Err);
+        StringAssert.Contains(run.Out, "1. 国家碳达峰试点建设方案");
+        StringAssert.Contains(run.Out, "附件，属于：国家发展改革委关于印发《国家碳达峰试点建设方案》的通知");
+        StringAssert.Contains(run.Out, "国家发展和改革委员会  ·  方案  ·  2023-11-06", "the attachment is issued and dated as its notice");
+    }
+
+    [TestMethod]
     public void AnUnreadableDateIsABadInputError()
     {
         var run = CliRunner.Policykb("search", "碳", "--from", "2023-13-45", "--index", _index);

@@ -56,6 +56,24 @@ public sealed class DocumentImporterTests
     }
 
     [TestMethod]
+    public void Attachment_files_are_issued_and_dated_as_their_notice_but_keep_no_document_number()
+    {
+        var sink = new MemorySink();
+        new DocumentImporter(sink).ImportPaths([RepoPaths.Samples]);
+        foreach (var attachment in sink.Committed.Values.Where(d => d.ParentId is not null))
+        {
+            var notice = sink.Committed[attachment.ParentId!];
+            Assert.IsNotEmpty(notice.Issuers, $"the sample notice of {attachment.Title} names its issuers");
+            CollectionAssert.AreEqual(notice.Issuers.ToList(), attachment.Issuers.ToList(), attachment.Title);
+            Assert.AreEqual(notice.PublishedDate, attachment.PublishedDate, attachment.Title);
+            Assert.AreEqual(notice.WrittenDate, attachment.WrittenDate, attachment.Title);
+            // The 文号 is the notice's: an attachment holding it too would be found as the notice when cited.
+            Assert.IsNull(attachment.DocumentNumber, attachment.Title);
+        }
+        Assert.AreEqual(2, sink.Committed.Values.Count(d => d.ParentId is not null));
+    }
+
+    [TestMethod]
     public void Reimporting_identical_files_leaves_them_unchanged_and_a_changed_file_updates()
     {
         var folder = NewFolder();

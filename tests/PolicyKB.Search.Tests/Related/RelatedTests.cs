@@ -25,4 +25,31 @@ public sealed class RelatedTests
         Assert.IsFalse(ofNotice.Similar.Any(d => d.Id == "other"));
         Assert.AreEqual(new RelatedDocuments([], [], []).Cites.Count, t.Index.Related("missing").Cites.Count);
     }
+
+    [TestMethod]
+    public void AnAttachmentNamesItsNoticeAndTheNoticeListsItsAttachments()
+    {
+        var notice = Docs.Make("notice", "关于印发《碳达峰试点建设方案》的通知", "现将《碳达峰试点建设方案》印发给你们。");
+        var plan = Docs.Make("plan", "碳达峰试点建设方案", "试点城市和园区要制定碳达峰实施方案。") with { ParentId = "notice" };
+        var other = Docs.Make("other", "碳达峰实施方案编制指南", "编制碳达峰实施方案。");
+        using var t = new TestIndex(documents: [notice, plan, other]);
+
+        var hits = t.Index.Search(new SearchRequest { Query = "碳达峰" }).Hits.ToDictionary(h => h.Id);
+        Assert.AreEqual(new RelatedDocument("notice", notice.Title, null, null), hits["plan"].Parent);
+        Assert.IsNull(hits["notice"].Parent);
+        Assert.IsNull(hits["other"].Parent);
+
+        Assert.AreEqual("notice", t.Index.Related("plan").Parent?.Id);
+        CollectionAssert.AreEqual(new[] { "plan" }, t.Index.Related("notice").Attachments.Select(d => d.Id).ToList());
+        Assert.IsEmpty(t.Index.Related("other").Attachments);
+    }
+
+    [TestMethod]
+    public void AnAttachmentWhoseNoticeIsGoneHasNoParentToShow()
+    {
+        var plan = Docs.Make("plan", "碳达峰试点建设方案", "试点城市和园区要制定碳达峰实施方案。") with { ParentId = "deleted-notice" };
+        using var t = new TestIndex(documents: [plan]);
+        Assert.IsNull(t.Index.Search(new SearchRequest { Query = "碳达峰" }).Hits.Single().Parent);
+        Assert.IsNull(t.Index.Related("plan").Parent);
+    }
 }
