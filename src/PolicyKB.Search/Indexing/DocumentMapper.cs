@@ -24,8 +24,8 @@ public static class DocumentMapper
         var body = d.BodyText;
         AddText(doc, Schema.Title, d.Title);
         AddText(doc, Schema.Body, SearchableText(d));
-        AddText(doc, Schema.TitleWords, d.Title);
-        AddText(doc, Schema.BodyWords, WordFieldBody(body));
+        AddText(doc, Schema.TitleWords, d.Title, WordFieldType);
+        AddText(doc, Schema.BodyWords, WordFieldBody(body), WordFieldType);
         AddText(doc, Schema.IssuerText, string.Join('\n', d.Issuers.Append(d.IssuersRaw ?? "")));
         AddText(doc, Schema.DocNoText, d.DocumentNumber?.Normalized);
         AddText(doc, Schema.TypeText, d.DocumentType);
@@ -123,9 +123,21 @@ public static class DocumentMapper
 
     public static string MethodologyKey(string code) => code.Trim().ToUpperInvariant();
 
-    private static void AddText(Document doc, string field, string? text)
+    /// <summary>
+    /// The word fields only re-rank (term queries, MoreLikeThis) and are never matched as phrases: frequencies without
+    /// positions. Segments written with positions before still merge with these (Lucene keeps the lesser options).
+    /// </summary>
+    private static readonly FieldType WordFieldType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
+
+    private static FieldType Frozen(FieldType type)
     {
-        if (!string.IsNullOrWhiteSpace(text)) doc.Add(new TextField(field, text, Field.Store.NO));
+        type.Freeze();
+        return type;
+    }
+
+    private static void AddText(Document doc, string field, string? text, FieldType? type = null)
+    {
+        if (!string.IsNullOrWhiteSpace(text)) doc.Add(new Field(field, text, type ?? TextField.TYPE_NOT_STORED));
     }
 
     private static void AddKey(Document doc, string field, string? key)
