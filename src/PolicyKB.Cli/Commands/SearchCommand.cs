@@ -62,7 +62,7 @@ internal static partial class SearchCommand
                 .Where(x => !string.IsNullOrEmpty(x));
             Console.WriteLine($"   {string.Join("  ·  ", meta)}");
             if (hit.Parent is { } parent) Console.WriteLine($"   附件，属于：{parent.Title}（id {parent.Id}）");
-            foreach (var snippet in hit.Snippets) Console.WriteLine($"   … {Plain(snippet)} …");
+            foreach (var snippet in hit.Snippets) Console.WriteLine($"   - {Plain(snippet)}");  // snippets carry their own … where they cut a sentence
             if (hit.Url is not null) Console.WriteLine($"   {hit.Url}");
             Console.WriteLine($"   id {hit.Id}");
             Console.WriteLine();

@@ -23,14 +23,21 @@ public static class SnippetHighlighter
     /// <summary>
     /// Up to <paramref name="max"/> passages of about <see cref="PassageLength"/> characters, cut at sentence ends,
     /// chosen by how many different marks and how many matches they hold (earlier passages preferred on ties),
-    /// returned in text order. Without any match: the opening passage.
+    /// returned in text order. Without any match: the opening passage. A passage that only repeats the
+    /// <paramref name="title"/> (many pages open their body with it) is never chosen: the title is shown, marked, above.
     /// </summary>
-    public static IReadOnlyList<string> Snippets(string text, IReadOnlyList<string> marks, int max = 3)
+    public static IReadOnlyList<string> Snippets(string text, IReadOnlyList<string> marks, int max = 3, string? title = null)
     {
         if (string.IsNullOrWhiteSpace(text) || max <= 0) return [];
         var folded = TextFold.Fold(text);
         var matches = MatchesInFolded(folded, marks);
         var passages = Passages(text, matches);
+        if (!string.IsNullOrWhiteSpace(title) && passages.Count > 1)
+        {
+            var foldedTitle = TextFold.Fold(title);
+            var own = passages.Where(p => !foldedTitle.Contains(folded.AsSpan(p.Start, p.End - p.Start).Trim(), StringComparison.Ordinal)).ToList();
+            if (own.Count > 0) passages = own;
+        }
         var best = Scored(folded, passages, matches, marks)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Index)
             .Take(max).OrderBy(x => x.Passage.Start)

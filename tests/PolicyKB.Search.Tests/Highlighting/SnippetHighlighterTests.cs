@@ -46,6 +46,28 @@ public sealed partial class SnippetHighlighterTests
     }
 
     [TestMethod]
+    public void ALineThatOnlyRepeatsTheTitleIsNoSnippet()
+    {
+        const string title = "国家碳达峰试点建设方案";
+        var body = "国家碳达峰试点建设方案\n为贯彻落实党中央、国务院决策部署，选择100个城市和园区开展碳达峰试点建设。\n到2025年，试点城市和园区碳达峰碳中和工作取得积极进展。";
+        var snippets = SnippetHighlighter.Snippets(body, ["碳达峰"], title: title);
+        CollectionAssert.AreEqual(new[]
+        {
+            "为贯彻落实党中央、国务院决策部署，选择100个城市和园区开展<mark>碳达峰</mark>试点建设。",
+            "到2025年，试点城市和园区<mark>碳达峰</mark>碳中和工作取得积极进展。",
+        }, snippets.ToList());
+        Assert.AreEqual(3, SnippetHighlighter.Snippets(body, ["碳达峰"]).Count, "without the title every matching line counts");
+    }
+
+    [TestMethod]
+    public void WhenOnlyTheTitleLineMatchesTheSnippetOpensTheText()
+    {
+        var body = "关于开展试点工作的通知\n各省、自治区、直辖市人民政府：现就有关事项通知如下。\n一、总体要求。";
+        var snippets = SnippetHighlighter.Snippets(body, ["试点"], title: "关于开展试点工作的通知");
+        CollectionAssert.AreEqual(new[] { "各省、自治区、直辖市人民政府：现就有关事项通知如下。" }, snippets.ToList());
+    }
+
+    [TestMethod]
     public void IndexedSearchMarksExactlyTheMatchedText()
     {
         if (MeeIndex.Get() is not { } shared) { Assert.Inconclusive("../shared/reference/corpus is not present"); return; }
@@ -65,7 +87,10 @@ public sealed partial class SnippetHighlighterTests
             {
                 var stored = t.Index.Get(hit.Id)!;
                 AssertMarkedExactly(hit.TitleHighlighted!, q);
-                if (TextFold.Fold(stored.BodyText).Contains(q)) Assert.IsTrue(hit.Snippets.Count > 0 && hit.Snippets.Any(s => s.Contains("<mark>")), $"“{q}” in {hit.Id}");
+                // Lines that only repeat the title (shown marked above the snippets) are not snippets.
+                var title = TextFold.Fold(stored.Title);
+                if (TextFold.Fold(stored.BodyText).Split('\n').Any(line => line.Contains(q) && !title.Contains(line.Trim())))
+                    Assert.IsTrue(hit.Snippets.Count > 0 && hit.Snippets.Any(s => s.Contains("<mark>")), $"“{q}” in {hit.Id}");
                 foreach (var s in hit.Snippets) AssertMarkedExactly(s, q);
             }
         }
