@@ -163,6 +163,8 @@ public sealed class PageBrowserTests
         await attachments.Locator("a").First.ClickAsync();
         await Expect(page.Locator("#doc-title")).ToHaveTextAsync("国家碳达峰试点建设方案");
         await Expect(page.Locator(".related h3:text-is('所属文件') + ul")).ToContainTextAsync("国家发展改革委关于印发");
+        // The notice also cites the plan and is the most similar text: it is listed once, as the parent.
+        await Expect(page.Locator(".related li", new() { HasText = "国家发展改革委关于印发" })).ToHaveCountAsync(1);
 
         Assert.IsEmpty(session.Errors, string.Join("\n", session.Errors));
     }
