@@ -4,7 +4,7 @@ using PolicyKB.Search;
 
 namespace PolicyKB.Cli.Commands;
 
-/// <summary>`policykb crawl [--site S]... [--base-url URL] [--max-pages N]`: one polite, incremental crawl in the foreground.</summary>
+/// <summary>`policykb crawl [--site S]... [--base-url URL] [--max-pages N] [--recheck-after DAYS]`: one polite, incremental crawl in the foreground.</summary>
 internal static class CrawlCommand
 {
     public static Command Create()
@@ -14,8 +14,12 @@ internal static class CrawlCommand
         var maxPages = new Option<int?>("--max-pages") { Description = "At most this many list pages per site." };
         var rate = new Option<double?>("--rate") { Description = "Requests per second per host (default 1)." };
         var contact = new Option<string?>("--contact") { Description = "A mail address or URL sent in the User-Agent so site operators can reach you." };
+        var recheckAfter = new Option<double?>("--recheck-after")
+        {
+            Description = $"Leave notices checked less than this many days ago alone (default {CrawlOptions.DefaultRecheckAfter.TotalDays:0}); 0 checks every known notice again.",
+        };
         var index = CommonOptions.Index();
-        var command = new Command("crawl", "Crawl the official sites politely and incrementally, and import what changed.") { site, baseUrl, maxPages, rate, contact, index };
+        var command = new Command("crawl", "Crawl the official sites politely and incrementally, and import what changed.") { site, baseUrl, maxPages, rate, contact, recheckAfter, index };
         command.SetAction((parse, ct) => CommonOptions.GuardAsync(async () =>
         {
             var sites = parse.GetValue(site)!;
@@ -24,6 +28,7 @@ internal static class CrawlCommand
             if (url is not null && sites.Length != 1) error = "--base-url needs exactly one --site";
             if (parse.GetValue(maxPages) is < 1) error = "--max-pages must be 1 or more";
             if (parse.GetValue(rate) is <= 0) error = "--rate must be above 0";
+            if (parse.GetValue(recheckAfter) is { } days && !CrawlOptions.IsRecheckDays(days)) error = $"--recheck-after must be {CrawlOptions.RecheckDaysRule}";
             var fetch = new FetchOptions();
             var options = new CrawlOptions
             {
@@ -31,6 +36,7 @@ internal static class CrawlCommand
                 BaseUrls = url is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [sites[0]] = url },
                 MaxListPages = parse.GetValue(maxPages),
                 Fetch = fetch with { RatePerSecond = parse.GetValue(rate) ?? fetch.RatePerSecond, Contact = parse.GetValue(contact) },
+                RecheckAfter = error is null && parse.GetValue(recheckAfter) is { } d ? TimeSpan.FromDays(d) : CrawlOptions.DefaultRecheckAfter,
             };
             error ??= options.Resolve().Error;
             if (error is not null)
@@ -48,10 +54,10 @@ internal static class CrawlCommand
             Console.WriteLine();
             foreach (var s in summary.Sites)
             {
-                Console.WriteLine($"{s.Site}: list pages {s.ListPages}, fetched {s.Fetched}, not modified {s.NotModified}, new {s.New}, changed {s.Changed}, attachments {s.Attachments}, failed {s.Failed}{(s.Resumed ? " (resumed)" : "")}");
+                Console.WriteLine($"{s.Site}: list pages {s.ListPages}, fetched {s.Fetched}, not modified {s.NotModified}, fresh {s.Fresh}, new {s.New}, changed {s.Changed}, attachments {s.Attachments}, failed {s.Failed}{(s.Resumed ? " (resumed)" : "")}");
                 foreach (var f in s.Failures) Console.WriteLine($"  failed {f.Url}: {f.Reason}");
             }
-            Console.WriteLine($"total: fetched {summary.Fetched}, not modified {summary.NotModified}, new {summary.New}, changed {summary.Changed}, failed {summary.Failed}");
+            Console.WriteLine($"total: fetched {summary.Fetched}, not modified {summary.NotModified}, fresh {summary.Fresh}, new {summary.New}, changed {summary.Changed}, failed {summary.Failed}");
             return ExitCodes.Ok;
         }));
         return command;

@@ -10,6 +10,17 @@ public sealed record CrawlOptions
     /// <summary>List pages per start URL, overriding each profile's maximum.</summary>
     public int? MaxListPages { get; init; }
     public FetchOptions Fetch { get; init; } = new();
+    /// <summary>
+    /// How long a detail page found unchanged or imported is left alone: published notices seldom change, and a daily
+    /// crawl would otherwise send one request per known notice. New links, list pages and failures are always fetched.
+    /// <see cref="TimeSpan.Zero"/> checks every known page again.
+    /// </summary>
+    public TimeSpan RecheckAfter { get; init; } = DefaultRecheckAfter;
+    public static readonly TimeSpan DefaultRecheckAfter = TimeSpan.FromDays(7);
+
+    /// <summary>A re-check period as users give it, in days: 0 up to a hundred years.</summary>
+    public static bool IsRecheckDays(double days) => double.IsFinite(days) && days is >= 0 and <= 36_500;
+    public const string RecheckDaysRule = "a number of days from 0 to 36500";
     /// <summary>The profiles to use; null loads data/sites/*.json.</summary>
     public IReadOnlyDictionary<string, SiteProfile>? Profiles { get; init; }
 
@@ -30,6 +41,7 @@ public sealed record CrawlOptions
             endpoints.Add(new SiteEndpoint(profile, baseUrl));
         }
         if (Fetch.RatePerSecond <= 0) return ([], "the rate must be more than 0 requests per second");
+        if (RecheckAfter < TimeSpan.Zero) return ([], "the re-check period cannot be negative");
         return (endpoints, null);
     }
 }
@@ -48,6 +60,8 @@ public sealed record SiteCrawlSummary
     public int Fetched { get; init; }
     /// <summary>Detail pages that were unchanged (304, the same bytes, or the same document).</summary>
     public int NotModified { get; init; }
+    /// <summary>Known detail pages left alone: checked less than <see cref="CrawlOptions.RecheckAfter"/> ago.</summary>
+    public int Fresh { get; init; }
     /// <summary>Documents added to the index.</summary>
     public int New { get; init; }
     /// <summary>Documents re-imported with a new version.</summary>
@@ -61,6 +75,7 @@ public sealed record CrawlSummary(IReadOnlyList<SiteCrawlSummary> Sites, DateTim
 {
     public int Fetched => Sites.Sum(s => s.Fetched);
     public int NotModified => Sites.Sum(s => s.NotModified);
+    public int Fresh => Sites.Sum(s => s.Fresh);
     public int New => Sites.Sum(s => s.New);
     public int Changed => Sites.Sum(s => s.Changed);
     public int Failed => Sites.Sum(s => s.Failed);

@@ -24,7 +24,7 @@ public sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snapsh
         if (error is not null) throw new ArgumentException(error, nameof(options));
         var started = _time.GetUtcNow();
         using var fetcher = new PoliteFetcher(options.Fetch, _time);
-        var sites = await Task.WhenAll(endpoints.Select(e => Task.Run(() => new SiteCrawl(this, e, fetcher, progress, ct).RunAsync(), ct))).ConfigureAwait(false);
+        var sites = await Task.WhenAll(endpoints.Select(e => Task.Run(() => new SiteCrawl(this, e, fetcher, options.RecheckAfter, progress, ct).RunAsync(), ct))).ConfigureAwait(false);
         return new CrawlSummary(sites, started, _time.GetUtcNow());
     }
 
@@ -42,20 +42,22 @@ public sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snapsh
     }
 
     /// <summary>One site's part of a crawl, with its tally.</summary>
-    private sealed partial class SiteCrawl(Crawler crawler, SiteEndpoint site, PoliteFetcher fetcher, IProgress<CrawlProgress>? progress, CancellationToken ct)
+    private sealed partial class SiteCrawl(Crawler crawler, SiteEndpoint site, PoliteFetcher fetcher, TimeSpan recheckAfter, IProgress<CrawlProgress>? progress, CancellationToken ct)
     {
         private readonly CrawlStore _store = crawler._store;
         private readonly HashSet<string> _startUrls = site.StartUrls.ToHashSet();
         private readonly List<CrawlFailure> _failures = [];
         private long _run;
         private bool _resumed;
-        private int _listPages, _fetched, _notModified, _new, _changed, _attachments;
+        private DateTimeOffset _freshSince;
+        private int _listPages, _fetched, _notModified, _fresh, _new, _changed, _attachments;
 
         public async Task<SiteCrawlSummary> RunAsync()
         {
             _run = _store.BeginRun(site.Code, Now, out _resumed);
+            _freshSince = Now - recheckAfter;
             _store.Add(site.Code, _startUrls.Select(u => new DiscoveredPage(u, PageKind.List)));
-            while (_store.NextDue(site.Code, _run) is { } page)
+            while (_store.NextDue(site.Code, _run, _freshSince) is { } page)
             {
                 ct.ThrowIfCancellationRequested();
                 // Pages found while crawling another address (an earlier mirror, or the real site) are left to crawls of that address.
@@ -63,6 +65,7 @@ public sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snapsh
                 if (page.Kind == PageKind.List) await VisitListAsync(page).ConfigureAwait(false);
                 else await VisitDetailAsync(page).ConfigureAwait(false);
             }
+            _fresh = _store.CountFresh(site.Code, _run, _freshSince);
             _store.FinishRun(_run, Now);
             return Summary();
         }
@@ -71,7 +74,7 @@ public sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snapsh
 
         private SiteCrawlSummary Summary() => new()
         {
-            Site = site.Code, Resumed = _resumed, ListPages = _listPages, Fetched = _fetched, NotModified = _notModified,
+            Site = site.Code, Resumed = _resumed, ListPages = _listPages, Fetched = _fetched, NotModified = _notModified, Fresh = _fresh,
             New = _new, Changed = _changed, Attachments = _attachments, Failures = [.. _failures],
         };
 
@@ -127,7 +130,7 @@ public sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snapsh
             // An unchanged notice is imported again only when it is missing from the index or an attachment failed last time.
             if (unchanged && page.DocumentId is { } id && crawler._sink.Get(id) is not null && !_store.Attachments(page.Url).Any(a => a.Error is not null))
             {
-                _store.Record(page with { DoneRun = _run, Error = null, ETag = result.ETag ?? page.ETag, LastModified = result.LastModified ?? page.LastModified }, [], Log(page, result));
+                _store.Record(page with { DoneRun = _run, Error = null, ETag = result.ETag ?? page.ETag, LastModified = result.LastModified ?? page.LastModified, CheckedAt = Now }, [], Log(page, result));
                 _notModified++;
                 Report(page, "not modified");
                 return;
@@ -150,7 +153,7 @@ public sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snapsh
             var outcome = crawler._writer.Write(DocumentWriter.WithAttachmentTexts(document, texts), fetchedAt);
             // Committed before the page is marked done, so a stop in between re-imports it rather than losing it.
             if (outcome != UpsertOutcome.Unchanged) crawler._writer.Commit();
-            _store.Record(page with { DoneRun = _run, DocumentId = document.Id, Error = null }, [], null);
+            _store.Record(page with { DoneRun = _run, DocumentId = document.Id, Error = null, CheckedAt = Now }, [], null);
             switch (outcome)
             {
                 case UpsertOutcome.Added: _new++; break;

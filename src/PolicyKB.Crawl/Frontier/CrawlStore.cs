@@ -30,6 +30,8 @@ public sealed record PageRecord
     public string? SiteUrl { get; init; }
     public string? DocumentId { get; init; }
     public string? Error { get; init; }
+    /// <summary>When a detail page was last found unchanged or imported; a crawl leaves it alone until its re-check is due.</summary>
+    public DateTimeOffset? CheckedAt { get; init; }
 }
 
 /// <summary>A new link for the frontier.</summary>
@@ -71,6 +73,13 @@ public sealed class CrawlStore : IDisposable
                 at TEXT NOT NULL, outcome TEXT NOT NULL, http INTEGER NOT NULL, attempts INTEGER NOT NULL, bytes INTEGER NOT NULL, error TEXT);
             """;
         cmd.ExecuteNonQuery();
+        // crawl.db files of earlier versions have no checked_at: their pages are checked once more, then kept as fresh.
+        cmd.CommandText = "SELECT COUNT(*) FROM pragma_table_info('pages') WHERE name = 'checked_at'";
+        if ((long)cmd.ExecuteScalar()! == 0)
+        {
+            cmd.CommandText = "ALTER TABLE pages ADD COLUMN checked_at TEXT";
+            cmd.ExecuteNonQuery();
+        }
         return new CrawlStore(db);
     }
 
@@ -102,13 +111,37 @@ public sealed class CrawlStore : IDisposable
         }
     }
 
-    /// <summary>The next list or detail page of the site that this run has not finished; list pages first, then in discovery order.</summary>
-    public PageRecord? NextDue(string site, long run)
+    /// <summary>
+    /// The next list or detail page of the site that this run has not finished, list pages first, then in discovery
+    /// order. A detail page checked since <paramref name="freshSince"/> is not due, unless it or one of its attachments
+    /// failed last time.
+    /// </summary>
+    public PageRecord? NextDue(string site, long run, DateTimeOffset freshSince)
     {
         lock (_lock)
-            return Query("SELECT * FROM pages WHERE site = $site AND kind <> $att AND (done_run IS NULL OR done_run < $run) ORDER BY kind, seq LIMIT 1",
-                ("$site", site), ("$att", (long)PageKind.Attachment), ("$run", run)).FirstOrDefault();
+            return Query($"SELECT * FROM pages WHERE site = $site AND kind <> $att AND (done_run IS NULL OR done_run < $run) AND NOT ({Fresh}) ORDER BY kind, seq LIMIT 1",
+                FreshParameters(site, run, freshSince)).FirstOrDefault();
     }
+
+    /// <summary>Detail pages of the site that this run left alone because they were checked since <paramref name="freshSince"/>.</summary>
+    public int CountFresh(string site, long run, DateTimeOffset freshSince)
+    {
+        lock (_lock)
+            return (int)(long)Scalar($"SELECT COUNT(*) FROM pages WHERE site = $site AND (done_run IS NULL OR done_run < $run) AND {Fresh}",
+                FreshParameters(site, run, freshSince))!;
+    }
+
+    /// <summary>A detail page checked recently that neither failed nor has an attachment that failed.</summary>
+    private const string Fresh = """
+        kind = $detail AND error IS NULL AND checked_at IS NOT NULL AND checked_at >= $fresh
+        AND NOT EXISTS (SELECT 1 FROM pages a WHERE a.parent = pages.url AND a.kind = $att AND a.error IS NOT NULL)
+        """;
+
+    private static (string, object?)[] FreshParameters(string site, long run, DateTimeOffset freshSince) =>
+        [("$site", site), ("$att", (long)PageKind.Attachment), ("$detail", (long)PageKind.Detail), ("$run", run), ("$fresh", Stamp(freshSince))];
+
+    /// <summary>UTC in the round-trip format: such stamps sort as text in time order.</summary>
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     public PageRecord? Get(string url)
     {
@@ -136,10 +169,11 @@ public sealed class CrawlStore : IDisposable
             using var tx = _db.BeginTransaction();
             Execute("""
                 UPDATE pages SET fetched_run = $fr, done_run = $dr, etag = $etag, last_modified = $lm, snapshot = $snap,
-                    content_type = $ct, site_url = $su, document_id = $doc, error = $err WHERE url = $url
+                    content_type = $ct, site_url = $su, document_id = $doc, error = $err, checked_at = $checked WHERE url = $url
                 """,
                 ("$fr", page.FetchedRun), ("$dr", page.DoneRun), ("$etag", page.ETag), ("$lm", page.LastModified), ("$snap", page.Snapshot),
-                ("$ct", page.ContentType), ("$su", page.SiteUrl), ("$doc", page.DocumentId), ("$err", page.Error), ("$url", page.Url));
+                ("$ct", page.ContentType), ("$su", page.SiteUrl), ("$doc", page.DocumentId), ("$err", page.Error),
+                ("$checked", page.CheckedAt is { } checkedAt ? Stamp(checkedAt) : null), ("$url", page.Url));
             AddInTransaction(page.Site, discovered);
             if (log is not null)
                 Execute("INSERT INTO fetch_log (run, url, at, outcome, http, attempts, bytes, error) VALUES ($run, $url, $at, $o, $h, $a, $b, $e)",
@@ -210,6 +244,7 @@ public sealed class CrawlStore : IDisposable
                 Url = S("url")!, Site = S("site")!, Kind = (PageKind)L("kind")!.Value, Parent = S("parent"), LinkText = S("link_text"),
                 FetchedRun = L("fetched_run"), DoneRun = L("done_run"), ETag = S("etag"), LastModified = S("last_modified"),
                 Snapshot = S("snapshot"), ContentType = S("content_type"), SiteUrl = S("site_url"), DocumentId = S("document_id"), Error = S("error"),
+                CheckedAt = S("checked_at") is { } c ? DateTimeOffset.Parse(c, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind) : null,
             });
         return list;
     }

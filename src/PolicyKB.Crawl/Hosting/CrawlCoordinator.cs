@@ -11,6 +11,8 @@ public sealed record CrawlRequest
     public IReadOnlyList<string>? Sites { get; init; }
     public IReadOnlyDictionary<string, string>? BaseUrls { get; init; }
     public int? MaxListPages { get; init; }
+    /// <summary>Days a checked notice is left alone (0: check every known notice again); default: the settings'.</summary>
+    public double? RecheckAfterDays { get; init; }
 }
 
 /// <summary>What the coordinator is doing and what its last crawl did.</summary>
@@ -62,15 +64,19 @@ public sealed class CrawlCoordinator : IDisposable
     /// <summary>Starts a crawl in the background; false with the reason when one is running or the request is invalid.</summary>
     public bool TryStart(CrawlRequest request, out string? reason)
     {
+        var badRecheck = request.RecheckAfterDays is { } days && !CrawlOptions.IsRecheckDays(days)
+            ? $"recheckAfterDays must be {CrawlOptions.RecheckDaysRule}" : null;
         var options = new CrawlOptions
         {
             Sites = request.Sites ?? _settings.Sites,
             BaseUrls = request.BaseUrls ?? _settings.BaseUrls,
             MaxListPages = request.MaxListPages ?? _settings.MaxListPages,
+            RecheckAfter = badRecheck is null && request.RecheckAfterDays is { } d ? TimeSpan.FromDays(d) : _settings.RecheckAfter,
             Fetch = _settings.ToFetchOptions(),
             Profiles = _profiles,
         };
-        var (endpoints, error) = options.Resolve();
+        var (endpoints, resolveError) = options.Resolve();
+        var error = badRecheck ?? resolveError;
         lock (_lock)
         {
             if (_status.Running) { reason = $"a crawl is already running (started {_status.StartedAt:u})"; return false; }

@@ -23,6 +23,8 @@ public sealed class CrawlSettings
     public long MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
     public int MaxTries { get; set; } = 4;
     public int? MaxListPages { get; set; }
+    /// <summary>How long a checked notice is left alone by later crawls (see <see cref="CrawlOptions.RecheckAfter"/>).</summary>
+    public TimeSpan RecheckAfter { get; set; } = CrawlOptions.DefaultRecheckAfter;
     /// <summary>Knowledge-base folder for crawl.db and snapshots; default: the index's folder.</summary>
     public string? Directory { get; set; }
 

@@ -7,6 +7,8 @@ public sealed class CrawlBench : IAsyncDisposable
     public string Folder { get; } = Directory.CreateTempSubdirectory("policykb-crawl-").FullName;
     public MemorySink Sink { get; } = new();
     public IPageReader Reader { get; init; } = new SimplePageReader();
+    /// <summary>The crawler's clock: the system's, moved on by <see cref="LaterClock.Advance"/> to stand for days between crawls.</summary>
+    public LaterClock Clock { get; } = new();
 
     /// <summary>Fast and impatient, so the tests run in seconds; still one request at a time per host.</summary>
     public static FetchOptions FastFetch => new()
@@ -28,7 +30,7 @@ public sealed class CrawlBench : IAsyncDisposable
     public async Task<CrawlSummary> CrawlAsync(CrawlOptions options, CancellationToken ct = default)
     {
         using var store = OpenStore();
-        return await new Crawler(Sink, store, Snapshots, Reader).RunAsync(options, null, ct);
+        return await new Crawler(Sink, store, Snapshots, Reader, Clock).RunAsync(options, null, ct);
     }
 
     public CrawlStore OpenStore() => CrawlStore.Open(CrawlRunner.DatabasePath(Folder));
@@ -44,4 +46,12 @@ public sealed class CrawlBench : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>System time moved on by an offset; timers and timestamps stay the system's, so the fetcher's pacing still runs.</summary>
+public sealed class LaterClock : TimeProvider
+{
+    private TimeSpan _offset;
+    public void Advance(TimeSpan by) => _offset += by;
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
 }

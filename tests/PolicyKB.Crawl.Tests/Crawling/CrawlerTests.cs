@@ -117,7 +117,7 @@ public sealed class CrawlerTests
         var commits = bench.Sink.Commits;
         bench.Server.Requests.Clear();
 
-        var second = (await bench.CrawlAsync(bench.Options("ndrc"))).Sites.Single();
+        var second = (await bench.CrawlAsync(bench.Options("ndrc") with { RecheckAfter = TimeSpan.Zero })).Sites.Single();
 
         Assert.AreEqual(0, second.New);
         Assert.AreEqual(0, second.Changed);
@@ -127,6 +127,61 @@ public sealed class CrawlerTests
         var detailRequests = bench.Server.Requests.Where(r => r.PathAndQuery.Contains("/t2026")).ToList();
         Assert.AreEqual(6, detailRequests.Count);
         Assert.IsTrue(detailRequests.All(r => r.IfNoneMatch is not null), "detail pages asked for conditionally");
+    }
+
+    [TestMethod]
+    public async Task ASecondCrawlWithinTheRecheckPeriodAsksOnlyForTheListsAndNewNotices()
+    {
+        await using var bench = await CrawlBench.StartAsync();
+        SiteMirrors.Ndrc(bench.Server, pages: 1, perPage: 3);
+        await bench.CrawlAsync(bench.Options("ndrc"));
+        var notices = SiteMirrors.Ndrc(bench.Server, pages: 1, perPage: 4);
+        bench.Server.Requests.Clear();
+        bench.Clock.Advance(TimeSpan.FromDays(6));
+
+        var second = (await bench.CrawlAsync(bench.Options("ndrc"))).Sites.Single();
+
+        Assert.AreEqual(1, second.New);
+        Assert.AreEqual(3, second.Fresh, "the notices checked six days ago are left alone");
+        Assert.AreEqual(0, second.NotModified);
+        var details = bench.Server.Requests.Select(r => r.PathAndQuery).Where(p => p.Contains("/t2026")).ToList();
+        CollectionAssert.AreEqual(new[] { "/" + notices[3].Path }, details);
+        Assert.AreEqual(4, bench.Sink.Documents.Count);
+    }
+
+    [TestMethod]
+    public async Task KnownNoticesAreCheckedAgainOnceTheRecheckPeriodHasPassed()
+    {
+        await using var bench = await CrawlBench.StartAsync();
+        var notices = SiteMirrors.Ndrc(bench.Server, pages: 1, perPage: 3);
+        await bench.CrawlAsync(bench.Options("ndrc"));
+        SiteMirrors.ServeNdrcNotice(bench.Server, notices[0], extraParagraph: "二、补充说明：试点范围扩大至全国。");
+        Assert.AreEqual(3, (await bench.CrawlAsync(bench.Options("ndrc"))).Sites.Single().Fresh, "a crawl the same day checks nothing again");
+        bench.Clock.Advance(CrawlOptions.DefaultRecheckAfter + TimeSpan.FromHours(1));
+
+        var later = (await bench.CrawlAsync(bench.Options("ndrc"))).Sites.Single();
+
+        Assert.AreEqual(0, later.Fresh);
+        Assert.AreEqual(1, later.Changed);
+        Assert.AreEqual(2, later.NotModified);
+        StringAssert.Contains(bench.Sink.Documents.Single(d => d.BodyText.Contains("补充说明")).Title, notices[0].Title);
+    }
+
+    [TestMethod]
+    public async Task ANoticeThatFailedIsTriedAgainByTheNextCrawlWithinTheRecheckPeriod()
+    {
+        await using var bench = await CrawlBench.StartAsync();
+        var notices = SiteMirrors.Ndrc(bench.Server, pages: 1, perPage: 2);
+        bench.Server.Handle(notices[1].Path, (c, _) => { c.Response.StatusCode = 503; return Task.CompletedTask; });
+        var first = (await bench.CrawlAsync(bench.Options("ndrc"))).Sites.Single();
+        Assert.AreEqual(1, first.Failed);
+        SiteMirrors.ServeNdrcNotice(bench.Server, notices[1]);
+
+        var second = (await bench.CrawlAsync(bench.Options("ndrc"))).Sites.Single();
+
+        Assert.AreEqual(1, second.New);
+        Assert.AreEqual(1, second.Fresh);
+        Assert.AreEqual(0, second.Failed);
     }
 
     [TestMethod]
@@ -140,7 +195,7 @@ public sealed class CrawlerTests
         await bench.CrawlAsync(bench.Options("ndrc"));
         var commits = bench.Sink.Commits;
 
-        var second = (await bench.CrawlAsync(bench.Options("ndrc"))).Sites.Single();
+        var second = (await bench.CrawlAsync(bench.Options("ndrc") with { RecheckAfter = TimeSpan.Zero })).Sites.Single();
 
         Assert.AreEqual(2, second.NotModified);
         Assert.AreEqual(commits, bench.Sink.Commits);
@@ -154,7 +209,7 @@ public sealed class CrawlerTests
         await bench.CrawlAsync(bench.Options("ndrc"));
         SiteMirrors.ServeNdrcNotice(bench.Server, notices[1], extraParagraph: "二、补充说明：试点范围扩大至全国。");
 
-        var second = (await bench.CrawlAsync(bench.Options("ndrc"))).Sites.Single();
+        var second = (await bench.CrawlAsync(bench.Options("ndrc") with { RecheckAfter = TimeSpan.Zero })).Sites.Single();
 
         Assert.AreEqual(1, second.Changed);
         Assert.AreEqual(2, second.NotModified);
@@ -174,7 +229,7 @@ public sealed class CrawlerTests
         await using var other = await MirrorServer.StartAsync();
         SiteMirrors.Ndrc(other, pages: 1, perPage: 2);
 
-        var summary = await bench.CrawlAsync(bench.Options("ndrc") with { BaseUrls = new Dictionary<string, string> { ["ndrc"] = other.BaseUrl } });
+        var summary = await bench.CrawlAsync(bench.Options("ndrc") with { BaseUrls = new Dictionary<string, string> { ["ndrc"] = other.BaseUrl }, RecheckAfter = TimeSpan.Zero });
 
         Assert.AreEqual(0, summary.Failed, string.Join("\n", summary.Sites.SelectMany(s => s.Failures)));
         Assert.AreEqual(0, summary.New, "same site URLs, same documents");

@@ -18,7 +18,8 @@ public sealed class EndToEndTests
 
         Assert.AreEqual(6, first.New, string.Join("\n", first.Sites.SelectMany(s => s.Failures)));
         Assert.AreEqual(0, second.New + second.Changed + second.Fetched + second.Failed);
-        Assert.AreEqual(6, second.NotModified);
+        Assert.AreEqual(6, second.Fresh, "checked minutes ago: left alone");
+        Assert.AreEqual(0, second.NotModified);
         index.Refresh();
         Assert.AreEqual(6, index.Count);
         var hits = index.Search(new SearchRequest { Query = "绿色电力交易 第3批" });

@@ -67,6 +67,27 @@ public sealed class CrawlCoordinatorTests
     }
 
     [TestMethod]
+    public async Task ARecheckPeriodAsksForEveryKnownNoticeAgainOrIsRefusedWhenNegative()
+    {
+        await using var bench = await CrawlBench.StartAsync();
+        SiteMirrors.Ndrc(bench.Server, pages: 1, perPage: 2);
+        using var index = PolicyIndex.Open(bench.Folder);
+        await using var services = Services(bench, index);
+        var coordinator = services.GetRequiredService<CrawlCoordinator>();
+
+        Assert.IsFalse(coordinator.TryStart(new CrawlRequest { RecheckAfterDays = -1 }, out var reason));
+        StringAssert.Contains(reason, "recheckAfterDays");
+        Assert.IsTrue(coordinator.TryStart(new CrawlRequest(), out reason), reason);
+        await coordinator.WhenIdle();
+        Assert.IsTrue(coordinator.TryStart(new CrawlRequest(), out reason), reason);
+        await coordinator.WhenIdle();
+        Assert.AreEqual(2, coordinator.Status.LastSummary!.Fresh, "the settings' period (a week) leaves them alone");
+        Assert.IsTrue(coordinator.TryStart(new CrawlRequest { RecheckAfterDays = 0 }, out reason), reason);
+        await coordinator.WhenIdle();
+        Assert.AreEqual(2, coordinator.Status.LastSummary!.NotModified, "a period of 0 checks them again");
+    }
+
+    [TestMethod]
     public async Task TheBackgroundServiceRunsAScheduledCrawlWhenEnabled()
     {
         await using var bench = await CrawlBench.StartAsync();

@@ -130,6 +130,13 @@ public sealed class AdminApiTests
     }
 
     [TestMethod]
+    public async Task CrawlWithANegativeRecheckPeriodIsAProblemNamingIt()
+    {
+        using var response = await SharedService.Instance.Client.SendAsync(Crawl("{\"recheckAfterDays\": -1}", RunningService.AdminKey));
+        await ProblemAssert.NamesParameterAsync(response, "recheckAfterDays");
+    }
+
+    [TestMethod]
     public async Task CrawlStatusSaysNothingRuns()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/crawl");
