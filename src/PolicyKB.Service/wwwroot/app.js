@@ -351,6 +351,7 @@
     }
     if (s.from || s.to) chip(`发布日期：${s.from || '不限'} 至 ${s.to || '不限'}`, (n) => { n.from = ''; n.to = ''; });
     if (s.writtenFrom || s.writtenTo) chip(`成文日期：${s.writtenFrom || '不限'} 至 ${s.writtenTo || '不限'}`, (n) => { n.writtenFrom = ''; n.writtenTo = ''; });
+    $('filters-toggle').textContent = chips.length ? `筛选（${chips.length}）` : '筛选';
     if (!chips.length) return;
     box.append(...chips, el('button', {
       type: 'button', class: 'link clear-all',
@@ -683,6 +684,11 @@
     });
     $('q').addEventListener('blur', () => setTimeout(hideSuggestions, 100));
     $('sort').addEventListener('change', () => navigate(withChange((n) => { n.sort = $('sort').value; })));
+    // On a narrow screen the filters fold away behind this button, so the hits come first.
+    $('filters-toggle').addEventListener('click', () => {
+      const open = $('search-view').classList.toggle('filters-open');
+      $('filters-toggle').setAttribute('aria-expanded', String(open));
+    });
     $('date-form').addEventListener('submit', (ev) => {
       ev.preventDefault();
       navigate(withChange((n) => { n.from = $('from').value; n.to = $('to').value; }));

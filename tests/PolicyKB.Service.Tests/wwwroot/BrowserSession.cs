@@ -39,7 +39,7 @@ public sealed class BrowserSession : IAsyncDisposable
         return File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
     }
 
-    public static async Task<BrowserSession> StartAsync(TestContext testContext)
+    public static async Task<BrowserSession> StartAsync(TestContext testContext, ViewportSize? viewport = null)
     {
         var chromium = ChromiumPath();
         if (chromium is null)
@@ -55,7 +55,7 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             AcceptDownloads = true,
             Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 1360, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1360, Height = 900 },
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);

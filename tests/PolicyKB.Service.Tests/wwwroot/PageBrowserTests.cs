@@ -170,6 +170,44 @@ public sealed class PageBrowserTests
     }
 
     [TestMethod]
+    public async Task OnAPhoneTheHitsComeFirstAndNothingIsWiderThanTheScreen()
+    {
+        await using var session = await BrowserSession.StartAsync(TestContext, new ViewportSize { Width = 390, Height = 844 });
+        var page = session.Page;
+        async Task AssertFitsAsync(string view)
+        {
+            var (content, screen) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
+            Assert.IsLessThanOrEqualTo(screen, content, $"the {view} scrolls sideways on a phone");
+        }
+
+        await page.GotoAsync(Service.Address + "?q=" + Uri.EscapeDataString("碳达峰"));
+        await Expect(page.Locator("#hits mark").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#q")).ToBeInViewportAsync();
+        await Expect(page.Locator("#hits .hit-title").First).ToBeInViewportAsync();
+        await Expect(page.Locator("#facets")).ToBeHiddenAsync();
+        await AssertFitsAsync("result list");
+        await session.ScreenshotAsync("phone-results");
+
+        // The filters unfold on demand, and a choice there still narrows the hits.
+        await page.ClickAsync("#filters-toggle");
+        await Expect(page.Locator("#filters-toggle")).ToHaveAttributeAsync("aria-expanded", "true");
+        var issuer = page.Locator("section[data-facet=issuer] li").First;
+        await Expect(issuer).ToBeVisibleAsync();
+        var count = await issuer.Locator(".count").InnerTextAsync();
+        await issuer.Locator("input").CheckAsync();
+        await Expect(page.Locator("#total")).ToHaveTextAsync(count);
+        await Expect(page.Locator("#filters-toggle")).ToHaveTextAsync("筛选（1）");
+        await AssertFitsAsync("unfolded filters");
+
+        await page.Locator("#hits .hit-title").First.ClickAsync();
+        await Expect(page.Locator("#doc-title")).ToBeVisibleAsync();
+        await Expect(page.Locator(".meta-table")).ToBeVisibleAsync();
+        await AssertFitsAsync("document view");
+        await session.ScreenshotAsync("phone-document");
+        Assert.IsEmpty(session.Errors, string.Join("\n", session.Errors));
+    }
+
+    [TestMethod]
     public async Task MarkupInTitlesAndBodiesIsShownAsTextAndNeverRuns()
     {
         await using var session = await BrowserSession.StartAsync(TestContext);
