@@ -10,7 +10,8 @@ namespace PolicyKB.Service.Hosting;
 
 /// <summary>
 /// Opens the index before the server listens, imports the samples into an empty index (a fresh clone answers
-/// searches at once), says where the service is, and commits the index on shutdown (the container then disposes it).
+/// searches at once), says where the service is, warms the search path up, and commits the index on shutdown (the
+/// container then disposes it).
 /// </summary>
 public sealed partial class IndexLifecycle(IServiceProvider services, ServiceSettings settings, ILogger<IndexLifecycle> log) : IHostedLifecycleService
 {
@@ -37,7 +38,28 @@ public sealed partial class IndexLifecycle(IServiceProvider services, ServiceSet
     {
         var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses) Log.Serving(log, address, settings.IndexDirectory);
+        // A process's first search loads ICU's word dictionary and compiles the query path, most of a second here:
+        // one search in the background pays for it before a user's does.
+        var index = services.GetRequiredService<IPolicyIndex>();
+        _ = Task.Run(() => WarmUp(index), CancellationToken.None);
         return Task.CompletedTask;
+    }
+
+    private void WarmUp(IPolicyIndex index)
+    {
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var result = index.Search(new SearchRequest { Query = "碳达峰 温室气体排放" });
+            // The answer's JSON writer is compiled on first use too.
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(result, PolicyKB.Model.PolicyJson.Options);
+            Log.WarmedUp(log, clock.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception e)
+        {
+            // Most likely the service stopped first and the index is closed; nothing depends on the warm-up.
+            Log.WarmUpSkipped(log, e.Message);
+        }
     }
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -67,5 +89,11 @@ public sealed partial class IndexLifecycle(IServiceProvider services, ServiceSet
 
         [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Index {Directory} committed")]
         public static partial void Committed(ILogger logger, string directory);
+
+        [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Search path warmed up in {Milliseconds:0} ms")]
+        public static partial void WarmedUp(ILogger logger, double milliseconds);
+
+        [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Search warm-up skipped: {Reason}")]
+        public static partial void WarmUpSkipped(ILogger logger, string reason);
     }
 }
