@@ -18,9 +18,18 @@ public sealed record CrawlOptions
     public TimeSpan RecheckAfter { get; init; } = DefaultRecheckAfter;
     public static readonly TimeSpan DefaultRecheckAfter = TimeSpan.FromDays(7);
 
-    /// <summary>A re-check period as users give it, in days: 0 up to a hundred years.</summary>
-    public static bool IsRecheckDays(double days) => double.IsFinite(days) && days is >= 0 and <= 36_500;
-    public const string RecheckDaysRule = "a number of days from 0 to 36500";
+    /// <summary>
+    /// A re-check period as a user gives it, in days (the CLI's option, the API's field, named <paramref name="name"/>):
+    /// null when none is given, or, with <paramref name="error"/> set, when it is not 0 up to a hundred years.
+    /// </summary>
+    public static TimeSpan? RecheckPeriod(double? days, string name, out string? error)
+    {
+        error = null;
+        if (days is not { } d) return null;
+        if (double.IsFinite(d) && d is >= 0 and <= 36_500) return TimeSpan.FromDays(d);
+        error = $"{name} must be a number of days from 0 to 36500";
+        return null;
+    }
     /// <summary>The profiles to use; null loads data/sites/*.json.</summary>
     public IReadOnlyDictionary<string, SiteProfile>? Profiles { get; init; }
 

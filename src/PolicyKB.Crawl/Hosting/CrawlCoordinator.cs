@@ -64,14 +64,13 @@ public sealed class CrawlCoordinator : IDisposable
     /// <summary>Starts a crawl in the background; false with the reason when one is running or the request is invalid.</summary>
     public bool TryStart(CrawlRequest request, out string? reason)
     {
-        var badRecheck = request.RecheckAfterDays is { } days && !CrawlOptions.IsRecheckDays(days)
-            ? $"recheckAfterDays must be {CrawlOptions.RecheckDaysRule}" : null;
+        var recheckPeriod = CrawlOptions.RecheckPeriod(request.RecheckAfterDays, "recheckAfterDays", out var badRecheck);
         var options = new CrawlOptions
         {
             Sites = request.Sites ?? _settings.Sites,
             BaseUrls = request.BaseUrls ?? _settings.BaseUrls,
             MaxListPages = request.MaxListPages ?? _settings.MaxListPages,
-            RecheckAfter = badRecheck is null && request.RecheckAfterDays is { } d ? TimeSpan.FromDays(d) : _settings.RecheckAfter,
+            RecheckAfter = recheckPeriod ?? _settings.RecheckAfter,
             Fetch = _settings.ToFetchOptions(),
             Profiles = _profiles,
         };

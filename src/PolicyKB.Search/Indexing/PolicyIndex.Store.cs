@@ -199,7 +199,7 @@ public sealed partial class PolicyIndex
             if (_pending.TryGetValue(id, out var p)) return p.Entry;
             if (_pendingKeys.TryGetValue("a:" + id, out var a) && _pending.TryGetValue(a, out var aliased)) return aliased.Entry;
         }
-        return FindIndexed(new TermQuery(new Term(Schema.Id, id))) ?? FindIndexed(new TermQuery(new Term(Schema.Alias, id)));
+        return Schema.IdentityFields.Select(field => FindIndexed(new TermQuery(new Term(field, id)))).FirstOrDefault(found => found is not null);
     }
 
     private Stored? FindRepostOf(IdentityKeys keys)

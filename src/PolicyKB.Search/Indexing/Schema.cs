@@ -48,4 +48,7 @@ public static class Schema
     public const string Parent = "parent";
 
     public static readonly IReadOnlyList<string> WordFields = [TitleWords, BodyWords];
+
+    /// <summary>Where a document is found by an id, in this order: its own id, then the ids of reposts it merged.</summary>
+    public static readonly IReadOnlyList<string> IdentityFields = [Id, Alias];
 }

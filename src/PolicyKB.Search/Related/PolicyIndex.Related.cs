@@ -47,7 +47,7 @@ public sealed partial class PolicyIndex
     /// <summary>The card of the document with this id, or of the document that merged it as a repost; null when neither is indexed.</summary>
     private static HitCard? CardOf(IndexSearcher searcher, string id)
     {
-        foreach (var field in (ReadOnlySpan<string>)[Schema.Id, Schema.Alias])
+        foreach (var field in Schema.IdentityFields)
         {
             var top = searcher.Search(new TermQuery(new Term(field, id)), 1);
             if (top.TotalHits > 0) return HitCard.Read(searcher.IndexReader, top.ScoreDocs[0].Doc);

@@ -116,8 +116,9 @@ public static partial class AdminEndpoints
             try { request = await http.Request.ReadFromJsonAsync<CrawlRequest>(PolicyJson.Options, http.RequestAborted) ?? request; }
             catch (JsonException e) { return Problems.BadParameter("sites", $"The body is not a crawl request ({{\"sites\": [\"mee\"]}}): {e.Message}"); }
         }
-        if (request.RecheckAfterDays is { } days && !CrawlOptions.IsRecheckDays(days))
-            return Problems.BadParameter("recheckAfterDays", $"recheckAfterDays must be {CrawlOptions.RecheckDaysRule}.");
+        // Checked here too, so that the problem names the field (the coordinator's other refusals are about sites).
+        CrawlOptions.RecheckPeriod(request.RecheckAfterDays, "recheckAfterDays", out var recheckError);
+        if (recheckError is not null) return Problems.BadParameter("recheckAfterDays", recheckError + ".");
         if (crawler.Status.Running)
             return TypedResults.Problem(detail: $"A crawl is already running (started {crawler.Status.StartedAt:u}); see GET /api/crawl.",
                 statusCode: StatusCodes.Status409Conflict, title: "Crawl running");
