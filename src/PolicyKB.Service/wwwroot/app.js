@@ -246,13 +246,9 @@
     }
     const tray = trayItems();
     for (const hit of result.hits) {
-      const title = el('a', { class: 'hit-title', href: urlOf({ ...s, doc: hit.id }) });
-      if (hit.titleHighlighted) appendMarked(title, hit.titleHighlighted); else title.textContent = hit.title;
-      title.addEventListener('click', (ev) => {
-        if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
-        ev.preventDefault();
-        navigate({ ...readState(), doc: hit.id }, { fromSearch: true });
-      });
+      const title = documentLink(hit, s, { fromSearch: true });
+      title.classList.add('hit-title');
+      if (hit.titleHighlighted) appendMarked(clear(title), hit.titleHighlighted);
 
       const meta = el('div', { class: 'hit-meta' },
         hit.documentType ? el('span', { class: 'tag' }, hit.documentType) : null,
@@ -261,7 +257,7 @@
         hit.writtenDate ? el('span', {}, `成文 ${hit.writtenDate}`) : null,
         hit.publishedDate ? el('span', {}, `发布 ${hit.publishedDate}`) : null,
         el('span', { class: 'site' }, SITE_NAMES[hit.site] || hit.site),
-        hit.parent ? el('span', { class: 'parent' }, '附件，属于：', documentLink(hit.parent, s)) : null);
+        hit.parent ? el('span', { class: 'parent' }, '附件，属于：', documentLink(hit.parent, s, { fromSearch: true })) : null);
 
       const snippets = el('div', { class: 'snippets' });
       for (const sn of hit.snippets.slice(0, 2)) snippets.append(appendMarked(el('p', { class: 'snippet' }), sn));
@@ -447,14 +443,17 @@
     }
   }
 
-  /** A link that opens another document (a related one, an attachment's notice) in the document view. */
-  function documentLink(r, s) {
+  /**
+   * A link that opens a document in the document view. From the results (fromSearch), 返回检索结果 goes back in
+   * history, which restores them and their scroll position; from another document, the new one opens at its top.
+   */
+  function documentLink(r, s, { fromSearch = false } = {}) {
     const a = el('a', { href: urlOf({ ...s, doc: r.id }) }, r.title);
     a.addEventListener('click', (ev) => {
       if (ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
       ev.preventDefault();
-      navigate({ ...readState(), doc: r.id });
-      window.scrollTo(0, 0);
+      navigate({ ...readState(), doc: r.id }, { fromSearch });
+      if (!fromSearch) window.scrollTo(0, 0);
     });
     return a;
   }

@@ -158,6 +158,11 @@ public sealed class PageBrowserTests
 
         await attachment.Locator(".parent a").ClickAsync();
         await Expect(page.Locator("#doc-title")).ToHaveTextAsync("国家发展改革委关于印发《国家碳达峰试点建设方案》的通知");
+        // As from a hit's title: 返回检索结果 steps back in history (so Forward reopens the notice).
+        await page.ClickAsync("#back-link");
+        await Expect(page.Locator("#hits li.hit .parent")).ToHaveCountAsync(1);
+        await page.GoForwardAsync();
+        await Expect(page.Locator("#doc-title")).ToHaveTextAsync("国家发展改革委关于印发《国家碳达峰试点建设方案》的通知");
         var attachments = page.Locator(".related h3:text-is('附件文件') + ul");
         await Expect(attachments).ToContainTextAsync("国家碳达峰试点建设方案");
         await attachments.Locator("a").First.ClickAsync();
