@@ -68,6 +68,14 @@ public sealed record PolicyDocument
     /// <summary>SHA-256 (hex) of the normalised content (title, metadata, body); equal hashes mean an unchanged document.</summary>
     public string ContentHash { get; init; } = "";
 
+    /// <summary>SHA-256 (hex) of the normalised content: everything but the id, the hash itself, sources and versions.</summary>
+    public static string HashOf(PolicyDocument doc)
+    {
+        var content = doc with { Id = "", ContentHash = "", Sources = [], Versions = [] };
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(content, PolicyJson.Options);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+    }
+
     /// <summary>The body as plain text, one paragraph or heading a line.</summary>
     [JsonIgnore]
     public string BodyText => TextOf(Body);
@@ -136,8 +144,20 @@ public sealed record RelatedLink(string Title, string Url, string Kind = "解读
 /// <summary>A CCER greenhouse-gas methodology: code CCER-SS-NNN-VNN, name, sector, version.</summary>
 public sealed record Methodology(string Code, string? Name, string? Sector, string Version);
 
-/// <summary>One place a document was published.</summary>
-public sealed record DocumentSource(string Url, Site Site);
+/// <summary>
+/// One place a document was published, with what that place last said: its own title and date, and the content hash of
+/// its page, so that a later change to a repost is seen even while its text is kept as one document with the original.
+/// </summary>
+public sealed record DocumentSource(string Url, Site Site)
+{
+    public string? Title { get; init; }
+    public DateOnly? PublishedDate { get; init; }
+    /// <summary><see cref="PolicyDocument.ContentHash"/> of this source's page when it was last read.</summary>
+    public string? ContentHash { get; init; }
+
+    /// <summary>For a repost kept in another document: the id it has on its own (the holder is found by it).</summary>
+    public string? Id { get; init; }
+}
 
 /// <summary>One fetched version of a page.</summary>
 public sealed record DocumentVersion(DateTimeOffset FetchedAt, string ContentHash);

@@ -10,19 +10,24 @@ using PolicyKB.Model;
 using PolicyKB.Search.Analysis;
 using PolicyKB.Search.Indexing;
 using PolicyKB.Search.Querying;
+using PolicyKB.Search.Ingest;
+using PolicyKB.Search.Storage;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace PolicyKB.Search;
 
 /// <summary>
-/// The Lucene.Net index of a knowledge-base folder (files in DIR/lucene). One IndexWriter; searches read
-/// near-real-time searchers refreshed in the background (or by <see cref="Refresh"/> and <see cref="Commit"/>).
-/// Thread-safe.
+/// The Lucene.Net index of a knowledge-base folder (files in DIR/lucene), opened for writing (<see cref="Open"/>: the
+/// folder's one writer, holding its <see cref="WriterLock"/> for its whole life; searches read near-real-time searchers
+/// refreshed in the background or by <see cref="Refresh"/> and <see cref="Commit"/>) or for reading
+/// (<see cref="OpenReadOnly"/>: never writes a file, and sees the writer's commits as they land). Thread-safe.
 /// </summary>
 public sealed partial class PolicyIndex : IPolicyIndex
 {
     private readonly LuceneDirectory _luceneDirectory;
-    private readonly IndexWriter _writer;
+    /// <summary>Null when the index was opened read-only.</summary>
+    private readonly IndexWriter? _writer;
+    private readonly WriterLock? _lock;
     private readonly SearcherManager _searchers;
     private readonly ITimer _refreshTimer;
     private readonly TimeSpan _refreshInterval;
@@ -42,33 +47,39 @@ public sealed partial class PolicyIndex : IPolicyIndex
     // Segments name their codec: it must be known before any index is read.
     static PolicyIndex() => PolicyCodec.Register();
 
-    private PolicyIndex(string directory, LuceneDirectory luceneDirectory, IndexWriter writer, WordAnalyzer words, PolicyIndexOptions options, DateTimeOffset? lastCommit)
+    private PolicyIndex(string directory, LuceneDirectory luceneDirectory, IndexWriter? writer, WriterLock? writerLock, WordAnalyzer words, PolicyIndexOptions options, DateTimeOffset? lastCommit)
     {
         Directory = directory;
         _luceneDirectory = luceneDirectory;
         _writer = writer;
+        _lock = writerLock;
         _clock = options.Clock;
         _lastCommit = lastCommit;
         _words = words;
         _compiler = new QueryCompiler(_recall, _words, options.ResolveThesaurus());
-        _searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
+        _searchers = writer is null
+            ? new SearcherManager(luceneDirectory, new Bm25SearcherFactory())
+            : new SearcherManager(writer, true, new Bm25SearcherFactory());
+        _ingest = new DocumentIngest(this);
         _refreshInterval = options.RefreshInterval;
         _parallelSearchFrom = options.ParallelSearchFrom;
         _refreshTimer = _clock.CreateTimer(_ => RefreshQuietly(), null, options.RefreshInterval, options.RefreshInterval);
     }
 
-    /// <summary>Opens (creating when missing) the index in <paramref name="directory"/>/lucene.</summary>
-    /// <exception cref="IndexLockedException">another writer holds the folder</exception>
+    /// <summary>Opens for writing (creating when missing) the index in <paramref name="directory"/>/lucene: takes the folder's write lock.</summary>
+    /// <exception cref="KnowledgeBaseLockedException">another writer holds the folder</exception>
     /// <exception cref="IndexVersionException">the index has another schema version</exception>
     public static PolicyIndex Open(string directory, PolicyIndexOptions? options = null)
     {
         options ??= new PolicyIndexOptions();
         var full = Path.GetFullPath(directory);
+        var writerLock = WriterLock.Acquire(full, options.WriterCommand, options.Clock);
         var path = Path.Combine(full, "lucene");
-        System.IO.Directory.CreateDirectory(path);
-        var lucene = FSDirectory.Open(path);
+        LuceneDirectory? lucene = null;
         try
         {
+            System.IO.Directory.CreateDirectory(path);
+            lucene = FSDirectory.Open(path);
             var existing = ReadCommitData(lucene);
             if (existing is not null && existing.GetValueOrDefault(Schema.VersionKey) != Schema.Version)
                 throw new IndexVersionException(full, existing.GetValueOrDefault(Schema.VersionKey), Schema.Version);
@@ -84,8 +95,9 @@ public sealed partial class PolicyIndex : IPolicyIndex
                 Codec = new PolicyCodec(),
             };
             IndexWriter writer;
+            // Only a writer of another kind (not policykb, or a version before the folder lock) can hold Lucene's own lock here.
             try { writer = new IndexWriter(lucene, config); }
-            catch (LockObtainFailedException e) { throw new IndexLockedException(full, e); }
+            catch (LockObtainFailedException e) { throw new KnowledgeBaseLockedException(full, null, e); }
 
             if (existing is null)
             {
@@ -93,7 +105,37 @@ public sealed partial class PolicyIndex : IPolicyIndex
                 writer.SetCommitData(new Dictionary<string, string> { [Schema.VersionKey] = Schema.Version });
                 writer.Commit();
             }
-            return new PolicyIndex(full, lucene, writer, words, options, ParseCommitTime(existing));
+            return new PolicyIndex(full, lucene, writer, writerLock, words, options, ParseCommitTime(existing));
+        }
+        catch
+        {
+            lucene?.Dispose();
+            writerLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the folder's index for reading only: no lock, no commit, no file written (a read-only copy or a backup
+    /// stays as it was), while a writer in another process may go on. Commits the writer makes are seen within
+    /// <see cref="PolicyIndexOptions.RefreshInterval"/>.
+    /// </summary>
+    /// <exception cref="IndexMissingException">the folder holds no committed index</exception>
+    /// <exception cref="IndexVersionException">the index has another schema version</exception>
+    public static PolicyIndex OpenReadOnly(string directory, PolicyIndexOptions? options = null)
+    {
+        options ??= new PolicyIndexOptions();
+        var full = Path.GetFullPath(directory);
+        var path = Path.Combine(full, "lucene");
+        if (!System.IO.Directory.Exists(path)) throw new IndexMissingException(full);
+        // No lock factory: a reader takes no lock and must not create a write.lock in a read-only folder.
+        var lucene = FSDirectory.Open(new DirectoryInfo(path), NoLockFactory.GetNoLockFactory());
+        try
+        {
+            var existing = ReadCommitData(lucene) ?? throw new IndexMissingException(full);
+            if (existing.GetValueOrDefault(Schema.VersionKey) != Schema.Version)
+                throw new IndexVersionException(full, existing.GetValueOrDefault(Schema.VersionKey), Schema.Version);
+            return new PolicyIndex(full, lucene, null, null, new WordAnalyzer(options.ResolveUserDictionary()), options, ParseCommitTime(existing));
         }
         catch
         {
@@ -101,6 +143,11 @@ public sealed partial class PolicyIndex : IPolicyIndex
             throw;
         }
     }
+
+    /// <summary>True when this index was opened with <see cref="OpenReadOnly"/>.</summary>
+    public bool IsReadOnly => _writer is null;
+
+    private IndexWriter Writer => _writer ?? throw new IndexReadOnlyException(Directory);
 
     /// <summary>Runs Lucene's CheckIndex over the folder's index (read-only) and reports counts and problems.</summary>
     public static CheckReport Check(string directory)
@@ -148,13 +195,14 @@ public sealed partial class PolicyIndex : IPolicyIndex
     /// <summary>Makes everything upserted durable (with the schema version and commit time) and visible to searches.</summary>
     public void Commit()
     {
+        var writer = Writer;
         var now = _clock.GetUtcNow();
-        _writer.SetCommitData(new Dictionary<string, string>
+        writer.SetCommitData(new Dictionary<string, string>
         {
             [Schema.VersionKey] = Schema.Version,
             [Schema.CommittedAtKey] = now.ToString("O", CultureInfo.InvariantCulture),
         });
-        _writer.Commit();
+        writer.Commit();
         _lastCommit = now;
         Refresh();
     }
@@ -177,7 +225,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
     {
         if (Volatile.Read(ref _disposed) != 0) return;
         var now = _clock.GetTimestamp();
-        if (_clock.GetElapsedTime(Volatile.Read(ref _lastWrite), now) < _refreshInterval
+        if (_writer is not null && _clock.GetElapsedTime(Volatile.Read(ref _lastWrite), now) < _refreshInterval
             && _clock.GetElapsedTime(Volatile.Read(ref _lastRefresh), now) < MaxStaleness) return;
         try { Refresh(); }
         catch (ObjectDisposedException) { /* closing */ }
@@ -196,13 +244,15 @@ public sealed partial class PolicyIndex : IPolicyIndex
         _refreshTimer.Dispose();
         try
         {
-            Commit();
+            if (_writer is not null) Commit();
         }
         finally
         {
             _searchers.Dispose();
-            _writer.Dispose();
+            _writer?.Dispose();
             _luceneDirectory.Dispose();
+            // Last: the folder is free only once the writer has let go of every file.
+            _lock?.Dispose();
         }
     }
 

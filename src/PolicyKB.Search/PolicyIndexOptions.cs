@@ -17,6 +17,8 @@ public sealed record PolicyIndexOptions
     /// one per core; below it, or beside other queries, one thread (splitting then costs more than it saves).
     /// </summary>
     public int ParallelSearchFrom { get; init; } = 20_000;
+    /// <summary>What the writing process is doing (import, serve …), told to a second writer; default: its command line.</summary>
+    public string? WriterCommand { get; init; }
 
     /// <summary>The given thesaurus, else data/thesaurus.txt re-read whenever it changes.</summary>
     internal Func<Thesaurus> ResolveThesaurus()

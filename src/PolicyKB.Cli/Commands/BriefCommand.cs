@@ -33,7 +33,8 @@ internal static class BriefCommand
                 Console.Error.WriteLine($"policykb brief: {error}");
                 return ExitCodes.BadInput;
             }
-            using var policyIndex = PolicyIndex.Open(CommonOptions.ResolveIndex(parse, index));
+            // Reading only: a search never writes the folder (a read-only copy or a backup stays as it was).
+            using var policyIndex = PolicyIndex.OpenReadOnly(CommonOptions.ResolveIndex(parse, index));
             var builder = new BriefBuilder(policyIndex, TimeProvider.System);
             var brief = builder.Build(request);
             foreach (var w in brief.Warnings) Console.Error.WriteLine($"注意：{w}");

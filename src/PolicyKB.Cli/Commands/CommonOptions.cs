@@ -25,6 +25,11 @@ internal static class CommonOptions
         {
             return await body();
         }
+        catch (KnowledgeBaseLockedException e)
+        {
+            Console.Error.WriteLine($"policykb: {e.Message}");
+            return ExitCodes.Locked;
+        }
         catch (Exception e) when (e is PolicyIndexException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
             Console.Error.WriteLine($"policykb: {e.Message}");
@@ -39,6 +44,8 @@ internal static class ExitCodes
     public const int Failure = 1;
     /// <summary>Bad input: nothing could be imported, a date or value the command cannot read.</summary>
     public const int BadInput = 2;
+    /// <summary>Another process writes the knowledge-base folder (its holder is named): try again later, or hand the work to it.</summary>
+    public const int Locked = 3;
 }
 
 /// <summary>Reports on the calling thread, in order (System.Progress posts to the thread pool and reorders lines).</summary>

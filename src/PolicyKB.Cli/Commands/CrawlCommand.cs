@@ -47,7 +47,7 @@ internal static class CrawlCommand
             }
 
             var dir = CommonOptions.ResolveIndex(parse, index);
-            using var policyIndex = PolicyIndex.Open(dir);
+            using var policyIndex = PolicyIndex.Open(dir, new PolicyIndexOptions { WriterCommand = "policykb crawl" });
             var summary = await CrawlRunner.CrawlAsync(dir, policyIndex, options, new SyncProgress<CrawlProgress>(p =>
                 Console.WriteLine($"[{p.Site}] {p.Outcome,-12} {p.Url}")), ct);
             policyIndex.Commit();

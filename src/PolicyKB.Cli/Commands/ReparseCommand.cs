@@ -20,7 +20,7 @@ internal static class ReparseCommand
                 Console.Error.WriteLine($"policykb reparse: nothing was crawled into {dir} (no crawl.db)");
                 return ExitCodes.BadInput;
             }
-            using var policyIndex = PolicyIndex.Open(dir);
+            using var policyIndex = PolicyIndex.Open(dir, new PolicyIndexOptions { WriterCommand = "policykb reparse" });
             var summary = CrawlRunner.Reparse(dir, policyIndex, parse.GetValue(site), ct: ct);
             policyIndex.Commit();
             Console.WriteLine($"reparsed {summary.Documents}: added {summary.Added}, updated {summary.Updated}, unchanged {summary.Unchanged}, failed {summary.Failures.Count}");

@@ -38,7 +38,8 @@ internal static partial class SearchCommand
                 Console.Error.WriteLine($"policykb search: {error}");
                 return ExitCodes.BadInput;
             }
-            using var policyIndex = PolicyIndex.Open(CommonOptions.ResolveIndex(parse, index));
+            // Reading only: a search never writes the folder (a read-only copy or a backup stays as it was).
+            using var policyIndex = PolicyIndex.OpenReadOnly(CommonOptions.ResolveIndex(parse, index));
             var result = policyIndex.Search(request! with { Sort = parse.GetValue(sort), Page = p, Size = s });
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(result, PolicyJson.Indented));
             else PrintText(result, p, s);

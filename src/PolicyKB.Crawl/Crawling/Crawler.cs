@@ -15,7 +15,6 @@ public sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snapsh
     private readonly SnapshotStore _snapshots = snapshots;
     private readonly IPageReader _reader = reader;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly DocumentWriter _writer = new(sink);
 
     /// <summary>Crawls the selected sites; throws <see cref="ArgumentException"/> for options <see cref="CrawlOptions.Resolve"/> rejects.</summary>
     public async Task<CrawlSummary> RunAsync(CrawlOptions options, IProgress<CrawlProgress>? progress = null, CancellationToken ct = default)
@@ -34,6 +33,15 @@ public sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snapsh
         try { return reader.Read(body, siteUrl, contentType); }
         catch (Exception e) when (e is not OperationCanceledException) { return new PageReading(null, $"parser error: {e.Message}"); }
     }
+
+    /// <summary>The document with the text of its fetched attachments filled in (matched by the attachment's site URL).</summary>
+    internal static PolicyDocument WithAttachmentTexts(PolicyDocument document, IReadOnlyDictionary<string, string> textsBySiteUrl) =>
+        textsBySiteUrl.Count == 0 ? document : document with
+        {
+            Attachments = document.Attachments
+                .Select(a => a.Url is not null && textsBySiteUrl.TryGetValue(DocumentId.CanonicalUrl(a.Url), out var text) ? a with { Text = text } : a)
+                .ToList(),
+        };
 
     internal static string? ReadAttachment(IPageReader reader, byte[] body, string url)
     {
@@ -150,9 +158,10 @@ public sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snapsh
             if (document.Site == Site.Other) document = document with { Site = site.Profile.Site };
 
             var texts = await AttachmentTextsAsync(page, document).ConfigureAwait(false);
-            var outcome = crawler._writer.Write(DocumentWriter.WithAttachmentTexts(document, texts), fetchedAt);
+            // The fetch is this page's version; the sink keeps it when the content differs from the latest one.
+            var outcome = crawler._sink.Upsert(WithAttachmentTexts(document, texts) with { Versions = [new DocumentVersion(fetchedAt, document.ContentHash)] });
             // Committed before the page is marked done, so a stop in between re-imports it rather than losing it.
-            if (outcome != UpsertOutcome.Unchanged) crawler._writer.Commit();
+            if (outcome != UpsertOutcome.Unchanged) crawler._sink.Commit();
             _store.Record(page with { DoneRun = _run, DocumentId = document.Id, Error = null, CheckedAt = Now }, [], null);
             switch (outcome)
             {

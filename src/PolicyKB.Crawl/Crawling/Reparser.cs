@@ -11,8 +11,6 @@ public sealed record ReparseSummary(int Documents, int Added, int Updated, int U
 /// </summary>
 public sealed class Reparser(IDocumentSink sink, CrawlStore store, SnapshotStore snapshots, IPageReader reader, IReadOnlyDictionary<string, SiteProfile>? profiles = null)
 {
-    private readonly DocumentWriter _writer = new(sink);
-
     /// <param name="site">A site code, or null for every site.</param>
     public ReparseSummary Run(string? site = null, IProgress<CrawlProgress>? progress = null, CancellationToken ct = default)
     {
@@ -29,7 +27,7 @@ public sealed class Reparser(IDocumentSink sink, CrawlStore store, SnapshotStore
             progress?.Report(new CrawlProgress(page.Site, page.Url, page.Kind, error is null ? outcome.ToString().ToLowerInvariant() : $"failed: {error}",
                 new SiteCrawlSummary { Site = page.Site, New = added, Changed = updated, NotModified = unchanged, Failures = [.. failures] }));
         }
-        _writer.Commit();
+        sink.Commit();
         return new ReparseSummary(added + updated + unchanged, added, updated, unchanged, failures);
     }
 
@@ -45,6 +43,7 @@ public sealed class Reparser(IDocumentSink sink, CrawlStore store, SnapshotStore
         foreach (var attachment in store.Attachments(page.Url))
             if (attachment.Snapshot is { } hash && snapshots.Read(hash) is { } bytes && Crawler.ReadAttachment(reader, bytes, attachment.Url) is { Length: > 0 } text)
                 texts[attachment.SiteUrl ?? attachment.Url] = text;
-        return _writer.Write(DocumentWriter.WithAttachmentTexts(document, texts), fetchedAt: null);
+        // No fetch, no new version: the sink keeps the versions it holds.
+        return sink.Upsert(Crawler.WithAttachmentTexts(document, texts));
     }
 }

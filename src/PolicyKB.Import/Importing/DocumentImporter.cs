@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using PolicyKB.Model;
 
@@ -19,8 +18,6 @@ public sealed class DocumentImporter
     private readonly IDocumentSink _sink;
     private readonly DocumentParser _parser;
     private readonly ImportOptions _options;
-    /// <summary>Attachment file names (P0….pdf) → the notice linking them and the attachment's address, for this importer's lifetime.</summary>
-    private readonly ConcurrentDictionary<string, NoticeLink> _attachmentParents = new(StringComparer.OrdinalIgnoreCase);
     private int _uncommitted;
 
     public DocumentImporter(IDocumentSink sink, DocumentParser? parser = null, ImportOptions? options = null)
@@ -31,10 +28,14 @@ public sealed class DocumentImporter
     }
 
     /// <summary>The files an import of these paths reads, in import order (pages first); for a progress bar's total.</summary>
-    public IReadOnlyList<string> FilesOf(IEnumerable<string> paths)
-        => paths.SelectMany(p => Directory.Exists(p) ? FilesUnder(p) : File.Exists(p) ? [p] : [])
-            .OrderBy(f => AttachmentExtensions.Contains(Path.GetExtension(f)) ? 1 : 0).ThenBy(f => f, StringComparer.Ordinal)
-            .ToList();
+    public IReadOnlyList<string> FilesOf(IEnumerable<string> paths) => Walk(paths).Files;
+
+    private FolderWalkResult Walk(IEnumerable<string> paths)
+    {
+        var walk = FolderWalk.Files(paths, f => _options.Extensions.Contains(Path.GetExtension(f)), _options.MaxFiles);
+        var ordered = walk.Files.OrderBy(f => AttachmentExtensions.Contains(Path.GetExtension(f)) ? 1 : 0).ThenBy(f => f, StringComparer.Ordinal).ToList();
+        return walk with { Files = ordered };
+    }
 
     public ImportReport ImportPaths(IEnumerable<string> paths, IProgress<ImportFileResult>? progress = null, CancellationToken ct = default)
     {
@@ -42,10 +43,15 @@ public sealed class DocumentImporter
         var list = paths.ToList();
         foreach (var missing in list.Where(p => !Directory.Exists(p) && !File.Exists(p)))
             Report(results, progress, ImportFileResult.Fail(missing, "no such file or folder"));
+        var walk = Walk(list);
+        foreach (var outside in walk.LeftOutside)
+            Report(results, progress, ImportFileResult.Fail(outside, "a link that leads outside the folder being imported: not followed"));
+        if (walk.CappedAt is { } cap)
+            Report(results, progress, ImportFileResult.Fail(string.Join(", ", list), $"more than {cap:N0} files: this run imports the first {cap:N0} (import the rest by naming smaller folders)"));
         try
         {
-            // Pages, then attachment files (FilesOf's order): an attachment finds its notice among the pages already stored.
-            foreach (var group in FilesOf(list).GroupBy(f => AttachmentExtensions.Contains(Path.GetExtension(f))))
+            // Pages, then attachment files (Walk's order): an attachment finds its notice among the pages already stored.
+            foreach (var group in walk.Files.GroupBy(f => AttachmentExtensions.Contains(Path.GetExtension(f))))
             {
                 var imported = group.AsParallel().AsOrdered()
                     .WithDegreeOfParallelism(Math.Max(1, _options.Parallelism))
@@ -104,15 +110,9 @@ public sealed class DocumentImporter
         var parsed = _parser.Parse(content, source);
         if (parsed.Document is not { } doc) return ImportFileResult.Fail(name, parsed.Error ?? "not parsed", parsed.Warnings);
         doc = LinkToParent(doc, source);
-        Remember(doc);
-
-        var stored = _sink.Get(doc.Id);
-        if (stored is not null && stored.ContentHash == doc.ContentHash)
-            return new ImportFileResult(name, ImportStatus.Unchanged, doc.Id, doc.Title, parsed.Warnings, null);
-        if (stored is not null) doc = doc with { Sources = stored.Sources.Concat(doc.Sources).Distinct().ToList(), Versions = stored.Versions };
-
+        // The sink alone decides what the document is (new, updated, unchanged, a repost of one it holds).
         var outcome = _sink.Upsert(doc);
-        Interlocked.Increment(ref _uncommitted);
+        if (outcome != UpsertOutcome.Unchanged) Interlocked.Increment(ref _uncommitted);
         var status = outcome switch
         {
             UpsertOutcome.Added => ImportStatus.Imported,
@@ -123,48 +123,30 @@ public sealed class DocumentImporter
     }
 
     /// <summary>
-    /// An attachment file that a known notice links by file name becomes a child of that notice, under the attachment's
-    /// address, issued and dated as the notice where the file says nothing of its own. The 文号 stays the notice's alone.
+    /// An attachment file that a stored notice links by file name (the sink sees the notices of this run too: pages are
+    /// imported first) becomes a child of that notice, under the attachment's address, issued and dated as the notice
+    /// where the file says nothing of its own. The 文号 stays the notice's alone.
     /// </summary>
     private PolicyDocument LinkToParent(PolicyDocument doc, PageSource source)
     {
         var name = source.FilePath ?? (source.Url is { } url ? url.Split('?', '#')[0] : null);
         if (name is null || !AttachmentExtensions.Contains(Path.GetExtension(name))) return doc;
-        if (!_attachmentParents.TryGetValue(Path.GetFileName(name), out var parent))
-        {
-            if (_sink.FindAttachmentParent(Path.GetFileName(name)) is not { } notice) return doc;
-            Remember(notice);
-            if (!_attachmentParents.TryGetValue(Path.GetFileName(name), out parent)) return doc;
-        }
+        var file = Path.GetFileName(name);
+        if (_sink.FindAttachmentParent(file) is not { } notice) return doc;
+        var link = notice.Attachments.FirstOrDefault(a => string.Equals(a.Url is null ? a.Name : Path.GetFileName(a.Url.Split('?', '#')[0]), file, StringComparison.OrdinalIgnoreCase));
         doc = doc with
         {
-            ParentId = parent.ParentId,
-            Site = parent.Site,
-            Issuers = doc.Issuers.Count > 0 ? doc.Issuers : parent.Notice.Issuers,
-            IssuersRaw = doc.Issuers.Count > 0 ? doc.IssuersRaw : parent.Notice.IssuersRaw,
-            WrittenDate = doc.WrittenDate ?? parent.Notice.WrittenDate,
-            PublishedDate = doc.PublishedDate ?? parent.Notice.PublishedDate,
+            ParentId = notice.Id,
+            Site = notice.Site,
+            Issuers = doc.Issuers.Count > 0 ? doc.Issuers : notice.Issuers,
+            IssuersRaw = doc.Issuers.Count > 0 ? doc.IssuersRaw : notice.IssuersRaw,
+            WrittenDate = doc.WrittenDate ?? notice.WrittenDate,
+            PublishedDate = doc.PublishedDate ?? notice.PublishedDate,
         };
-        if (doc.Url is null && parent.Url is not null)
-            doc = doc with { Url = parent.Url, Id = DocumentId.FromUrl(parent.Url), Sources = [new DocumentSource(DocumentId.CanonicalUrl(parent.Url), parent.Site)] };
-        return doc with { ContentHash = Normalise.DocumentAssembler.ContentHash(doc) };
+        if (doc.Url is null && link?.Url is { } address)
+            doc = doc with { Url = address, Id = DocumentId.FromUrl(address), Sources = [new DocumentSource(DocumentId.CanonicalUrl(address), notice.Site)] };
+        return doc with { ContentHash = PolicyDocument.HashOf(doc) };
     }
-
-    private void Remember(PolicyDocument doc)
-    {
-        if (doc.Attachments.Count == 0) return;
-        var notice = new NoticeFacts(doc.Issuers, doc.IssuersRaw, doc.WrittenDate, doc.PublishedDate);
-        foreach (var a in doc.Attachments)
-        {
-            var file = a.Url is null ? a.Name : Path.GetFileName(a.Url.Split('?', '#')[0]);
-            if (file.Length > 0) _attachmentParents[file] = new NoticeLink(doc.Id, a.Url, doc.Site, notice);
-        }
-    }
-
-    /// <summary>What an attachment takes from the notice linking it: the notice's id and site, its own address, the notice's issuers and dates.</summary>
-    private sealed record NoticeLink(string ParentId, string? Url, Site Site, NoticeFacts Notice);
-
-    private sealed record NoticeFacts(IReadOnlyList<string> Issuers, string? IssuersRaw, DateOnly? WrittenDate, DateOnly? PublishedDate);
 
     /// <summary>Commits what is upserted; upserts of other threads may land on either side of it and are counted for the next.</summary>
     private void Commit()
@@ -173,10 +155,6 @@ public sealed class DocumentImporter
         _sink.Commit();
         Interlocked.Add(ref _uncommitted, -counted);
     }
-
-    private IEnumerable<string> FilesUnder(string folder)
-        => Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-            .Where(f => _options.Extensions.Contains(Path.GetExtension(f)));
 
     private string TooLarge(long length)
         => $"file is {length / (1024.0 * 1024.0):0.0} MB, over the {_options.MaxFileBytes / (1024.0 * 1024.0):0.#} MB limit";

@@ -35,6 +35,11 @@ public sealed record ImportOptions
     /// <summary>Files larger than this are refused without being read (default 20 MB).</summary>
     public long MaxFileBytes { get; init; } = DefaultMaxFileBytes;
 
+    public const int DefaultMaxFiles = 200_000;
+
+    /// <summary>Files one run imports at the most; a larger tree is cut here with a message (default 200,000).</summary>
+    public int MaxFiles { get; init; } = DefaultMaxFiles;
+
     /// <summary>Documents upserted between two commits of the sink.</summary>
     public int BatchSize { get; init; } = 500;
 

@@ -46,18 +46,11 @@ internal sealed partial class DocumentAssembler(IssuerRegistry issuers, ThemeRul
             Sources = url is null ? [] : [new DocumentSource(DocumentId.CanonicalUrl(url), site)],
         };
         if (body.Count == 0) warnings.Add("no body text found");
-        var hash = ContentHash(doc);
+        var hash = PolicyDocument.HashOf(doc);
         var id = url is not null ? DocumentId.FromUrl(url) : source.FilePath is not null ? DocumentId.FromFile(source.FilePath) : hash[..20];
         return doc with { Id = id, ContentHash = hash };
     }
 
-    /// <summary>SHA-256 (hex) of the normalised content: everything but the id, the hash itself, sources and versions.</summary>
-    public static string ContentHash(PolicyDocument doc)
-    {
-        var content = doc with { Id = "", ContentHash = "", Sources = [], Versions = [] };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(content, PolicyJson.Options);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
-    }
 
     private static DocumentNumber? Number(string? raw) => DocumentNumber.Parse(raw) ?? DocumentNumber.Find(raw);
 

@@ -60,6 +60,8 @@ public sealed record RelatedDocuments(
     public RelatedDocument? Parent { get; init; }
     /// <summary>For a notice: the documents made from its attachment files.</summary>
     public IReadOnlyList<RelatedDocument> Attachments { get; init; } = [];
+    /// <summary>Other documents with the same 文号 whose texts differ (同文号): kept apart, shown to each other.</summary>
+    public IReadOnlyList<RelatedDocument> SameNumber { get; init; } = [];
 }
 
 public sealed record RelatedDocument(string Id, string Title, string? DocumentNumber, DateOnly? PublishedDate);

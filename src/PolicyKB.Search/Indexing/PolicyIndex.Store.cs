@@ -3,87 +3,55 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using PolicyKB.Model;
 using PolicyKB.Search.Indexing;
+using PolicyKB.Search.Ingest;
 
 namespace PolicyKB.Search;
 
 /// <summary>
-/// The document store side: upserts by id (idempotent), reposts merged into one document with several sources,
-/// reads of stored documents. Writes not yet visible to searchers are remembered (<c>_pending</c>) so that an
-/// import batch sees its own documents without a reopen per document.
+/// The document store side: documents keyed by id (and by the ids of the sources folded into them), found by their
+/// identity keys, written and deleted. It decides nothing: <see cref="DocumentIngest"/> alone decides what an incoming
+/// document is (new, updated, unchanged, a repost) and stages the result here. Writes not yet visible to searchers are
+/// remembered (<c>_pending</c>) so that an import batch sees its own documents without a reopen per document.
 /// </summary>
 public sealed partial class PolicyIndex
 {
-    private sealed record Stored(PolicyDocument Document, IReadOnlyList<string> Aliases)
+    internal sealed record Stored(PolicyDocument Document, IReadOnlyList<string> Aliases)
     {
         private IdentityKeys? _keys;
 
-        public Stored(PolicyDocument document, IReadOnlyList<string> aliases, IdentityKeys? keys) : this(document, aliases) => _keys = keys;
+        /// <summary>A document as the ingest decided it: its aliases are the ids of the other sources it holds.</summary>
+        public static Stored Of(PolicyDocument document) =>
+            new(document, document.Sources.Select(s => s.Id).OfType<string>().Where(id => id != document.Id).Distinct().ToList());
 
         /// <summary>The document's repost key and body fingerprint, computed once (hashing a body is not free).</summary>
         public IdentityKeys Keys => _keys ??= DocumentKeys.IdentityOf(Document);
     }
 
+    private readonly DocumentIngest _ingest;
     private readonly object _pendingLock = new();
     private long _generation;
     /// <summary>Marks a write still on its way into the writer: never forgotten by a refresh.</summary>
     private const long InFlight = long.MaxValue;
     /// <summary>id → document written since the last refresh (null: deleted), with the write's generation.</summary>
     private readonly Dictionary<string, (Stored? Entry, long Generation)> _pending = new(StringComparer.Ordinal);
-    /// <summary>repost key, body fingerprint or alias → id, for documents in <see cref="_pending"/>.</summary>
-    private readonly Dictionary<string, string> _pendingKeys = new(StringComparer.Ordinal);
+    /// <summary>文号, body fingerprint, alias or attachment file → ids, for documents in <see cref="_pending"/>.</summary>
+    private readonly Dictionary<string, HashSet<string>> _pendingKeys = new(StringComparer.Ordinal);
     /// <summary>Writes of one id reach the writer in the order they were decided; different ids analyse in parallel.</summary>
     private readonly object[] _idLocks = Enumerable.Range(0, 64).Select(_ => new object()).ToArray();
 
-    public UpsertOutcome Upsert(PolicyDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        if (string.IsNullOrWhiteSpace(document.Id)) throw new ArgumentException("A document needs an id.", nameof(document));
-        var id = document.Id;
-        // Outside the lock: upserts of other documents wait on nothing but the lookups.
-        var keys = DocumentKeys.IdentityOf(document);
-        UpsertOutcome result;
-        lock (_pendingLock)
-        {
-            Stored entry;
-            UpsertOutcome outcome;
-            var same = Find(id);
-            if (same is not null && same.Document.Id == id)
-                (entry, outcome) = Decide(WithMergedHistory(document, same.Document, keepSources: false), same, same.Aliases, keys);
-            else if ((same ?? FindRepostOf(keys)) is { } original)
-                // A repost (or a known alias): fold the new source into the document already indexed, whose content stays.
-                (entry, outcome) = Decide(WithMergedHistory(original.Document, document, keepSources: true), original, original.Aliases.Append(id).Distinct().ToList(), original.Keys);
-            else
-                (entry, outcome) = Decide(document, null, [], keys);
-            if (outcome == UpsertOutcome.Unchanged) return outcome;
-            id = entry.Document.Id;
-            Remember(id, entry);
-            result = outcome;
-        }
-        Volatile.Write(ref _lastWrite, _clock.GetTimestamp());
-        Flush(id);
-        return result;
-    }
+    /// <summary>Hands the document to the one ingest path, which decides what it is and stores it.</summary>
+    public UpsertOutcome Upsert(PolicyDocument document) => _ingest.Ingest(document);
 
     public PolicyDocument? Get(string id) => Find(id)?.Document;
 
     public PolicyDocument? FindAttachmentParent(string fileName)
     {
-        var key = Path.GetFileName(fileName).Trim().ToLowerInvariant();
-        return key.Length == 0 ? null : FindIndexed(new TermQuery(new Term(Schema.AttachmentFile, key)))?.Document;
+        var key = AttachmentKey(fileName);
+        return key.Length == 0 ? null : FindAll("f:" + key, Schema.AttachmentFile, key).FirstOrDefault()?.Document;
     }
 
-    public bool Delete(string id)
-    {
-        string stored;
-        lock (_pendingLock)
-        {
-            if (Find(id) is not { } found) return false;
-            stored = found.Document.Id;
-            Remember(stored, null);
-        }
-        Flush(stored);
-        return true;
-    }
+    /// <summary>Removes the document, or only the source with this id from the document that holds it: nothing else is lost.</summary>
+    public bool Delete(string id) => _ingest.Remove(id);
 
     public IEnumerable<PolicyDocument> All()
     {
@@ -102,41 +70,44 @@ public sealed partial class PolicyIndex
         finally { _searchers.Release(searcher); }
     }
 
-    /// <summary>
-    /// <paramref name="kept"/> with the sources and versions of both documents. For an update of the same id the new
-    /// content wins and earlier sources are kept; for a repost the indexed content stays and the new sources join.
-    /// </summary>
-    private static PolicyDocument WithMergedHistory(PolicyDocument kept, PolicyDocument other, bool keepSources)
+    /// <summary>Held by the ingest while it decides, so that two decisions never see each other half done.</summary>
+    internal object DecisionLock => _pendingLock;
+
+    /// <summary>The stored document with this id or alias, newest write first.</summary>
+    internal Stored? Find(string id)
     {
-        var sources = keepSources
-            ? EffectiveSources(kept).Concat(EffectiveSources(other))
-            : kept.Sources.Concat(other.Sources);
-        return kept with
+        lock (_pendingLock)
         {
-            Sources = sources.DistinctBy(s => DocumentId.CanonicalUrl(s.Url)).ToList(),
-            Versions = kept.Versions.Concat(other.Versions).Distinct().OrderBy(v => v.FetchedAt).ToList(),
-        };
+            if (_pending.TryGetValue(id, out var p)) return p.Entry;
+            foreach (var aliased in PendingWith("a:" + id)) return aliased;
+        }
+        return Schema.IdentityFields.Select(field => FindIndexed(new TermQuery(new Term(field, id)), 1).FirstOrDefault()).FirstOrDefault(found => found is not null);
     }
 
-    private static IEnumerable<DocumentSource> EffectiveSources(PolicyDocument d) =>
-        d.Sources.Count > 0 ? d.Sources : d.Url is { } url ? [new DocumentSource(url, d.Site)] : [];
-
-    private static (Stored, UpsertOutcome) Decide(PolicyDocument document, Stored? existing, IReadOnlyList<string> aliases, IdentityKeys keys)
+    /// <summary>Documents that share the 文号 or the body fingerprint of <paramref name="document"/>: the candidates for one text.</summary>
+    internal IEnumerable<Stored> Candidates(PolicyDocument document)
     {
-        var entry = new Stored(document, aliases, keys);
-        if (existing is null) return (entry, UpsertOutcome.Added);
-        var same = existing.Aliases.SequenceEqual(aliases)
-            && JsonSerializer.Serialize(existing.Document, PolicyJson.Options) == JsonSerializer.Serialize(document, PolicyJson.Options);
-        return (entry, same ? UpsertOutcome.Unchanged : UpsertOutcome.Updated);
+        var keys = DocumentKeys.IdentityOf(document);
+        var found = new List<Stored>();
+        if (DocumentKeys.DocNoKey(document.DocumentNumber) is { } no) found.AddRange(FindAll("n:" + no, Schema.DocNoKey, no));
+        if (keys.BodyFingerprint is { } body) found.AddRange(FindAll("b:" + body, Schema.BodyKey, body));
+        return found.DistinctBy(s => s.Document.Id);
     }
+
+    /// <summary>Publishes a decided write to later decisions (as in flight); <see cref="Write"/> sends it to the writer.</summary>
+    internal void Stage(Stored entry) => Remember(entry.Document.Id, entry);
+
+    internal void StageDelete(string id) => Remember(id, null);
 
     /// <summary>
-    /// Sends the latest decided write of an id to the writer (analysis happens here, outside the store lock, so
-    /// different ids index in parallel). Decisions are published at once as in flight; whichever thread gets here
-    /// first writes the newest decision, so writes of one id never reach the index out of order.
+    /// Sends the latest decided write of an id to the writer (analysis happens here, outside the decision lock, so
+    /// different ids index in parallel). Whichever thread gets here first writes the newest decision, so writes of one
+    /// id never reach the index out of order.
     /// </summary>
-    private void Flush(string id)
+    internal void Write(string id)
     {
+        var writer = Writer;
+        Volatile.Write(ref _lastWrite, _clock.GetTimestamp());
         lock (_idLocks[(uint)StringComparer.Ordinal.GetHashCode(id) % _idLocks.Length])
         {
             Stored? current;
@@ -147,8 +118,8 @@ public sealed partial class PolicyIndex
             }
             try
             {
-                if (current is null) _writer.DeleteDocuments(new Term(Schema.Id, id));
-                else _writer.UpdateDocument(new Term(Schema.Id, id), DocumentMapper.ToLucene(current.Document, current.Aliases, current.Keys));
+                if (current is null) writer.DeleteDocuments(new Term(Schema.Id, id));
+                else writer.UpdateDocument(new Term(Schema.Id, id), DocumentMapper.ToLucene(current.Document, current.Aliases, current.Keys));
             }
             catch
             {
@@ -159,13 +130,41 @@ public sealed partial class PolicyIndex
         }
     }
 
-    /// <summary>Publishes a decided write (null: a delete) to later upserts, as in flight.</summary>
+    /// <summary>True when storing <paramref name="document"/> would change nothing of <paramref name="existing"/>.</summary>
+    internal static bool SameAsStored(Stored existing, PolicyDocument document) =>
+        JsonSerializer.Serialize(existing.Document, PolicyJson.Options) == JsonSerializer.Serialize(document, PolicyJson.Options)
+        && existing.Aliases.SequenceEqual(Stored.Of(document).Aliases);
+
     private void Remember(string id, Stored? entry)
     {
-        _pending[id] = (entry, InFlight);
-        if (entry is null) return;
-        foreach (var key in LookupKeys(entry.Keys).Concat(entry.Aliases.Select(a => "a:" + a)))
-            _pendingKeys[key] = id;
+        _ = Writer;
+        lock (_pendingLock)
+        {
+            _pending[id] = (entry, InFlight);
+            if (entry is null) return;
+            foreach (var key in PendingKeys(entry))
+            {
+                if (!_pendingKeys.TryGetValue(key, out var ids)) _pendingKeys[key] = ids = new HashSet<string>(StringComparer.Ordinal);
+                ids.Add(id);
+            }
+        }
+    }
+
+    private static IEnumerable<string> PendingKeys(Stored entry)
+    {
+        if (DocumentKeys.DocNoKey(entry.Document.DocumentNumber) is { } no) yield return "n:" + no;
+        if (entry.Keys.BodyFingerprint is { } b) yield return "b:" + b;
+        foreach (var alias in entry.Aliases) yield return "a:" + alias;
+        foreach (var file in entry.Document.Attachments.Select(DocumentMapper.AttachmentFileKey).OfType<string>()) yield return "f:" + file;
+    }
+
+    /// <summary>Pending documents filed under a key whose latest write still has it.</summary>
+    private IEnumerable<Stored> PendingWith(string key)
+    {
+        if (!_pendingKeys.TryGetValue(key, out var ids)) yield break;
+        foreach (var id in ids)
+            if (_pending.TryGetValue(id, out var p) && p.Entry is { } entry && PendingKeys(entry).Contains(key))
+                yield return entry;
     }
 
     /// <summary>The write is in the writer: a refresh started after this may forget it (unless a newer decision replaced it).</summary>
@@ -181,47 +180,43 @@ public sealed partial class PolicyIndex
         lock (_pendingLock)
         {
             foreach (var id in _pending.Where(p => p.Value.Generation <= upTo).Select(p => p.Key).ToList()) _pending.Remove(id);
-            foreach (var key in _pendingKeys.Where(k => !_pending.ContainsKey(k.Value)).Select(k => k.Key).ToList()) _pendingKeys.Remove(key);
+            foreach (var (key, ids) in _pendingKeys.ToList())
+            {
+                ids.RemoveWhere(id => !_pending.ContainsKey(id));
+                if (ids.Count == 0) _pendingKeys.Remove(key);
+            }
         }
     }
 
-    private static IEnumerable<string> LookupKeys(IdentityKeys keys)
+    /// <summary>Pending and searcher-visible documents under a key, newest write first, each once.</summary>
+    private List<Stored> FindAll(string pendingKey, string field, string value)
     {
-        if (keys.Repost is { } r) yield return "r:" + r;
-        if (keys.BodyFingerprint is { } b) yield return "b:" + b;
+        List<Stored> found;
+        lock (_pendingLock) found = PendingWith(pendingKey).ToList();
+        found.AddRange(FindIndexed(new TermQuery(new Term(field, value)), MaxCandidates).Where(s => found.All(f => f.Document.Id != s.Document.Id)));
+        return found;
     }
 
-    /// <summary>The stored document with this id or alias, newest write first.</summary>
-    private Stored? Find(string id)
+    /// <summary>How many stored documents under one key are compared with an incoming one (a 文号 rarely has more).</summary>
+    private const int MaxCandidates = 50;
+
+    private static string AttachmentKey(string fileName) => Path.GetFileName(fileName).Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// Matches among searcher-visible documents, less those written since: their latest write is pending, and the
+    /// pending lookups that come first find it when it still matches.
+    /// </summary>
+    private List<Stored> FindIndexed(Query query, int max) => WithSearcher(searcher =>
     {
-        lock (_pendingLock)
+        var found = new List<Stored>();
+        foreach (var hit in searcher.Search(query, max).ScoreDocs)
         {
-            if (_pending.TryGetValue(id, out var p)) return p.Entry;
-            if (_pendingKeys.TryGetValue("a:" + id, out var a) && _pending.TryGetValue(a, out var aliased)) return aliased.Entry;
+            var stored = searcher.Doc(hit.Doc);
+            var document = DocumentMapper.FromStored(stored);
+            lock (_pendingLock)
+                if (_pending.ContainsKey(document.Id)) continue;
+            found.Add(new Stored(document, stored.GetValues(Schema.Alias)));
         }
-        return Schema.IdentityFields.Select(field => FindIndexed(new TermQuery(new Term(field, id)))).FirstOrDefault(found => found is not null);
-    }
-
-    private Stored? FindRepostOf(IdentityKeys keys)
-    {
-        foreach (var key in LookupKeys(keys))
-        {
-            if (_pendingKeys.TryGetValue(key, out var k) && _pending.TryGetValue(k, out var p) && p.Entry is not null) return p.Entry;
-            var field = key.StartsWith("r:", StringComparison.Ordinal) ? Schema.RepostKey : Schema.BodyKey;
-            if (FindIndexed(new TermQuery(new Term(field, key[2..]))) is { } found) return found;
-        }
-        return null;
-    }
-
-    /// <summary>First match among searcher-visible documents, unless a newer write replaced or deleted it.</summary>
-    private Stored? FindIndexed(Query query) => WithSearcher(searcher =>
-    {
-        var top = searcher.Search(query, 1);
-        if (top.TotalHits == 0) return null;
-        var stored = searcher.Doc(top.ScoreDocs[0].Doc);
-        var document = DocumentMapper.FromStored(stored);
-        lock (_pendingLock)
-            if (_pending.TryGetValue(document.Id, out var newer)) return newer.Entry;
-        return new Stored(document, stored.GetValues(Schema.Alias));
+        return found;
     });
 }

@@ -12,7 +12,7 @@ public sealed partial class PolicyIndex
 
     /// <summary>
     /// Cites: indexed documents whose title (《…》) or 文号 the body names. Cited by: documents whose bodies name
-    /// this one's title or 文号. Similar: MoreLikeThis over the word fields. Parent and attachments: the notice an
+    /// this one's title or 文号. Same number: other texts with this 文号. Similar: MoreLikeThis over the word fields. Parent and attachments: the notice an
     /// attachment document belongs to, and the attachment documents of a notice (by its id or any alias it merged).
     /// </summary>
     public RelatedDocuments Related(string id, int similar = 5)
@@ -40,6 +40,9 @@ public sealed partial class PolicyIndex
             {
                 Parent = document.ParentId is { } parent ? CardOf(searcher, parent)?.AsRelated() : null,
                 Attachments = WithoutSelf(Lookup(searcher, children, MaxCitations), document.Id),
+                SameNumber = DocumentKeys.DocNoKey(document.DocumentNumber) is { } number
+                    ? WithoutSelf(Lookup(searcher, new TermQuery(new Term(Schema.DocNoKey, number)), MaxCitations), document.Id)
+                    : [],
             };
         });
     }

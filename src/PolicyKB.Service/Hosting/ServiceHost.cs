@@ -46,7 +46,8 @@ public static class ServiceHost
         var settings = ServiceSettings.From(options, builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(settings);
-        services.AddSingleton<IPolicyIndex>(_ => PolicyIndex.Open(settings.IndexDirectory));
+        // The server is the folder's one writer for its whole life; a CLI import meanwhile hands its files to POST /api/import.
+        services.AddSingleton<IPolicyIndex>(_ => PolicyIndex.Open(settings.IndexDirectory, new PolicyIndexOptions { WriterCommand = "policykb serve" }));
         services.AddSingleton<IDocumentSink>(sp => sp.GetRequiredService<IPolicyIndex>());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new BriefBuilder(sp.GetRequiredService<IPolicyIndex>(), sp.GetRequiredService<TimeProvider>()));

@@ -429,7 +429,7 @@
     const related = view.related || { cites: [], citedBy: [], similar: [] };
     // Each document once, in the first group that names it: a notice is often parent, citer and most similar at once.
     const shown = new Set();
-    const groups = [['所属文件', related.parent ? [related.parent] : []], ['附件文件', related.attachments],
+    const groups = [['所属文件', related.parent ? [related.parent] : []], ['附件文件', related.attachments], ['同文号文件', related.sameNumber || []],
       ['引用的文件', related.cites], ['被以下文件引用', related.citedBy], ['相似文件', related.similar]]
       .map(([label, docs]) => [label, (docs || []).filter((r) => !shown.has(r.id) && shown.add(r.id))])
       .filter(([, v]) => v.length);

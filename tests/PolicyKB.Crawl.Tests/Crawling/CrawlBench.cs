@@ -5,7 +5,7 @@ public sealed class CrawlBench : IAsyncDisposable
 {
     public required MirrorServer Server { get; init; }
     public string Folder { get; } = Directory.CreateTempSubdirectory("policykb-crawl-").FullName;
-    public MemorySink Sink { get; } = new();
+    public IndexSink Sink { get; }
     public IPageReader Reader { get; init; } = new SimplePageReader();
     /// <summary>The crawler's clock: the system's, moved on by <see cref="LaterClock.Advance"/> to stand for days between crawls.</summary>
     public LaterClock Clock { get; } = new();
@@ -16,6 +16,8 @@ public sealed class CrawlBench : IAsyncDisposable
         RatePerSecond = 500, Timeout = TimeSpan.FromSeconds(10), BackoffBase = TimeSpan.FromMilliseconds(10), MaxTries = 3,
         Contact = "crawler-tests@example.org",
     };
+
+    public CrawlBench() => Sink = new IndexSink(Folder);
 
     public static async Task<CrawlBench> StartAsync() => new() { Server = await MirrorServer.StartAsync() };
 
@@ -43,6 +45,7 @@ public sealed class CrawlBench : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();
+        Sink.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }

@@ -7,32 +7,34 @@ using PolicyKB.Model;
 
 namespace PolicyKB.Crawl.Tests;
 
-/// <summary>An in-memory index: the crawler's behaviour tests need what was written, not Lucene.</summary>
-public sealed class MemorySink : IDocumentSink
+/// <summary>
+/// The knowledge base's real index behind the crawler, in the bench's folder: what the crawler writes goes through the
+/// one ingest path (versions, reposts, unchanged pages), as in production. Counts commits and lets a test act before an upsert.
+/// </summary>
+public sealed class IndexSink(string folder) : IDocumentSink, IDisposable
 {
-    private readonly ConcurrentDictionary<string, PolicyDocument> _documents = new();
+    private readonly PolicyKB.Search.PolicyIndex _index = PolicyKB.Search.PolicyIndex.Open(folder);
     public int Commits;
     /// <summary>Runs before each upsert (tests stop a crawl from here, between fetch and import).</summary>
     public Action<PolicyDocument>? BeforeUpsert { get; set; }
 
-    public IReadOnlyCollection<PolicyDocument> Documents => (IReadOnlyCollection<PolicyDocument>)_documents.Values;
+    public IReadOnlyCollection<PolicyDocument> Documents => _index.All().ToList();
 
     public UpsertOutcome Upsert(PolicyDocument document)
     {
         BeforeUpsert?.Invoke(document);
-        if (_documents.TryGetValue(document.Id, out var old))
-        {
-            if (JsonSerializer.Serialize(old, PolicyJson.Options) == JsonSerializer.Serialize(document, PolicyJson.Options)) return UpsertOutcome.Unchanged;
-            _documents[document.Id] = document;
-            return UpsertOutcome.Updated;
-        }
-        _documents[document.Id] = document;
-        return UpsertOutcome.Added;
+        return _index.Upsert(document);
     }
 
-    public void Commit() => Interlocked.Increment(ref Commits);
+    public void Commit()
+    {
+        Interlocked.Increment(ref Commits);
+        _index.Commit();
+    }
 
-    public PolicyDocument? Get(string id) => _documents.GetValueOrDefault(id);
+    public PolicyDocument? Get(string id) => _index.Get(id);
+
+    public void Dispose() => _index.Dispose();
 }
 
 /// <summary>

@@ -1,0 +1,88 @@
+namespace PolicyKB.Import;
+
+/// <summary>
+/// The files under the folders a user names, walked so that it always ends: a folder is entered once by its real path
+/// (a symlink back to a parent, or two links to one folder, are not walked again), a link that leads outside the named
+/// folder is not followed, and the walk stops at a cap on files, saying so.
+/// </summary>
+public static class FolderWalk
+{
+    /// <summary>The files of <paramref name="paths"/> (files as they are, folders walked), at most <paramref name="maxFiles"/>.</summary>
+    public static FolderWalkResult Files(IEnumerable<string> paths, Func<string, bool> wanted, int maxFiles)
+    {
+        var files = new List<string>();
+        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var skipped = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                if (!Add(path)) break;
+                continue;
+            }
+            if (!Directory.Exists(path)) continue;
+            var root = RealPath(new DirectoryInfo(path));
+            var pending = new Stack<DirectoryInfo>([new DirectoryInfo(path)]);
+            while (pending.Count > 0 && files.Count < maxFiles)
+            {
+                var folder = pending.Pop();
+                var real = RealPath(folder);
+                if (!visited.Add(real)) continue;
+                if (!IsUnder(real, root)) { skipped.Add(folder.FullName); continue; }
+                IEnumerable<FileSystemInfo> entries;
+                try { entries = folder.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList(); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+                foreach (var entry in entries.Reverse())
+                {
+                    if ((entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0) continue;
+                    if (entry is DirectoryInfo sub) pending.Push(sub);
+                }
+                foreach (var entry in entries.OfType<FileInfo>())
+                {
+                    if ((entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0 || !wanted(entry.FullName)) continue;
+                    var target = entry.LinkTarget is null ? entry.FullName : RealPath(entry);
+                    if (entry.LinkTarget is not null && !IsUnder(target, root)) { skipped.Add(entry.FullName); continue; }
+                    if (!Add(entry.FullName)) break;
+                }
+            }
+            if (files.Count >= maxFiles) break;
+        }
+        return new FolderWalkResult(files, skipped, files.Count >= maxFiles ? maxFiles : null);
+
+        bool Add(string file)
+        {
+            if (files.Count >= maxFiles) return false;
+            if (seenFiles.Add(RealPath(new FileInfo(file)))) files.Add(file);
+            return true;
+        }
+    }
+
+    private static string RealPath(FileSystemInfo entry)
+    {
+        try
+        {
+            // Every link on the way resolved, so one folder has one name however it is reached.
+            var full = Path.GetFullPath(entry.FullName);
+            var parts = full.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+            var current = Path.GetPathRoot(full)!;
+            foreach (var part in parts)
+            {
+                current = Path.Combine(current, part);
+                FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+                if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target) current = target.FullName;
+            }
+            return Path.TrimEndingDirectorySeparator(current);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return entry.FullName;
+        }
+    }
+
+    private static bool IsUnder(string path, string root) =>
+        path == root || path.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}
+
+/// <summary>The files a walk found; links it did not follow because they lead outside the folder; the cap when it was reached.</summary>
+public sealed record FolderWalkResult(IReadOnlyList<string> Files, IReadOnlyList<string> LeftOutside, int? CappedAt);

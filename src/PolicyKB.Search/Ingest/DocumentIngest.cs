@@ -1,0 +1,181 @@
+using PolicyKB.Model;
+using PolicyKB.Search.Indexing;
+using Stored = PolicyKB.Search.PolicyIndex.Stored;
+
+namespace PolicyKB.Search.Ingest;
+
+/// <summary>
+/// The one write path of the knowledge base. The importer, the crawler, reparse and the admin API hand every document
+/// here (through <see cref="IDocumentSink.Upsert"/>), and this alone decides what it is: new, an update of the page it
+/// came from, unchanged, or a repost of a text already stored. It keeps every source's own entry (address, title, date,
+/// content hash) and the document's versions, and never lets two texts become one unless <see cref="TextIdentity"/>
+/// says they are the same text: a source whose text moves away from the document holding it becomes a document again.
+/// </summary>
+public sealed class DocumentIngest
+{
+    private readonly PolicyIndex _store;
+
+    internal DocumentIngest(PolicyIndex store) => _store = store;
+
+    public UpsertOutcome Ingest(PolicyDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (string.IsNullOrWhiteSpace(document.Id)) throw new ArgumentException("A document needs an id.", nameof(document));
+        var incoming = document;
+        var writes = new List<string>();
+        UpsertOutcome outcome;
+        lock (_store.DecisionLock) outcome = Decide(incoming, writes);
+        // Analysis happens outside the decision lock, so other documents are decided meanwhile.
+        foreach (var id in writes) _store.Write(id);
+        return outcome;
+    }
+
+    /// <summary>Removes a document; when <paramref name="id"/> is a source folded into another, removes only that source.</summary>
+    public bool Remove(string id)
+    {
+        var writes = new List<string>();
+        lock (_store.DecisionLock)
+        {
+            if (_store.Find(id) is not { } holder) return false;
+            if (holder.Document.Id != id)
+                Stage(writes, holder.Document with { Sources = holder.Document.Sources.Where(s => s.Id != id).ToList() });
+            else
+            {
+                _store.StageDelete(id);
+                writes.Add(id);
+                // The text stays with the sources that still carry it, under the first one's address.
+                if (Reposts(holder.Document) is { Count: > 0 } reposts) Stage(writes, Rekeyed(holder.Document, reposts));
+            }
+        }
+        foreach (var w in writes) _store.Write(w);
+        return true;
+    }
+
+    private UpsertOutcome Decide(PolicyDocument incoming, List<string> writes)
+    {
+        var holder = _store.Find(incoming.Id);
+        if (holder is not null && holder.Document.Id == incoming.Id) return UpdateOriginal(holder, incoming, writes);
+        if (holder is not null) return UpdateRepost(holder, incoming, writes);
+        return Arrive(incoming, writes) ? UpsertOutcome.Updated : UpsertOutcome.Added;
+    }
+
+    /// <summary>
+    /// A page no stored document holds (new, or one whose text just left the document that held it): kept as a source
+    /// of the stored document of the same text, else stored as a document of its own. True when it was folded.
+    /// </summary>
+    private bool Arrive(PolicyDocument incoming, List<string> writes)
+    {
+        // Only a page with an address can be kept as a source of another document (its entry is how a change is seen).
+        if (incoming.Url is not null
+            && _store.Candidates(incoming).FirstOrDefault(c => c.Document.Id != incoming.Id && c.Document.Url is not null && TextIdentity.SameText(c.Document, incoming)) is { } original)
+        {
+            if (_store.Find(incoming.Id) is { } own && own.Document.Id == incoming.Id)
+            {
+                _store.StageDelete(incoming.Id);
+                writes.Add(incoming.Id);
+            }
+            Stage(writes, original.Document with
+            {
+                Sources = WithSource(Sources(original.Document), SourceOf(incoming)),
+                Versions = MergeVersions(original.Document.Versions, incoming.Versions),
+            });
+            return true;
+        }
+        Stage(writes, incoming);
+        return false;
+    }
+
+    /// <summary>The page a document was first stored from, read again.</summary>
+    private UpsertOutcome UpdateOriginal(Stored holder, PolicyDocument incoming, List<string> writes)
+    {
+        var stored = holder.Document;
+        if (!TextIdentity.SameText(stored, incoming))
+        {
+            // Another text now: the text it had stays with its reposts (under the first), and the new one finds its place.
+            var reposts = Reposts(stored);
+            if (reposts.Count > 0) Stage(writes, Rekeyed(stored, reposts));
+            var moved = incoming with { Versions = MergeVersions(stored.Versions, incoming.Versions) };
+            Arrive(moved, writes);
+            return UpsertOutcome.Updated;
+        }
+        // The page's new content, with the sources it had and the ones its new reading gives.
+        var updated = incoming with
+        {
+            Sources = incoming.Sources.Aggregate(stored.Sources, WithSource),
+            Versions = MergeVersions(stored.Versions, incoming.Versions),
+        };
+        if (PolicyIndex.SameAsStored(holder, updated)) return UpsertOutcome.Unchanged;
+        Stage(writes, updated);
+        return UpsertOutcome.Updated;
+    }
+
+    /// <summary>A page kept as a source of another document, read again.</summary>
+    private UpsertOutcome UpdateRepost(Stored holder, PolicyDocument incoming, List<string> writes)
+    {
+        var stored = holder.Document;
+        var own = SourceOf(incoming);
+        var entry = stored.Sources.FirstOrDefault(s => s.Id == incoming.Id);
+        if (entry?.ContentHash is { } known && known == incoming.ContentHash) return UpsertOutcome.Unchanged;
+        // Still the same text, to the letter (a source kept before its hash was recorded only needs to be the same text).
+        var same = TextIdentity.SameText(stored, incoming)
+            && (entry?.ContentHash is null || DocumentKeys.BodyFingerprint(stored) == DocumentKeys.BodyFingerprint(incoming));
+        if (same)
+        {
+            var updated = stored with { Sources = WithSource(stored.Sources, own), Versions = MergeVersions(stored.Versions, incoming.Versions) };
+            if (PolicyIndex.SameAsStored(holder, updated)) return UpsertOutcome.Unchanged;
+            Stage(writes, updated);
+            return UpsertOutcome.Updated;
+        }
+        // Its text moved on: the text it left keeps its other sources, and its own finds its place (alone, or with its twin).
+        Stage(writes, stored with { Sources = stored.Sources.Where(s => s.Id != incoming.Id && s.Url != own.Url).ToList() });
+        Arrive(incoming, writes);
+        return UpsertOutcome.Updated;
+    }
+
+    private void Stage(List<string> writes, PolicyDocument document)
+    {
+        _store.Stage(Stored.Of(document));
+        writes.Add(document.Id);
+    }
+
+    /// <summary>
+    /// The entry a page keeps as a source of another document: its address and id, with its title, date and content
+    /// hash, by which a later change to it is seen.
+    /// </summary>
+    private static DocumentSource SourceOf(PolicyDocument page) =>
+        new(DocumentId.CanonicalUrl(page.Url!), page.Site) { Id = page.Id, Title = page.Title, PublishedDate = page.PublishedDate, ContentHash = page.ContentHash };
+
+    /// <summary>The pages folded into a document (entries with an id of their own).</summary>
+    private static List<DocumentSource> Reposts(PolicyDocument d) => d.Sources.Where(s => s.Id is not null && s.Id != d.Id).ToList();
+
+    /// <summary>A document's sources; one stored without any stands for its own page.</summary>
+    private static IReadOnlyList<DocumentSource> Sources(PolicyDocument d) =>
+        d.Sources.Count > 0 || d.Url is null ? d.Sources : [new DocumentSource(DocumentId.CanonicalUrl(d.Url), d.Site)];
+
+    /// <summary>The sources with <paramref name="source"/>'s entry put in place of the old one for its address (or added).</summary>
+    private static IReadOnlyList<DocumentSource> WithSource(IReadOnlyList<DocumentSource> sources, DocumentSource source)
+    {
+        var at = sources.ToList().FindIndex(s => s.Url == source.Url);
+        if (at < 0) return [.. sources, source];
+        return [.. sources.Take(at), source, .. sources.Skip(at + 1).Where(s => s.Url != source.Url)];
+    }
+
+    /// <summary>The text <paramref name="stored"/> held, now under the first of the reposts that carry it.</summary>
+    private static PolicyDocument Rekeyed(PolicyDocument stored, IReadOnlyList<DocumentSource> reposts) => stored with
+    {
+        Id = reposts[0].Id!,
+        Url = reposts[0].Url,
+        Site = reposts[0].Site,
+        Sources = reposts.Select((s, i) => i == 0 ? s with { Id = null } : s).ToList(),
+        Versions = [],
+    };
+
+    /// <summary>The stored versions, then each incoming one whose content differs from the latest.</summary>
+    private static IReadOnlyList<DocumentVersion> MergeVersions(IReadOnlyList<DocumentVersion> stored, IReadOnlyList<DocumentVersion> incoming)
+    {
+        var versions = stored.ToList();
+        foreach (var v in incoming.OrderBy(v => v.FetchedAt))
+            if (versions.Count == 0 || versions[^1].ContentHash != v.ContentHash) versions.Add(v);
+        return versions;
+    }
+}
