@@ -39,4 +39,12 @@ internal sealed class MemorySink : IDocumentSink
     {
         lock (_lock) return _pending.GetValueOrDefault(id) ?? Committed.GetValueOrDefault(id);
     }
+
+    /// <summary>As the index does: the stored (or pending) notice one of whose attachments has this file name.</summary>
+    public PolicyDocument? FindAttachmentParent(string fileName)
+    {
+        lock (_lock)
+            return _pending.Values.Concat(Committed.Values).FirstOrDefault(d => d.Attachments.Any(a =>
+                string.Equals(a.Url is null ? a.Name : Path.GetFileName(a.Url.Split('?', '#')[0]), fileName, StringComparison.OrdinalIgnoreCase)));
+    }
 }

@@ -62,7 +62,7 @@ public sealed class WriterLockTests
 
     private static List<string> Snapshot(string folder) =>
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(f) != WriterLock.HolderFileName)
+            .Where(f => Path.GetFileName(f) is not (WriterLock.HolderFileName or WriterLock.LockFileName))
             .Select(f => $"{Path.GetRelativePath(folder, f)} {new FileInfo(f).Length} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))}")
             .ToList();
 }
