@@ -17,4 +17,6 @@ var root = new RootCommand("policykb — a knowledge base of Chinese government 
     GenerateCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+// On Ctrl+C or SIGTERM a command is cancelled and given this long to finish (a server stops, commits and lets go of
+// the folder; an import commits what it has) before the process ends anyway.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -18,7 +18,7 @@ internal static class ServeCommand
         var samples = new Option<string?>("--samples") { Description = "Folder imported when the index is empty (default ./samples when it exists)." };
         var command = new Command("serve", "Serve the search page and the HTTP API.") { urls, index, samples };
         command.TreatUnmatchedTokensAsErrors = false; // further --Section:Key=value pairs go to the host's configuration
-        command.SetAction((parse, _) => CommonOptions.GuardAsync(async () =>
+        command.SetAction((parse, ct) => CommonOptions.GuardAsync(async () =>
         {
             var samplesDir = parse.GetValue(samples) ?? (Directory.Exists("samples") ? "samples" : null);
             if (samplesDir is not null && !Directory.Exists(samplesDir))
@@ -34,7 +34,8 @@ internal static class ServeCommand
                 SamplesDirectory = samplesDir is null ? null : Path.GetFullPath(samplesDir),
             };
             await using var app = ServiceHost.Build(hostArgs.ToArray(), options);
-            await app.RunAsync(); // the host handles Ctrl+C and SIGTERM: it stops, commits and closes the index
+            // Ctrl+C and SIGTERM cancel ct: the host stops, commits and closes the index before the command returns.
+            await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.RunAsync(app, ct);
             return ExitCodes.Ok;
         }));
         return command;
