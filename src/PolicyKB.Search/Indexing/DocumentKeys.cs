@@ -51,7 +51,7 @@ public static partial class DocumentKeys
     public static IEnumerable<string> CitedDocNos(string text) =>
         DocumentNumber.FindAll(text).Select(n => n.Normalized).Distinct();
 
-    private static string LettersAndDigits(string s)
+    internal static string LettersAndDigits(string s)
     {
         var sb = new StringBuilder(s.Length);
         foreach (var c in TextFold.Fold(s))

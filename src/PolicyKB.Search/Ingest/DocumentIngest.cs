@@ -89,7 +89,7 @@ public sealed class DocumentIngest
     private UpsertOutcome UpdateOriginal(Stored holder, PolicyDocument incoming, List<string> writes)
     {
         var stored = holder.Document;
-        if (!TextIdentity.SameText(stored, incoming))
+        if (stored.ContentHash != incoming.ContentHash && !TextIdentity.SameText(stored, incoming))
         {
             // Another text now: the text it had stays with its reposts (under the first), and the new one finds its place.
             var reposts = Reposts(stored);
@@ -117,8 +117,7 @@ public sealed class DocumentIngest
         var entry = stored.Sources.FirstOrDefault(s => s.Id == incoming.Id);
         if (entry?.ContentHash is { } known && known == incoming.ContentHash) return UpsertOutcome.Unchanged;
         // Still the same text, to the letter (a source kept before its hash was recorded only needs to be the same text).
-        var same = TextIdentity.SameText(stored, incoming)
-            && (entry?.ContentHash is null || DocumentKeys.BodyFingerprint(stored) == DocumentKeys.BodyFingerprint(incoming));
+        var same = TextIdentity.SameText(stored, incoming) && (entry?.ContentHash is null || TextIdentity.SameBody(stored, incoming));
         if (same)
         {
             var updated = stored with { Sources = WithSource(stored.Sources, own), Versions = MergeVersions(stored.Versions, incoming.Versions) };

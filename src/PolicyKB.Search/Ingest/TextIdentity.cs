@@ -1,6 +1,4 @@
-using System.Text;
 using PolicyKB.Model;
-using PolicyKB.Search.Analysis;
 using PolicyKB.Search.Indexing;
 
 namespace PolicyKB.Search.Ingest;
@@ -31,8 +29,7 @@ public static class TextIdentity
         var noB = DocumentKeys.DocNoKey(b.DocumentNumber);
         if (noA is not null && noB is not null && noA != noB) return false;
         if (!SameTitle(a.Title, b.Title)) return false;
-        var fingerprint = DocumentKeys.BodyFingerprint(a);
-        if (fingerprint is not null && fingerprint == DocumentKeys.BodyFingerprint(b)) return true;
+        if (SameBody(a, b)) return true;
         return noA is not null && noA == noB && Similarity(a.BodyText, b.BodyText) >= Threshold;
     }
 
@@ -46,6 +43,12 @@ public static class TextIdentity
         return shorter.Length >= MinTitleSuffix && longer.EndsWith(shorter, StringComparison.Ordinal);
     }
 
+    /// <summary>The same letters and digits in the same order (layout, spaces and punctuation aside).</summary>
+    public static bool SameBody(PolicyDocument a, PolicyDocument b) =>
+        DocumentKeys.BodyFingerprint(a) is { } fingerprint
+            ? fingerprint == DocumentKeys.BodyFingerprint(b)
+            : DocumentKeys.LettersAndDigits(a.BodyText) == DocumentKeys.LettersAndDigits(b.BodyText);
+
     /// <summary>Jaccard similarity of two texts' shingles (letters and digits, folded); 1 for two empty texts.</summary>
     public static double Similarity(string a, string b)
     {
@@ -58,10 +61,7 @@ public static class TextIdentity
 
     private static HashSet<string> Shingles(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in TextFold.Fold(text))
-            if (char.IsLetterOrDigit(c)) sb.Append(c);
-        var s = sb.ToString();
+        var s = DocumentKeys.LettersAndDigits(text);
         var set = new HashSet<string>(StringComparer.Ordinal);
         if (s.Length <= ShingleLength) { if (s.Length > 0) set.Add(s); return set; }
         for (var i = 0; i + ShingleLength <= s.Length; i++) set.Add(s.Substring(i, ShingleLength));

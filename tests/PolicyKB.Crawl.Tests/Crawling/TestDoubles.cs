@@ -13,7 +13,9 @@ namespace PolicyKB.Crawl.Tests;
 /// </summary>
 public sealed class IndexSink(string folder) : IDocumentSink, IDisposable
 {
-    private readonly PolicyKB.Search.PolicyIndex _index = PolicyKB.Search.PolicyIndex.Open(folder);
+    // Opened on first use: tests that open the folder's index themselves never touch the bench's sink.
+    private readonly Lazy<PolicyKB.Search.PolicyIndex> _opened = new(() => PolicyKB.Search.PolicyIndex.Open(folder));
+    private PolicyKB.Search.PolicyIndex _index => _opened.Value;
     public int Commits;
     /// <summary>Runs before each upsert (tests stop a crawl from here, between fetch and import).</summary>
     public Action<PolicyDocument>? BeforeUpsert { get; set; }
@@ -34,7 +36,10 @@ public sealed class IndexSink(string folder) : IDocumentSink, IDisposable
 
     public PolicyDocument? Get(string id) => _index.Get(id);
 
-    public void Dispose() => _index.Dispose();
+    public void Dispose()
+    {
+        if (_opened.IsValueCreated) _opened.Value.Dispose();
+    }
 }
 
 /// <summary>
