@@ -22,7 +22,9 @@ public static class DocumentMapper
         foreach (var alias in aliases) doc.Add(new StringField(Schema.Alias, alias, Field.Store.YES));
 
         var body = d.BodyText;
-        AddText(doc, Schema.Title, d.Title);
+        // A repost kept as a source of this document is found by its own title too (gov.cn's 国家发展改革委等部门关于…);
+        // one value, lines apart, so that no match spans two titles.
+        AddText(doc, Schema.Title, string.Join('\n', d.Sources.Select(s => s.Title).OfType<string>().Prepend(d.Title).Distinct()));
         AddText(doc, Schema.Body, SearchableText(d));
         AddText(doc, Schema.TitleWords, d.Title, WordFieldType);
         AddText(doc, Schema.BodyWords, WordFieldBody(body), WordFieldType);
