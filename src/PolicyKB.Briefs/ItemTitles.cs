@@ -4,6 +4,9 @@ using PolicyKB.Model;
 
 namespace PolicyKB.Briefs;
 
+/// <summary>What a title says was done: who the title names (may be empty) and the act, such as 印发《X》 or 就《X》公开征求意见.</summary>
+internal sealed record TitleAct(string WhoInTitle, string Act);
+
 /// <summary>
 /// An item's title as a bulletin writes it, saying who did what: "国务院关于印发《X》的通知" → "国务院印发《X》",
 /// "国务院关于推进…的实施意见" → "国务院印发《关于推进…的实施意见》", four joint issuers → "四部门联合印发《…》",
@@ -11,7 +14,7 @@ namespace PolicyKB.Briefs;
 /// </summary>
 internal static partial class ItemTitles
 {
-    [GeneratedRegex(@"^(?<who>.*?)关于(?<verb>印发|发布|转发|公布)(?<what>.+?)的(?:通知|公告|通告|函)$")]
+    [GeneratedRegex(@"^(?<who>.*?)关于(?<verb>印发|发布|转发|公布|批准)(?<what>.+?)的(?:通知|公告|通告|函)$")]
     private static partial Regex Announcement();
 
     [GeneratedRegex(@"^(?<who>.*?)关于(?:公开)?征求(?<what>[^《]*《.+》[^《》]*?)意见的(?:通知|函|公告)$")]
@@ -20,20 +23,26 @@ internal static partial class ItemTitles
     [GeneratedRegex(@"^(?<who>.*?)(?<what>关于.+的(?:实施意见|指导意见|意见|决定|规定|办法|方案|计划|规划))$")]
     private static partial Regex Decision();
 
-    public static string Of(PolicyDocument doc, IssuerRegistry registry)
+    public static string Of(PolicyDocument doc, IssuerRegistry registry, SummaryRules? rules = null)
+    {
+        var title = doc.Title.Trim();
+        return ActOf(doc, rules ?? SummaryRules.Default) is { } act && Who(doc, registry, act.WhoInTitle) is { } who
+            ? who + act.Act
+            : title;
+    }
+
+    /// <summary>The act a title of one of the bulletin's shapes states, or null for other titles.</summary>
+    public static TitleAct? ActOf(PolicyDocument doc, SummaryRules rules)
     {
         var title = doc.Title.Trim();
         if (Announcement().Match(title) is { Success: true } a)
-            return Shaped(doc, registry, a.Groups["who"].Value, a.Groups["verb"].Value, Quoted(a.Groups["what"].Value), title);
+            return new(a.Groups["who"].Value, a.Groups["verb"].Value + Quoted(a.Groups["what"].Value));
         if (Consultation().Match(title) is { Success: true } c)
-            return Who(doc, registry, c.Groups["who"].Value) is { } who ? $"{who}就{c.Groups["what"].Value}公开征求意见" : title;
+            return new(c.Groups["who"].Value, $"就{c.Groups["what"].Value}公开征求意见");
         if (Decision().Match(title) is { Success: true } d)
-            return Shaped(doc, registry, d.Groups["who"].Value, "印发", $"《{d.Groups["what"].Value}》", title);
-        return title;
+            return new(d.Groups["who"].Value, $"{rules.VerbFor(doc.DocumentType)}《{d.Groups["what"].Value}》");
+        return null;
     }
-
-    private static string Shaped(PolicyDocument doc, IssuerRegistry registry, string whoInTitle, string verb, string what, string title) =>
-        Who(doc, registry, whoInTitle) is { } who ? $"{who}{verb}{what}" : title;
 
     /// <summary>A name with its 《》 stays (核安全导则《X》); a bare one (印发2030年前碳达峰行动方案) gets them.</summary>
     private static string Quoted(string what) => what.Contains('《') ? what : $"《{what}》";
