@@ -32,15 +32,16 @@ public sealed partial class Summarizer
     [GeneratedRegex(@"(?:印发|发布|出台|制定|修订|编制|批复|提出|审议通过|公布|征求)[^。]*?(?:《|本[^。，、]{0,6}?(?:意见|方案|办法|通知|计划|规划|标准|规定|细则|指南|决定)|(?:以下|如下)意见|现予)|(?:《|本[^。，、]{0,6}?(?:意见|方案|办法|规定|计划))[^。]*?(?:印发|发布|出台|制定|修订|编制|批复|提出|审议通过|公布|征求)")]
     private static partial Regex DecisionCue();
 
-    [GeneratedRegex(@"(?:到|至|截至)\s*(?:20\d{2}\s*年|“?十[四五六]五”?(?:末|期间))|比[^。]{1,30}?(?:下降|降低|减少|提高|增长|提升)\s*\d|\d+(?:\.\d+)?\s*(?:%|％|万|亿|吨|千瓦|公里|平方公里|个百分点)|力争|主要目标|达到")]
+    // A target: a dated goal or a rate (到2025年 …, 比2020年下降18%, 占比达到35%).
+    [GeneratedRegex(@"(?:到|至|截至)\s*(?:20\d{2}\s*年|“?十[四五六]五”?(?:末|期间))|比[^。]{1,30}?(?:下降|降低|减少|提高|增长|提升)\s*\d|\d+(?:\.\d+)?\s*(?:%|％|个百分点)|力争")]
     private static partial Regex TargetCue();
 
     // Obligations and scope: who must do what, and what the document covers.
     [GeneratedRegex(@"适用于|适用范围|范围包括|应当|必须|不得|严禁|须按|负责")]
     private static partial Regex ObligationCue();
 
-    // Counts: how many places, projects, quotas.
-    [GeneratedRegex(@"首批|共计|名额|\d+\s*(?:个|项|家|批|座|类|条|名|所|套)(?![月日])")]
+    // Counts and quantities: how many places, projects, quotas, how much.
+    [GeneratedRegex(@"首批|共计|名额|\d+(?:\.\d+)?\s*(?:个|项|家|批|座|类|条|名|所|套|万|亿|吨|千瓦|公里|平方公里)(?![月日])")]
     private static partial Regex CountCue();
 
     [GeneratedRegex(@"要求|应当|必须|严禁|不得|鼓励|支持|推动|推进|加强|加快|建立|健全|完善|强化|提升|引导|实施|开展|优化|构建|部署|明确")]
