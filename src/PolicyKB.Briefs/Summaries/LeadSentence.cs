@@ -40,10 +40,13 @@ internal sealed partial class LeadSentence(SummaryRules rules, IssuerRegistry re
         return namesIssuer && NewsAct().IsMatch(first.Text) ? first : null;
     }
 
-    /// <summary>The composed lead, or null when no issuer is known (the summary then opens with the document's own words).</summary>
+    /// <summary>The composed lead, or null for a page that is no 公文 or names no issuer (the summary then opens with the
+    /// document's own words).</summary>
     public string? Compose(PolicyDocument doc, DateOnly? asOf)
     {
         var act = ItemTitles.ActOf(doc, rules);
+        // A news headline (生态环境部发布《X》) is no document title to quote: only 公文 get a composed lead.
+        if (act is null && doc.DocumentNumber is null && doc.DocumentType is null) return null;
         var who = Who(doc, act?.WhoInTitle);
         if (who is null) return null;
         var what = act?.Act ?? $"{rules.VerbFor(doc.DocumentType)}《{TitleWithoutIssuers(doc.Title.Trim())}》";
