@@ -59,9 +59,7 @@ internal sealed partial class LeadSentence(SummaryRules rules, IssuerRegistry re
     private string? Who(PolicyDocument doc, string? whoInTitle)
     {
         var issuers = doc.Issuers.Count > 0 ? doc.Issuers : registry.IssuersOf(doc);
-        if (issuers.Count == 0 && Sentences.MastheadIssuers(doc, rules) is { } masthead
-            && registry.Split(masthead) is { Count: > 0 } named && named.All(registry.IsKnown))
-            issuers = named;
+        if (issuers.Count == 0) issuers = TextIssuers(doc);
         var names = issuers.Select(ShortName).Distinct(StringComparer.Ordinal).ToList();
         if (names.Count == 0)
             return string.IsNullOrWhiteSpace(whoInTitle) ? null : whoInTitle.Trim();
@@ -72,6 +70,30 @@ internal sealed partial class LeadSentence(SummaryRules rules, IssuerRegistry re
             _ => $"{string.Join("、", names)}等{Numbering.Chinese(names.Count)}部门联合",
         };
     }
+
+    // A date as a signature ends with it (not one a sentence goes on from: 3月22日起, 3月22日发布了); the names run
+    // together before it.
+    [GeneratedRegex(@"(?<pre>[^。！？]{2,200}?)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?!起|前|后|至|以来|到|发布|印发|召开|举行)")]
+    private static partial Regex DatedRun();
+
+    /// <summary>Flat text without metadata: the masthead's names, else the first signature's (the longest run of known
+    /// issuers right before a date), when every name is a known issuer.</summary>
+    private IReadOnlyList<string> TextIssuers(PolicyDocument doc)
+    {
+        var text = Sentences.OpenedBody(doc, rules, out var masthead);
+        if (masthead is not null && AllKnown(masthead) is { } named) return named;
+        foreach (Match m in DatedRun().Matches(text))
+        {
+            var pre = m.Groups["pre"].Value.TrimEnd();
+            // A signature's names fit in 160 characters (17 joint issuers take about 120).
+            for (var start = Math.Max(0, pre.Length - 160); start <= pre.Length - 2; start++)
+                if (AllKnown(pre[start..]) is { } signed) return signed;
+        }
+        return [];
+    }
+
+    private IReadOnlyList<string>? AllKnown(string names) =>
+        registry.Split(names) is { Count: > 0 } split && split.All(registry.IsKnown) ? split : null;
 
     private string ShortName(string issuer)
     {

@@ -45,13 +45,13 @@ public static partial class Sentences
         return result;
     }
 
-    /// <summary>The issuers a masthead at the start of the body runs together (生态环境部国家发展和改革委员会…文件), or null.</summary>
-    public static string? MastheadIssuers(PolicyDocument document, SummaryRules rules)
+    /// <summary>The first paragraph of the body without its openings and repeated title, and the issuers a masthead there
+    /// runs together (生态环境部国家发展和改革委员会…文件), or null.</summary>
+    public static string OpenedBody(PolicyDocument document, SummaryRules rules, out string? mastheadIssuers)
     {
+        mastheadIssuers = null;
         var first = document.Body.FirstOrDefault(b => b.Kind == BodyBlockKind.Paragraph);
-        if (first is null) return null;
-        Opened(first.Text, LayoutSpace().Replace(document.Title, ""), rules, out var issuers);
-        return issuers;
+        return first is null ? "" : Opened(first.Text, LayoutSpace().Replace(document.Title, ""), rules, out mastheadIssuers);
     }
 
     /// <summary>A paragraph without its openings and a repeated title (flat text runs masthead, title and addressees together).</summary>

@@ -100,7 +100,7 @@ public sealed class SummarizerTests
     [TestMethod]
     public void A_document_without_complete_sentences_gets_only_its_lead_and_without_an_issuer_nothing()
     {
-        var doc = TestDocuments.Doc("e1", "附件清单", ["生态环境部"], [], "2023-10-01", Site.Mee, null, "附件1：名单", "生态环境部办公厅");
+        var doc = TestDocuments.Doc("e1", "附件清单", ["生态环境部"], [], "2023-10-01", Site.Mee, "环办某〔2023〕1号", "附件1：名单", "生态环境部办公厅");
         CollectionAssert.AreEqual(new[] { "2023年10月1日，生态环境部印发《附件清单》。" }, Default.Summarize(doc, []).ToList());
         Assert.AreEqual(0, Default.Summarize(doc with { Issuers = [] }, []).Count);
     }
