@@ -14,6 +14,8 @@ namespace PolicyKB.Briefs;
 internal sealed partial class LeadSentence(SummaryRules rules, IssuerRegistry registry, LeadDate leadDate)
 {
     private const string OfficeSuffix = "办公厅";
+    /// <summary>The 公文种类 under which the rules give the verb for rules issued by an order (部令): whatever the title's type.</summary>
+    private const string OrderType = "令";
 
     // What a news page's first sentence does when it reports a decision or an event.
     [GeneratedRegex(@"印发|发布|出台|公布|批复|召开|举行|举办|启动|签署|审议通过|部署|开展")]
@@ -49,7 +51,7 @@ internal sealed partial class LeadSentence(SummaryRules rules, IssuerRegistry re
         if (act is null && doc.DocumentNumber is null && doc.DocumentType is null) return null;
         var who = Who(doc, act?.WhoInTitle);
         if (who is null) return null;
-        var what = act?.Act ?? $"{rules.VerbFor(doc.DocumentType)}《{TitleWithoutIssuers(doc.Title.Trim())}》";
+        var what = act?.Act ?? $"{rules.VerbFor(IsOrder(doc) ? OrderType : doc.DocumentType)}《{TitleWithoutIssuers(doc.Title.Trim())}》";
         var date = When(doc, asOf);
         var shortName = ShortNameInBody(doc, what);
         return $"{(date is null ? "" : date + "，")}{who}{what}{(shortName is null ? "" : $"（以下简称《{shortName}》）")}。";
@@ -104,6 +106,10 @@ internal sealed partial class LeadSentence(SummaryRules rules, IssuerRegistry re
             return ministry.ShortName;
         return issuer;
     }
+
+    /// <summary>A regulation issued by an order (生态环境部 市场监管总局令第31号) is published, not 印发-ed, whatever its title's type.</summary>
+    private static bool IsOrder(PolicyDocument doc) =>
+        doc.DocumentNumber is { Year: 0 } n && n.IssuerCode.EndsWith(OrderType, StringComparison.Ordinal);
 
     /// <summary>"国家发展改革委 国家能源局关于…的指导意见" → "关于…的指导意见", when all before 关于 are issuers.</summary>
     private string TitleWithoutIssuers(string title)

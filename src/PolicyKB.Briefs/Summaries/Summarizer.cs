@@ -119,7 +119,7 @@ public sealed partial class Summarizer
         var aboutThis = TitleNames(document).Any(n => text.Contains(n, StringComparison.Ordinal));  // not one it cites
         var score = 1.0
             + 3.0 / (1 + s.Paragraph) + 1.5 / (1 + s.Position / 3.0)   // the opening states what the document is
-            + (decision ? (leadComposed ? -1.0 : 2.5) : 0)
+            + (decision ? (leadComposed ? (aboutThis ? -3.0 : -1.0) : 2.5) : 0)
             + (target ? 3.0 : 0)
             + (ObligationCue().IsMatch(text) ? 2.5 : 0)
             + (CountCue().IsMatch(text) ? 2.5 : 0)

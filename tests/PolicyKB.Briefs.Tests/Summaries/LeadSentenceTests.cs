@@ -53,6 +53,15 @@ public sealed class LeadSentenceTests
             Lead(Notice("关于某名单的公告", ["生态环境部"]) with { DocumentType = "公告" }));
 
     [TestMethod]
+    public void A_regulation_issued_by_an_order_is_published_whatever_its_titles_type()
+        => Assert.AreEqual("10月25日，生态环境部、市场监管总局联合发布《某交易管理办法（试行）》。",
+            Lead(Notice("某交易管理办法（试行）", ["生态环境部", "国家市场监督管理总局"]) with
+            {
+                DocumentType = "办法",
+                DocumentNumber = DocumentNumber.Parse("生态环境部 市场监管总局令第31号"),
+            }));
+
+    [TestMethod]
     public void Flat_text_without_issuer_metadata_names_the_issuers_of_its_masthead()
     {
         var doc = TestDocuments.Doc("m1", "关于某项工作的指导意见", [], [], "2020-10-26", Site.Mee, null,
