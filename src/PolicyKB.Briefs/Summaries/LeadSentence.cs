@@ -73,10 +73,9 @@ internal sealed partial class LeadSentence(SummaryRules rules, IssuerRegistry re
         };
     }
 
-    // A date as a signature ends with it (not one a sentence goes on from: 3月22日起, 3月22日发布了); the names run
-    // together before it.
-    [GeneratedRegex(@"(?<pre>[^。！？]{2,200}?)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?!起|前|后|至|以来|到|发布|印发|召开|举行)")]
-    private static partial Regex DatedRun();
+    // A date as a signature ends with it (not one a sentence goes on from: 3月22日起, 3月22日发布了).
+    [GeneratedRegex(@"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?!起|前|后|至|以来|到|发布|印发|召开|举行)")]
+    private static partial Regex SigningDate();
 
     /// <summary>Flat text without metadata: the masthead's names, else the first signature's (the longest run of known
     /// issuers right before a date), when every name is a known issuer.</summary>
@@ -84,9 +83,15 @@ internal sealed partial class LeadSentence(SummaryRules rules, IssuerRegistry re
     {
         var text = Sentences.OpenedBody(doc, rules, out var masthead);
         if (masthead is not null && AllKnown(masthead) is { } named) return named;
-        foreach (Match m in DatedRun().Matches(text))
+        foreach (Match m in SigningDate().Matches(text))
         {
-            var pre = m.Groups["pre"].Value.TrimEnd();
+            // The names run together before the date, back to the last sentence mark.
+            var from = Math.Max(0, m.Index - 200);
+            var pre = text[from..m.Index].TrimEnd();
+            var mark = pre.LastIndexOfAny(['。', '！', '？']);
+            if (mark >= 0) pre = pre[(mark + 1)..];
+            // Most dates in a text follow no issuer: look closer only where a known name ends right before the date.
+            if (!_issuerNames.Value.Any(n => pre.EndsWith(n, StringComparison.Ordinal) || pre.EndsWith(n + OfficeSuffix, StringComparison.Ordinal))) continue;
             // A signature's names fit in 160 characters (17 joint issuers take about 120).
             for (var start = Math.Max(0, pre.Length - 160); start <= pre.Length - 2; start++)
                 if (AllKnown(pre[start..]) is { } signed) return signed;

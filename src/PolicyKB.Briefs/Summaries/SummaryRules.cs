@@ -98,7 +98,7 @@ public sealed class SummaryRules
         {
             var name = string.IsNullOrWhiteSpace(e.Name) ? $"{list}[{i}]" : $"{list} '{e.Name}'";
             Regex regex;
-            try { regex = new Regex(e.Pattern ?? "", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
+            try { regex = new Regex(e.Pattern ?? "", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)); }
             catch (ArgumentException x) { problems.Add($"{name}: bad pattern ({x.Message})"); continue; }
             var examples = e.Examples ?? [];
             var keeps = e.Keeps ?? [];
