@@ -10,7 +10,8 @@ internal sealed record TitleAct(string WhoInTitle, string Act);
 /// <summary>
 /// An item's title as a bulletin writes it, saying who did what: "国务院关于印发《X》的通知" → "国务院印发《X》",
 /// "国务院关于推进…的实施意见" → "国务院印发《关于推进…的实施意见》", four joint issuers → "四部门联合印发《…》",
-/// "关于征求《X》意见的通知" → "上海市生态环境局就《X》公开征求意见". Other titles stay as they are.
+/// "关于征求《X》意见的通知" → "上海市生态环境局就《X》公开征求意见", "关于某工程环境影响报告书的批复" → "生态环境部批复《某工程
+/// 环境影响报告书》". Other titles stay as they are.
 /// </summary>
 internal static partial class ItemTitles
 {
@@ -22,6 +23,10 @@ internal static partial class ItemTitles
 
     [GeneratedRegex(@"^(?<who>.*?)(?<what>关于.+的(?:实施意见|指导意见|意见|决定|规定|办法|方案|计划|规划))$")]
     private static partial Regex Decision();
+
+    // 关于某工程环境影响报告书（选址阶段）的批复: what was approved is a document of its own.
+    [GeneratedRegex(@"^(?<who>.*?)关于(?<what>[^《》]+?(?:报告书|报告表|规划|方案|大纲)(?:（[^（）]*）)?)的批复$")]
+    private static partial Regex Approval();
 
     public static string Of(PolicyDocument doc, IssuerRegistry registry, SummaryRules? rules = null)
     {
@@ -39,6 +44,8 @@ internal static partial class ItemTitles
             return new(a.Groups["who"].Value, a.Groups["verb"].Value + Quoted(a.Groups["what"].Value));
         if (Consultation().Match(title) is { Success: true } c)
             return new(c.Groups["who"].Value, $"就{c.Groups["what"].Value}公开征求意见");
+        if (Approval().Match(title) is { Success: true } p)
+            return new(p.Groups["who"].Value, $"批复《{p.Groups["what"].Value}》");
         if (Decision().Match(title) is { Success: true } d)
             return new(d.Groups["who"].Value, $"{rules.VerbFor(doc.DocumentType)}《{d.Groups["what"].Value}》");
         return null;

@@ -86,7 +86,7 @@ public sealed partial class MeeCorpusSummaryTests
 
         TestContext.WriteLine($"{docs.Count} texts, {summarised} summarised, {documents} of them 公文 (a type in the title), {mastheads} open with a masthead");
         TestContext.WriteLine($"first sentence boilerplate: {boilerplate} of {summarised} ({100.0 * boilerplate / Math.Max(1, summarised):F1}%)");
-        TestContext.WriteLine($"lead names issuer and title: {named} of {withIssuer} 公文 with an issuer in title or masthead; {namedAll} of {documents} 公文 in all ({100.0 * namedAll / Math.Max(1, documents):F1}%, the rest name no issuer the text states)");
+        TestContext.WriteLine($"lead names issuer and title: {named} of {withIssuer} 公文 with an issuer in title or masthead; {namedAll} of {documents} 公文 in all ({100.0 * namedAll / Math.Max(1, documents):F1}%, the rest: no issuer of data/issuers.json in title, masthead or signature)");
         foreach (var e in examples.Take(20)) TestContext.WriteLine(e);
         Assert.AreEqual(0, boilerplate, string.Join("\n", examples.Where(e => e.StartsWith("boilerplate", StringComparison.Ordinal))));
         Assert.AreEqual(withIssuer, named, string.Join("\n", examples.Where(e => e.StartsWith("unnamed", StringComparison.Ordinal))));
