@@ -24,6 +24,9 @@ internal sealed partial class LeadSentence(SummaryRules rules, IssuerRegistry re
     [GeneratedRegex(@"^（以下简称[“《「](?<name>[^”》」]{1,12})[”》」]）")]
     private static partial Regex DeclaredShortName();
 
+    [GeneratedRegex(@"等[一二三四五六七八九十\d]+(?:个)?(?:部门|单位)$")]
+    private static partial Regex GroupInTitle();
+
     [GeneratedRegex(@"^(?<who>.+?)(?=关于)")]
     private static partial Regex TitleIssuers();
 
@@ -60,6 +63,8 @@ internal sealed partial class LeadSentence(SummaryRules rules, IssuerRegistry re
     /// <summary>"国务院", "国家发展改革委、国家能源局联合", "工业和信息化部、中央网信办、…等六部门联合".</summary>
     private string? Who(PolicyDocument doc, string? whoInTitle)
     {
+        // A title's "工业和信息化部等六部门" says more than the one name it spells out.
+        if (doc.Issuers.Count == 0 && whoInTitle is not null && GroupInTitle().IsMatch(whoInTitle)) return whoInTitle.Trim() + "联合";
         var issuers = doc.Issuers.Count > 0 ? doc.Issuers : registry.IssuersOf(doc);
         if (issuers.Count == 0) issuers = TextIssuers(doc);
         var names = issuers.Select(ShortName).Distinct(StringComparer.Ordinal).ToList();

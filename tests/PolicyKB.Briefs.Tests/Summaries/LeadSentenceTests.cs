@@ -23,6 +23,11 @@ public sealed class LeadSentenceTests
     }
 
     [TestMethod]
+    public void Without_issuer_metadata_a_titles_group_of_departments_is_kept()
+        => Assert.AreEqual("10月25日，工业和信息化部等六部门联合印发《某行动计划》。",
+            Lead(Notice("工业和信息化部等六部门关于印发《某行动计划》的通知", [])));
+
+    [TestMethod]
     public void The_lead_gives_the_date_the_template_names_with_the_year_only_outside_the_briefs_year()
     {
         var doc = Notice("关于印发《某方案》的通知", ["生态环境部"]) with { WrittenDate = new DateOnly(2022, 12, 30) };
