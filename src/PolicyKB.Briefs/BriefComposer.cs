@@ -42,7 +42,7 @@ public sealed class BriefComposer
 
         var router = new SectionRouter(template, _issuers, queryMatches);
         var placed = candidates.Select((c, order) => (c.Doc, c.UsedIn, Order: order, Section: router.Place(c.Doc))).ToList();
-        var summarizer = new Summarizer(template.Summary);
+        var summarizer = new Summarizer(template.Summary, issuers: _issuers);
         var terms = QueryTerms.From(request.Search?.Query);
 
         IReadOnlyList<BriefItem> Items(IEnumerable<(PolicyDocument Doc, int? UsedIn, int Order, TemplateSection? Section)> docs, ItemOrder order)
@@ -50,7 +50,7 @@ public sealed class BriefComposer
             var sorted = order == ItemOrder.Editor
                 ? docs.OrderBy(d => d.Order)
                 : docs.OrderBy(d => d.Doc.PublishedDate ?? DateOnly.MaxValue).ThenBy(d => d.Order);
-            return sorted.Select((d, i) => Item(d.Doc, i + 1, d.UsedIn, request, summarizer, terms, notes)).ToList();
+            return sorted.Select((d, i) => Item(d.Doc, i + 1, d.UsedIn, request, date, summarizer, terms, notes)).ToList();
         }
 
         BriefSection? Section(TemplateSection t, int index, int level)
@@ -109,11 +109,11 @@ public sealed class BriefComposer
         return candidates;
     }
 
-    private BriefItem Item(PolicyDocument doc, int ordinal, int? usedIn, BriefRequest request, Summarizer summarizer,
+    private BriefItem Item(PolicyDocument doc, int ordinal, int? usedIn, BriefRequest request, DateOnly date, Summarizer summarizer,
         IReadOnlyList<string> terms, List<string> notes)
     {
         var edited = request.Edits.TryGetValue(doc.Id, out var text) && !string.IsNullOrWhiteSpace(text);
-        var paragraphs = edited ? BriefEdits.Paragraphs(text!) : summarizer.Summarize(doc, terms);
+        var paragraphs = edited ? BriefEdits.Paragraphs(text!) : summarizer.Summarize(doc, terms, date);
         if (paragraphs.Count == 0) notes.Add($"“{doc.Title}”（{doc.Id}）没有可摘录的完整句子，请编辑补写摘要。");
         return new BriefItem
         {

@@ -36,6 +36,13 @@ public sealed class ItemTitlesTests
     }
 
     [TestMethod]
+    public void An_approval_says_what_was_approved()
+    {
+        Assert.AreEqual("生态环境部批复《某核电厂二期工程环境影响报告书（选址阶段）》", Title("关于某核电厂二期工程环境影响报告书（选址阶段）的批复", "生态环境部"));
+        Assert.AreEqual("关于同意某事项的批复", Title("关于同意某事项的批复"));
+    }
+
+    [TestMethod]
     public void A_name_that_carries_its_own_quotes_is_not_quoted_again()
         => Assert.AreEqual("生态环境部发布核安全导则《某系统设计》", Title("关于发布核安全导则《某系统设计》的通知", "生态环境部"));
 

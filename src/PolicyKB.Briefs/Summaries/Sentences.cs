@@ -3,13 +3,15 @@ using PolicyKB.Model;
 
 namespace PolicyKB.Briefs;
 
-/// <summary>A complete sentence of a document, with where it stood (paragraph index, order in the text).</summary>
-public sealed record Sentence(string Text, int Paragraph, int Position);
+/// <summary>A complete sentence of a document, with where it stood (paragraph index, order in the text) and whether it
+/// comes from an attachment's text rather than the notice's own.</summary>
+public sealed record Sentence(string Text, int Paragraph, int Position, bool FromAttachment = false);
 
 /// <summary>
 /// Cuts a document's body (then its attachments' text) into complete sentences: each ends with 。！？ (closing
-/// quotes and brackets kept with it). Text without a closing mark (salutations, signatures, dates, headings
-/// such as 一、总体要求) is not a sentence and is never offered to a summary.
+/// quotes and brackets kept with it). Text without a closing mark (signatures, dates, headings such as 一、总体要求)
+/// is not a sentence and is never offered to a summary; the openings of <see cref="SummaryRules"/> (masthead, 文号,
+/// addressees) and a repeated title are cut from the start of a paragraph first.
 /// </summary>
 public static partial class Sentences
 {
@@ -21,40 +23,57 @@ public static partial class Sentences
     [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|[⑴-⒇①-⑳]|第[一二三四五六七八九十百零〇\d]+条)\s*")]
     private static partial Regex Enumerator();
 
-    // "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：" or "某某有限公司：" before the text of a notice
-    // (flat text that runs the title into the addressees has had the title taken off first).
-    [GeneratedRegex(@"^(?:各[^。！？：:]{0,160}|[^。！？：:]{0,160}?(?:人民政府|有关单位|公司|单位|兵团|厅（局）|局|厅|委员会|机构))[：:](?=.)")]
-    private static partial Regex Salutation();
-
     [GeneratedRegex(@"(?<=[^\x00-\x7F])\s+|\s+(?=[^\x00-\x7F])")]
     private static partial Regex LayoutSpace();
 
-    public static IReadOnlyList<Sentence> Of(PolicyDocument document)
+    public static IReadOnlyList<Sentence> Of(PolicyDocument document, SummaryRules? rules = null)
     {
-        var paragraphs = document.Body.Where(b => b.Kind == BodyBlockKind.Paragraph).Select(b => b.Text)
-            .Concat(document.Attachments.Where(a => !string.IsNullOrWhiteSpace(a.Text))
-                .SelectMany(a => a.Text!.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        rules ??= SummaryRules.Default;
+        var own = document.Body.Where(b => b.Kind == BodyBlockKind.Paragraph).Select(b => (b.Text, Attached: false));
+        var attached = document.Attachments.Where(a => !string.IsNullOrWhiteSpace(a.Text))
+            .SelectMany(a => a.Text!.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(t => (Text: t, Attached: true));
         var title = LayoutSpace().Replace(document.Title, "");
         var result = new List<Sentence>();
         var p = 0;
-        foreach (var paragraph in paragraphs)
+        foreach (var (paragraph, fromAttachment) in own.Concat(attached))
         {
-            // A body that repeats the title before its first sentence (PDF and flat text) starts after it.
-            var squeezed = Squeeze(paragraph);
-            var text = title.Length > 0 && squeezed.StartsWith(title, StringComparison.Ordinal) ? squeezed[title.Length..] : squeezed;
-            foreach (var s in Split(text))
-                result.Add(new Sentence(s, p, result.Count));
+            foreach (var s in Split(Opened(paragraph, title, rules, out _), rules))
+                result.Add(new Sentence(s, p, result.Count, fromAttachment));
             p++;
         }
         return result;
     }
 
-    /// <summary>The complete sentences of one paragraph, white space squeezed, enumerator and salutation removed.</summary>
-    public static IEnumerable<string> Split(string paragraph)
+    /// <summary>The first paragraph of the body without its openings and repeated title, and the issuers a masthead there
+    /// runs together (生态环境部国家发展和改革委员会…文件), or null.</summary>
+    public static string OpenedBody(PolicyDocument document, SummaryRules rules, out string? mastheadIssuers)
     {
+        mastheadIssuers = null;
+        var first = document.Body.FirstOrDefault(b => b.Kind == BodyBlockKind.Paragraph);
+        return first is null ? "" : Opened(first.Text, LayoutSpace().Replace(document.Title, ""), rules, out mastheadIssuers);
+    }
+
+    /// <summary>A paragraph without its openings and a repeated title (flat text runs masthead, title and addressees together).</summary>
+    private static string Opened(string paragraph, string title, SummaryRules rules, out string? issuers)
+    {
+        issuers = null;
         var text = Squeeze(paragraph);
-        text = Enumerator().Replace(text, "", 1);
-        text = Salutation().Replace(text, "", 1);
+        while (true)
+        {
+            text = rules.CutOpenings(text, out var found);
+            issuers ??= found;
+            if (title.Length == 0 || !text.StartsWith(title, StringComparison.Ordinal)) return text;
+            text = text[title.Length..];
+        }
+    }
+
+    /// <summary>The complete sentences of one paragraph, white space squeezed, openings and enumerator removed.</summary>
+    public static IEnumerable<string> Split(string paragraph, SummaryRules? rules = null)
+    {
+        rules ??= SummaryRules.Default;
+        var text = rules.CutOpenings(Squeeze(paragraph), out _);
+        text = rules.CutOpenings(Enumerator().Replace(text, "", 1), out _);
         foreach (Match m in SentencePattern().Matches(text))
         {
             var s = m.Value.Trim();

@@ -1,49 +1,82 @@
 using System.Text.RegularExpressions;
+using PolicyKB.Import;
 using PolicyKB.Model;
 
 namespace PolicyKB.Briefs;
 
 /// <summary>
-/// Extractive summaries: whole sentences of the document, never cut, at most <see cref="SummaryOptions.MaxParagraphs"/>
-/// paragraphs within <see cref="SummaryOptions.MaxChars"/>. The first paragraph is the sentence that states the
-/// decision (印发 / 发布 / 提出 …), then the main requirements, then the quantitative targets (到2025年 …), each in the
-/// document's order. Sentences are scored by position, cue phrases, the query's terms and the document's themes;
-/// ties go to the earlier sentence, so the same input always gives the same summary.
+/// Summaries an editor would keep: the lead sentence (composed from the metadata, see <see cref="LeadSentence"/>, or a
+/// news page's own first sentence), then whole sentences of the document, never cut, that carry what it decides —
+/// requirements, obligations and scope (适用于 …), counts (首批在15个省 …) in one paragraph, targets (到2025年 …,
+/// 比…下降…%) in the next, each in the document's order, the notice's own text before its attachments'. At most
+/// <see cref="SummaryOptions.MaxParagraphs"/> paragraphs within <see cref="SummaryOptions.MaxChars"/>; sentences that
+/// <see cref="SummaryRules"/> marks as boilerplate are never chosen. Ties go to the earlier sentence, so the same input
+/// always gives the same summary.
 /// </summary>
-public sealed partial class Summarizer(SummaryOptions options)
+public sealed partial class Summarizer
 {
+    private readonly SummaryOptions _options;
+    private readonly SummaryRules _rules;
+    private readonly LeadSentence _lead;
+
+    /// <param name="rules">Boilerplate and lead wording; null for <c>SummaryRules.Default</c>.</param>
+    /// <param name="issuers">Short names of issuers; null for <c>IssuerRegistry.Default</c>.</param>
+    public Summarizer(SummaryOptions options, SummaryRules? rules = null, IssuerRegistry? issuers = null)
+    {
+        _options = options;
+        _rules = rules ?? SummaryRules.Default;
+        _lead = new LeadSentence(_rules, issuers ?? IssuerRegistry.Default, options.LeadDate);
+    }
+
     // A decision names what was decided: a 《title》, 本办法 / 本行动计划 …, or 以下意见.
     [GeneratedRegex(@"(?:印发|发布|出台|制定|修订|编制|批复|提出|审议通过|公布|征求)[^。]*?(?:《|本[^。，、]{0,6}?(?:意见|方案|办法|通知|计划|规划|标准|规定|细则|指南|决定)|(?:以下|如下)意见|现予)|(?:《|本[^。，、]{0,6}?(?:意见|方案|办法|规定|计划))[^。]*?(?:印发|发布|出台|制定|修订|编制|批复|提出|审议通过|公布|征求)")]
     private static partial Regex DecisionCue();
 
-    [GeneratedRegex(@"(?:到|至|截至)\s*(?:20\d{2}\s*年|“?十[四五六]五”?(?:末|期间))|\d+(?:\.\d+)?\s*(?:%|％|万|亿|吨|千瓦|公里|平方公里|个百分点)|力争|主要目标|达到")]
+    // A target: a dated goal or a rate (到2025年 …, 比2020年下降18%, 占比达到35%).
+    [GeneratedRegex(@"(?:到|至|截至)\s*(?:20\d{2}\s*年|“?十[四五六]五”?(?:末|期间))|比[^。]{1,30}?(?:下降|降低|减少|提高|增长|提升)\s*\d|\d+(?:\.\d+)?\s*(?:%|％|个百分点)|力争")]
     private static partial Regex TargetCue();
+
+    // Obligations and scope: who must do what, and what the document covers.
+    [GeneratedRegex(@"适用于|适用范围|范围包括|应当|必须|不得|严禁|须按|负责")]
+    private static partial Regex ObligationCue();
+
+    // Counts and quantities: how many places, projects, quotas, how much.
+    [GeneratedRegex(@"首批|共计|名额|\d+(?:\.\d+)?\s*(?:个|项|家|批|座|类|条|名|所|套|万|亿|吨|千瓦|公里|平方公里)(?![月日])")]
+    private static partial Regex CountCue();
 
     [GeneratedRegex(@"要求|应当|必须|严禁|不得|鼓励|支持|推动|推进|加强|加快|建立|健全|完善|强化|提升|引导|实施|开展|优化|构建|部署|明确")]
     private static partial Regex RequirementCue();
 
-    [GeneratedRegex(@"请认真|贯彻执行|遵照执行|贯彻落实。|特此通知|特此公告|联系人|联系电话|电话|传真|邮箱|附件[:：]|此件|抄送|负责解释|自.{0,12}起施行|印发给你们|现予公布|予以公布")]
-    private static partial Regex Boilerplate();
-
     private sealed record Scored(Sentence Sentence, double Score, bool Decision, bool Target);
 
-    public IReadOnlyList<string> Summarize(PolicyDocument document, IReadOnlyList<string> queryTerms)
+    /// <param name="asOf">The brief's date: a lead dated in the same year leaves the year out.</param>
+    public IReadOnlyList<string> Summarize(PolicyDocument document, IReadOnlyList<string> queryTerms, DateOnly? asOf = null)
     {
-        var scored = Sentences.Of(document)
-            .DistinctBy(s => s.Text)
-            .Select(s => Score(s, document, queryTerms))
+        var sentences = Sentences.Of(document, _rules).DistinctBy(s => s.Text)
+            .Where(s => _rules.BoilerplateOf(s.Text) is null).ToList();
+        var own = _lead.OwnLead(document, sentences);
+        var composed = own is null ? _lead.Compose(document, asOf) : null;
+        var scored = sentences.Where(s => s != own)
+            .Select(s => Score(s, document, queryTerms, composed is not null))
             .Where(s => s.Score > 0)
             .ToList();
-        var budget = options.MaxChars;
-        var perParagraph = Math.Max(1, options.MaxSentencesPerParagraph);
+        var budget = _options.MaxChars;
+        var perParagraph = Math.Max(1, _options.MaxSentencesPerParagraph);
 
-        var lead = Best(scored.Where(s => s.Decision), budget) ?? Best(scored, budget);
-        if (lead is null) return [];
-        budget -= lead.Sentence.Text.Length;
+        // The lead: the composed sentence or the page's own, else the document's best statement of its decision.
+        string? leadText = composed ?? own?.Text;
+        if (leadText is not null && leadText.Length > budget) leadText = null;
+        if (leadText is null && (Best(scored.Where(s => s.Decision), budget) ?? Best(scored, budget)) is { } best)
+        {
+            leadText = best.Sentence.Text;
+            scored.Remove(best);
+        }
+        if (leadText is null) return [];
+        budget -= leadText.Length;
 
         var requirements = new List<Scored>();
         var targets = new List<Scored>();
-        foreach (var s in scored.Where(s => s != lead).OrderByDescending(s => s.Score).ThenBy(s => s.Sentence.Position))
+        foreach (var s in scored.OrderByDescending(s => s.Score).ThenBy(s => s.Sentence.Position))
         {
             var group = s.Target ? targets : requirements;
             if (group.Count >= perParagraph || s.Sentence.Text.Length > budget) continue;
@@ -51,16 +84,16 @@ public sealed partial class Summarizer(SummaryOptions options)
             budget -= s.Sentence.Text.Length;
         }
 
-        var paragraphs = new List<List<Scored>> { new() { lead }, requirements, targets }.Where(g => g.Count > 0).ToList();
+        var paragraphs = new List<string> { leadText };
+        paragraphs.AddRange(new[] { requirements, targets }.Where(g => g.Count > 0)
+            .Select(g => string.Concat(g.OrderBy(s => s.Sentence.Position).Select(s => s.Sentence.Text))));
         // Fewer paragraphs allowed than groups found: the later groups join the last paragraph allowed.
-        while (paragraphs.Count > Math.Max(1, options.MaxParagraphs))
+        while (paragraphs.Count > Math.Max(1, _options.MaxParagraphs))
         {
-            paragraphs[^2].AddRange(paragraphs[^1]);
+            paragraphs[^2] += paragraphs[^1];
             paragraphs.RemoveAt(paragraphs.Count - 1);
         }
-        return paragraphs
-            .Select(g => string.Concat(g.OrderBy(s => s == lead ? -1 : s.Sentence.Position).Select(s => s.Sentence.Text)))
-            .ToList();
+        return paragraphs;
     }
 
     [GeneratedRegex(@"《(?<name>[^《》]+)》")]
@@ -77,21 +110,25 @@ public sealed partial class Summarizer(SummaryOptions options)
         candidates.Where(s => s.Sentence.Text.Length <= budget)
             .OrderByDescending(s => s.Score).ThenBy(s => s.Sentence.Position).FirstOrDefault();
 
-    private static Scored Score(Sentence s, PolicyDocument document, IReadOnlyList<string> queryTerms)
+    /// <param name="leadComposed">True when the lead already states the decision: a sentence restating it adds little.</param>
+    private static Scored Score(Sentence s, PolicyDocument document, IReadOnlyList<string> queryTerms, bool leadComposed)
     {
         var text = s.Text;
-        if (Boilerplate().IsMatch(text)) return new Scored(s, 0, false, false);
         var decision = DecisionCue().IsMatch(text);
         var target = TargetCue().IsMatch(text);
+        var aboutThis = TitleNames(document).Any(n => text.Contains(n, StringComparison.Ordinal));  // not one it cites
         var score = 1.0
             + 3.0 / (1 + s.Paragraph) + 1.5 / (1 + s.Position / 3.0)   // the opening states what the document is
-            + (decision ? 2.5 : 0)
-            + (target ? 2.5 : 0)
+            + (decision ? (leadComposed ? (aboutThis ? -3.0 : -1.0) : 2.5) : 0)
+            + (target ? 3.0 : 0)
+            + (ObligationCue().IsMatch(text) ? 2.5 : 0)
+            + (CountCue().IsMatch(text) ? 2.5 : 0)
             + Math.Min(2.0, 0.5 * RequirementCue().Matches(text).Count)
             + 3.0 * queryTerms.Count(t => text.Contains(t, StringComparison.OrdinalIgnoreCase))
             + 1.0 * document.Themes.Count(t => text.Contains(t, StringComparison.Ordinal))
             + (text.Contains('《') ? 0.5 : 0)
-            + (TitleNames(document).Any(n => text.Contains(n, StringComparison.Ordinal)) ? 2.5 : 0);  // about this document, not one it cites
+            + (aboutThis && !leadComposed ? 2.5 : 0)
+            - (s.FromAttachment ? 3.0 : 0);   // a notice's own text first
         if (text.Length < 20) score -= 2;
         if (text.Length > 160) score -= 1.5;
         return new Scored(s, Math.Max(0.01, score), decision, target && !decision);

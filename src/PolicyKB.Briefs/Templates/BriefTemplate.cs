@@ -143,6 +143,17 @@ public sealed record SummaryOptions
     /// <summary>Characters over all paragraphs; a sentence that would cross it is left out, never cut.</summary>
     public int MaxChars { get; init; } = 420;
     public int MaxSentencesPerParagraph { get; init; } = 3;
+    /// <summary>The date the lead sentence gives: 发布日期 (published) or 成文日期 (written).</summary>
+    public LeadDate LeadDate { get; init; } = LeadDate.Published;
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<LeadDate>))]
+public enum LeadDate
+{
+    /// <summary>发布日期, as the bulletin dates its items.</summary>
+    [JsonStringEnumMemberName("published")] Published,
+    /// <summary>成文日期.</summary>
+    [JsonStringEnumMemberName("written")] Written,
 }
 
 internal static class TemplateJson

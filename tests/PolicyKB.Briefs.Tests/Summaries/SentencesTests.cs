@@ -28,6 +28,14 @@ public sealed class SentencesTests
     }
 
     [TestMethod]
+    public void Flat_text_that_opens_with_a_masthead_starts_after_masthead_title_and_addressees()
+    {
+        var doc = TestDocuments.Doc("f2", "关于促进某项投融资的指导意见", [], [], "2020-10-26", PolicyKB.Model.Site.Mee, null,
+            "生态环境部国家发展和改革委员会中国人民银行文件环气候〔2020〕57号关于促进某项投融资的指导意见各省、自治区、直辖市生态环境厅（局）：为推进某项工作，现提出如下意见。到2025年，某项投融资规模明显增长。");
+        CollectionAssert.AreEqual(new[] { "为推进某项工作，现提出如下意见。", "到2025年，某项投融资规模明显增长。" }, Sentences.Of(doc).Select(s => s.Text).ToList());
+    }
+
+    [TestMethod]
     public void Spaces_between_Chinese_characters_from_line_joins_are_removed()
     {
         Assert.AreEqual("提高系统运行效率和综合效益。", Sentences.Split("提高系统运行效率和综合 效益。").Single());

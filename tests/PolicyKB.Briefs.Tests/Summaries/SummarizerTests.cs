@@ -8,34 +8,34 @@ public sealed class SummarizerTests
     private static readonly Summarizer Default = new(new SummaryOptions());
 
     [TestMethod]
-    public void Summary_opens_with_the_decision_sentence_and_keeps_the_dated_targets()
+    public void Summary_opens_with_a_lead_composed_from_the_metadata_and_keeps_the_dated_targets()
     {
         var summary = Default.Summarize(TestDocuments.PeakPilots, []);
 
-        StringAssert.StartsWith(summary[0], "国家发展改革委印发《国家碳达峰试点建设方案》");
+        Assert.AreEqual("2023年10月20日，国家发展改革委印发《国家碳达峰试点建设方案》。", summary[0]);
         var all = string.Concat(summary);
         StringAssert.Contains(all, "到2025年，试点城市和园区");
         StringAssert.Contains(all, "到2030年，试点城市和园区");
     }
 
     [TestMethod]
-    public void A_sentence_that_only_mentions_a_release_does_not_count_as_the_decision()
+    public void Without_a_known_issuer_the_lead_is_the_documents_own_decision_sentence_not_one_that_only_mentions_a_release()
     {
-        var doc = TestDocuments.Doc("d1", "算力行动计划", ["工业和信息化部"], [], "2023-10-09", Site.GovCn, null,
+        var doc = TestDocuments.Doc("d1", "算力行动计划", [], [], "2023-10-09", Site.GovCn, null,
             "从提升网络安全、强化数据安全等方面进行部署，各方面工作同步发布。",
             "工业和信息化部等六部门联合印发《算力基础设施高质量发展行动计划》，部署25项重点任务。");
         StringAssert.StartsWith(Default.Summarize(doc, [])[0], "工业和信息化部等六部门联合印发《算力基础设施高质量发展行动计划》");
     }
 
     [TestMethod]
-    public void Summary_is_made_of_whole_sentences_of_the_document()
+    public void After_the_lead_a_summary_is_made_of_whole_sentences_of_the_document()
     {
         var doc = TestDocuments.InclusiveFinance;
         var summary = Default.Summarize(doc, []);
 
-        Assert.IsTrue(summary.Count is >= 1 and <= 3, $"{summary.Count} paragraphs");
+        Assert.IsTrue(summary.Count is >= 2 and <= 3, $"{summary.Count} paragraphs");
         var body = doc.BodyText;
-        foreach (var paragraph in summary)
+        foreach (var paragraph in summary.Skip(1))
         {
             Assert.IsTrue(paragraph.EndsWith('。'), paragraph);
             foreach (var sentence in paragraph.Split('。', StringSplitOptions.RemoveEmptyEntries))
@@ -98,9 +98,10 @@ public sealed class SummarizerTests
     }
 
     [TestMethod]
-    public void A_document_without_complete_sentences_gets_no_summary()
+    public void A_document_without_complete_sentences_gets_only_its_lead_and_without_an_issuer_nothing()
     {
-        var doc = TestDocuments.Doc("e1", "附件清单", ["生态环境部"], [], "2023-10-01", Site.Mee, null, "附件1：名单", "生态环境部办公厅");
-        Assert.AreEqual(0, Default.Summarize(doc, []).Count);
+        var doc = TestDocuments.Doc("e1", "附件清单", ["生态环境部"], [], "2023-10-01", Site.Mee, "环办某〔2023〕1号", "附件1：名单", "生态环境部办公厅");
+        CollectionAssert.AreEqual(new[] { "2023年10月1日，生态环境部印发《附件清单》。" }, Default.Summarize(doc, []).ToList());
+        Assert.AreEqual(0, Default.Summarize(doc with { Issuers = [] }, []).Count);
     }
 }

@@ -34,6 +34,16 @@ public sealed class BriefTemplateTests
     }
 
     [TestMethod]
+    public void The_lead_date_reads_from_its_file_name_and_an_unknown_one_is_refused()
+    {
+        Assert.AreEqual(LeadDate.Published, BriefTemplate.Default.Summary.LeadDate);
+        var written = BriefTemplate.Parse("""{ "name": "x", "sections": [ { "title": "a", "rule": { "sites": ["mee"] } } ], "summary": { "leadDate": "written" } }""");
+        Assert.AreEqual(LeadDate.Written, written.Template!.Summary.LeadDate);
+        StringAssert.Contains(BriefTemplate.Parse("""{ "name": "x", "sections": [ { "title": "a", "rule": { "sites": ["mee"] } } ], "summary": { "leadDate": "signed" } }""").Error,
+            "not a valid brief template");
+    }
+
+    [TestMethod]
     public void Item_order_reads_from_its_file_name()
     {
         var t = BriefTemplate.Parse("""{ "name": "x", "sections": [ { "title": "a", "rule": { "sites": ["mee"] }, "order": "editor" } ] }""");

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PolicyKB.Model;
+
+namespace PolicyKB.Briefs;
+
+/// <summary>One pattern of data/briefs/summary-rules.json with the examples it must match and the keeps it must not.</summary>
+public sealed record TextPattern(string Name, Regex Pattern, IReadOnlyList<string> Examples, IReadOnlyList<string> Keeps);
+
+/// <summary>
+/// What a summary never quotes and how its lead is worded, from data/briefs/summary-rules.json: the openings cut from
+/// a paragraph (masthead, 文号, addressees), the boilerplate sentences left out (现提出以下意见, 印发给你们 …), the lead's
+/// verb by 公文种类, and whether a ministry's 办公厅 is named as the ministry.
+/// </summary>
+public sealed class SummaryRules
+{
+    public const string DefaultFile = "briefs/summary-rules.json";
+
+    private static readonly Lazy<SummaryRules> LazyDefault = new(() =>
+    {
+        var loaded = Load(PolicyData.Path(DefaultFile));
+        return loaded.Rules ?? throw new InvalidDataException(loaded.Error);
+    });
+
+    /// <summary>The rules of the data folder, loaded once.</summary>
+    public static SummaryRules Default => LazyDefault.Value;
+
+    public IReadOnlyList<TextPattern> Openings { get; }
+    public IReadOnlyList<TextPattern> Boilerplate { get; }
+    public IReadOnlyDictionary<string, string> Verbs { get; }
+    public bool MinistryForItsOffice { get; }
+
+    private SummaryRules(IReadOnlyList<TextPattern> openings, IReadOnlyList<TextPattern> boilerplate,
+        IReadOnlyDictionary<string, string> verbs, bool ministryForItsOffice)
+    {
+        Openings = openings;
+        Boilerplate = boilerplate;
+        Verbs = verbs;
+        MinistryForItsOffice = ministryForItsOffice;
+    }
+
+    /// <summary>The verb a lead uses for a document of this 公文种类 (印发 when the file names no other).</summary>
+    public string VerbFor(string? documentType) =>
+        documentType is not null && Verbs.TryGetValue(documentType, out var verb) ? verb : Verbs.GetValueOrDefault("default", "印发");
+
+    /// <summary>The boilerplate entry a sentence matches, or null.</summary>
+    public TextPattern? BoilerplateOf(string sentence) => Boilerplate.FirstOrDefault(b => b.Pattern.IsMatch(sentence));
+
+    /// <summary>The text after every opening at its start (cut again and again), and the issuers a masthead ran together.</summary>
+    public string CutOpenings(string text, out string? issuers)
+    {
+        issuers = null;
+        for (var cut = true; cut;)
+        {
+            cut = false;
+            foreach (var o in Openings)
+            {
+                var m = o.Pattern.Match(text);
+                if (!m.Success || m.Index != 0 || m.Length == 0) continue;
+                if (m.Groups["issuers"] is { Success: true } g) issuers ??= g.Value;
+                text = text[m.Length..].TrimStart();
+                cut = true;
+            }
+        }
+        return text;
+    }
+
+    public static SummaryRulesLoadResult Load(string path)
+    {
+        if (!File.Exists(path)) return new(null, $"Summary rules file '{path}' does not exist.");
+        try { return Parse(File.ReadAllText(path), path); }
+        catch (IOException e) { return new(null, $"Summary rules file '{path}' cannot be read: {e.Message}"); }
+    }
+
+    /// <summary>Reads the rules from JSON; every pattern must compile, match its examples and none of its keeps.</summary>
+    public static SummaryRulesLoadResult Parse(string json, string origin = "summary rules")
+    {
+        RulesFile? file;
+        try { file = JsonSerializer.Deserialize<RulesFile>(json, FileOptions); }
+        catch (JsonException e) { return new(null, $"{origin}: not a valid summary rules file ({e.Message})"); }
+        if (file is null) return new(null, $"{origin}: empty file.");
+
+        var problems = new List<string>();
+        var openings = Patterns(file.Openings, "openings", anchored: true, problems);
+        var boilerplate = Patterns(file.Boilerplate, "boilerplate", anchored: false, problems);
+        var verbs = file.Verbs ?? new Dictionary<string, string>();
+        foreach (var (type, verb) in verbs.Where(v => string.IsNullOrWhiteSpace(v.Value)))
+            problems.Add($"verbs: no verb for '{type}'");
+        return problems.Count == 0
+            ? new(new SummaryRules(openings, boilerplate, verbs, file.MinistryForItsOffice ?? true), null)
+            : new(null, $"{origin}: {string.Join("; ", problems)}");
+    }
+
+    private static List<TextPattern> Patterns(List<PatternEntry>? entries, string list, bool anchored, List<string> problems)
+    {
+        var result = new List<TextPattern>();
+        foreach (var (e, i) in (entries ?? []).Select((e, i) => (e, i)))
+        {
+            var name = string.IsNullOrWhiteSpace(e.Name) ? $"{list}[{i}]" : $"{list} '{e.Name}'";
+            Regex regex;
+            try { regex = new Regex(e.Pattern ?? "", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)); }
+            catch (ArgumentException x) { problems.Add($"{name}: bad pattern ({x.Message})"); continue; }
+            var examples = e.Examples ?? [];
+            var keeps = e.Keeps ?? [];
+            if (string.IsNullOrWhiteSpace(e.Pattern)) problems.Add($"{name}: empty pattern");
+            if (examples.Count == 0) problems.Add($"{name}: needs at least one example");
+            foreach (var x in examples.Where(x => !Matches(regex, x, anchored)))
+                problems.Add($"{name}: does not match its example '{x}'");
+            foreach (var k in keeps.Where(k => Matches(regex, k, anchored)))
+                problems.Add($"{name}: matches '{k}', which it must keep");
+            result.Add(new TextPattern(e.Name ?? name, regex, examples, keeps));
+        }
+        return result;
+    }
+
+    private static bool Matches(Regex regex, string text, bool anchored) =>
+        regex.Match(text) is { Success: true } m && (!anchored || (m.Index == 0 && m.Length > 0));
+
+    private static readonly JsonSerializerOptions FileOptions = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    private sealed record RulesFile(Dictionary<string, string>? Verbs, bool? MinistryForItsOffice, List<PatternEntry>? Openings, List<PatternEntry>? Boilerplate);
+    private sealed record PatternEntry(string? Name, string? Pattern, List<string>? Examples, List<string>? Keeps);
+}
+
+public sealed record SummaryRulesLoadResult(SummaryRules? Rules, string? Error)
+{
+    public bool Succeeded => Rules is not null;
+}
