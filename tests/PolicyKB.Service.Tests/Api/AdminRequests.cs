@@ -30,4 +30,6 @@ internal static class AdminRequests
     }
 
     public static MediaTypeHeaderValue Json => new("application/json");
+
+    public const string KeyHeader = AdminEndpoints.ApiKeyHeader;
 }
