@@ -136,8 +136,11 @@ public sealed record RelatedLink(string Title, string Url, string Kind = "解读
 /// <summary>A CCER greenhouse-gas methodology: code CCER-SS-NNN-VNN, name, sector, version.</summary>
 public sealed record Methodology(string Code, string? Name, string? Sector, string Version);
 
-/// <summary>One place a document was published.</summary>
-public sealed record DocumentSource(string Url, Site Site);
+/// <summary>
+/// One place a document was published. <see cref="FetchedFrom"/> is set when the page was not fetched from
+/// <see cref="Url"/> itself but from a mirror standing in for it (a base-URL override): where its bytes really came from.
+/// </summary>
+public sealed record DocumentSource(string Url, Site Site, string? FetchedFrom = null);
 
 /// <summary>One fetched version of a page.</summary>
 public sealed record DocumentVersion(DateTimeOffset FetchedAt, string ContentHash);
