@@ -2,10 +2,12 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.OpenApi;
 using PolicyKB.Crawl;
 using PolicyKB.Import;
 using PolicyKB.Model;
@@ -23,6 +25,10 @@ public static partial class AdminEndpoints
 {
     public const string ApiKeyHeader = "X-Api-Key";
 
+    /// <summary>
+    /// Request bodies are described to OpenAPI by operation transformers rather than Accepts(…): routing would
+    /// answer a body of another type 415 before the key is checked.
+    /// </summary>
     public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api").WithTags("admin").AddEndpointFilter(RequireAdminKey)
@@ -32,17 +38,45 @@ public static partial class AdminEndpoints
             .WithSummary("Import uploaded files (multipart/form-data, field 'files') or a folder or file below PolicyKB:ImportRoots " +
                 "(application/json {\"path\": …}); stops, keeping what it imported, when the client goes or the service stops.")
             .Produces<ImportReport>(contentType: "application/json").ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer(async (operation, context, ct) => operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(ImportPathRequest), null, ct) },
+                    ["multipart/form-data"] = new() { Schema = UploadSchema },
+                },
+            });
         admin.MapPost("/crawl", StartCrawl)
             .WithSummary("Start a crawl in the background (application/json, optional: sites, maxListPages, recheckAfterDays, ratePerSecond, " +
                 "and baseUrls where Crawl:AllowBaseUrlOverride allows them); 409 while one runs.")
             .Produces<CrawlStatus>(StatusCodes.Status202Accepted, "application/json")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .AddOpenApiOperationTransformer(async (operation, context, ct) => operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = false,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(CrawlRequest), null, ct) },
+                },
+            });
         admin.MapGet("/crawl", (CrawlCoordinator crawler) => TypedResults.Json(crawler.Status, SafeOutput.Json))
             .WithSummary("What the crawler is doing and what its last crawl did.")
             .Produces<CrawlStatus>(contentType: "application/json");
         return admin;
     }
+
+    /// <summary>An upload: the files in the multipart field 'files'.</summary>
+    private static readonly OpenApiSchema UploadSchema = new()
+    {
+        Type = JsonSchemaType.Object,
+        Required = new HashSet<string> { "files" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["files"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+        },
+    };
 
     /// <summary>
     /// Checked before the request body is read, so that nobody without the key can make the server read an upload.
