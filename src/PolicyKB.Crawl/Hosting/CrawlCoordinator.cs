@@ -76,7 +76,7 @@ public sealed class CrawlCoordinator : IDisposable
         var profiles = _profiles ?? SiteProfiles.All;
         var known = string.Join(", ", profiles.Keys.Order());
         if (request.Sites is { } sites && sites.FirstOrDefault(s => !profiles.ContainsKey(s?.Trim().ToLowerInvariant() ?? "")) is { } unknown)
-            errors["sites"] = $"'{Shorten(unknown)}' is not a site (known: {known})";
+            errors["sites"] = $"unknown site '{Shorten(unknown)}' (known: {known})";
         if (request.BaseUrls is { Count: > 0 } baseUrls)
         {
             if (!_settings.AllowBaseUrlOverride)
