@@ -147,8 +147,10 @@ public sealed record Methodology(string Code, string? Name, string? Sector, stri
 /// <summary>
 /// One place a document was published, with what that place last said: its own title and date, and the content hash of
 /// its page, so that a later change to a repost is seen even while its text is kept as one document with the original.
+/// <see cref="FetchedFrom"/> is set when the page was not fetched from <see cref="Url"/> itself but from a mirror standing
+/// in for it (a base-URL override): where its bytes really came from.
 /// </summary>
-public sealed record DocumentSource(string Url, Site Site)
+public sealed record DocumentSource(string Url, Site Site, string? FetchedFrom = null)
 {
     public string? Title { get; init; }
     public DateOnly? PublishedDate { get; init; }

@@ -156,6 +156,7 @@ public sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snapsh
             var reading = Read(crawler._reader, body, page.SiteUrl ?? site.ToSiteUrl(page.Url), page.ContentType);
             if (reading.Document is not { } document) { Fail(page, $"not a document: {reading.Error}", null); return; }
             if (document.Site == Site.Other) document = document with { Site = site.Profile.Site };
+            if (site.IsMirror) document = document with { Sources = [.. document.Sources.Select(s => s with { FetchedFrom = page.Url })] };
 
             var texts = await AttachmentTextsAsync(page, document).ConfigureAwait(false);
             // The fetch is this page's version; the sink keeps it when the content differs from the latest one.

@@ -13,6 +13,11 @@ public sealed record CrawlRequest
     public int? MaxListPages { get; init; }
     /// <summary>Days a checked notice is left alone (0: check every known notice again); default: the settings'.</summary>
     public double? RecheckAfterDays { get; init; }
+    /// <summary>Requests per second per host, at most the settings' (a crawl may be made gentler, never harder on a site).</summary>
+    public double? RatePerSecond { get; init; }
+
+    /// <summary>Most list pages per start URL a request may ask for.</summary>
+    public const int MaxListPagesLimit = 10_000;
 }
 
 /// <summary>What the coordinator is doing and what its last crawl did.</summary>
@@ -61,21 +66,60 @@ public sealed class CrawlCoordinator : IDisposable
     /// <summary>Completes when no crawl is running.</summary>
     public Task WhenIdle() { lock (_lock) return _current; }
 
+    /// <summary>
+    /// What is wrong with a request, by its field's JSON name (sites, baseUrls, maxListPages, recheckAfterDays,
+    /// ratePerSecond); empty when it may start.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Check(CrawlRequest request)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var profiles = _profiles ?? SiteProfiles.All;
+        var known = string.Join(", ", profiles.Keys.Order());
+        if (request.Sites is { } sites && sites.FirstOrDefault(s => !profiles.ContainsKey(s?.Trim().ToLowerInvariant() ?? "")) is { } unknown)
+            errors["sites"] = $"unknown site '{Shorten(unknown)}' (known: {known})";
+        if (request.BaseUrls is { Count: > 0 } baseUrls)
+        {
+            if (!_settings.AllowBaseUrlOverride)
+                errors["baseUrls"] = $"base URLs cannot be overridden through the API (set {CrawlSettings.Section}:AllowBaseUrlOverride and {CrawlSettings.Section}:BaseUrlOverrideHosts to allow mirrors)";
+            else if (baseUrls.FirstOrDefault(b => !profiles.ContainsKey(b.Key)) is { Key: not null } site)
+                errors["baseUrls"] = $"'{Shorten(site.Key)}' is not a site (known: {known})";
+            else if (baseUrls.FirstOrDefault(b => !IsAllowedOverride(b.Value)) is { Key: not null } bad)
+                errors["baseUrls"] = $"'{Shorten(bad.Value)}' for {bad.Key} is not an http(s) URL on an allowed host ({string.Join(", ", _settings.BaseUrlOverrideHosts)})";
+        }
+        if (request.MaxListPages is < 1 or > CrawlRequest.MaxListPagesLimit)
+            errors["maxListPages"] = $"maxListPages must be a whole number from 1 to {CrawlRequest.MaxListPagesLimit}";
+        CrawlOptions.RecheckPeriod(request.RecheckAfterDays, "recheckAfterDays", out var badRecheck);
+        if (badRecheck is not null) errors["recheckAfterDays"] = badRecheck;
+        if (request.RatePerSecond is { } rate && !(double.IsFinite(rate) && rate > 0 && rate <= _settings.RatePerSecond))
+            errors["ratePerSecond"] = $"ratePerSecond must be more than 0 and at most the configured {_settings.RatePerSecond} requests per second";
+        return errors;
+    }
+
+    /// <summary>An absolute http(s) URL without user info whose host (with its port when the list names one) is listed.</summary>
+    private bool IsAllowedOverride(string? url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https") || u.UserInfo.Length > 0) return false;
+        return _settings.BaseUrlOverrideHosts.Any(h =>
+            h.Equals(u.Host, StringComparison.OrdinalIgnoreCase) || h.Equals(u.Authority, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string Shorten(string? s) => s is null ? "" : s.Length <= 40 ? s : s[..40] + "…";
+
     /// <summary>Starts a crawl in the background; false with the reason when one is running or the request is invalid.</summary>
     public bool TryStart(CrawlRequest request, out string? reason)
     {
-        var recheckPeriod = CrawlOptions.RecheckPeriod(request.RecheckAfterDays, "recheckAfterDays", out var badRecheck);
+        var recheckPeriod = CrawlOptions.RecheckPeriod(request.RecheckAfterDays, "recheckAfterDays", out _);
         var options = new CrawlOptions
         {
             Sites = request.Sites ?? _settings.Sites,
             BaseUrls = request.BaseUrls ?? _settings.BaseUrls,
             MaxListPages = request.MaxListPages ?? _settings.MaxListPages,
             RecheckAfter = recheckPeriod ?? _settings.RecheckAfter,
-            Fetch = _settings.ToFetchOptions(),
+            Fetch = _settings.ToFetchOptions() with { RatePerSecond = request.RatePerSecond ?? _settings.RatePerSecond },
             Profiles = _profiles,
         };
         var (endpoints, resolveError) = options.Resolve();
-        var error = badRecheck ?? resolveError;
+        var error = Check(request).Values.FirstOrDefault() ?? resolveError;
         lock (_lock)
         {
             if (_status.Running) { reason = $"a crawl is already running (started {_status.StartedAt:u})"; return false; }

@@ -15,6 +15,14 @@ public sealed class CrawlSettings
     public List<string> Sites { get; set; } = [];
     /// <summary>Site code → base URL (a mirror).</summary>
     public Dictionary<string, string> BaseUrls { get; set; } = [];
+    /// <summary>
+    /// May POST /api/crawl name its own base URLs? Off by default: an admin key alone must not point the crawler at an
+    /// internal address and publish what it answers under the official site's URLs. The configuration's
+    /// <see cref="BaseUrls"/> and the CLI's --base-url are not affected.
+    /// </summary>
+    public bool AllowBaseUrlOverride { get; set; }
+    /// <summary>The hosts (host or host:port) an API base-URL override may point at, when <see cref="AllowBaseUrlOverride"/> is on.</summary>
+    public List<string> BaseUrlOverrideHosts { get; set; } = [];
     public string UserAgent { get; set; } = "PolicyKB/1.0";
     /// <summary>Where site operators can reach whoever runs the crawler (mail address or URL); sent in the User-Agent.</summary>
     public string? Contact { get; set; }

@@ -141,8 +141,13 @@ public sealed class DocumentIngest
     /// The entry a page keeps as a source of another document: its address and id, with its title, date and content
     /// hash, by which a later change to it is seen.
     /// </summary>
-    private static DocumentSource SourceOf(PolicyDocument page) =>
-        new(DocumentId.CanonicalUrl(page.Url!), page.Site) { Id = page.Id, Title = page.Title, PublishedDate = page.PublishedDate, ContentHash = page.ContentHash };
+    private static DocumentSource SourceOf(PolicyDocument page)
+    {
+        var url = DocumentId.CanonicalUrl(page.Url!);
+        // Where the page's bytes really came from (a mirror standing in for the site), as its reading said.
+        var fetchedFrom = page.Sources.FirstOrDefault(s => s.Url == url)?.FetchedFrom;
+        return new(url, page.Site, fetchedFrom) { Id = page.Id, Title = page.Title, PublishedDate = page.PublishedDate, ContentHash = page.ContentHash };
+    }
 
     /// <summary>The pages folded into a document (entries with an id of their own).</summary>
     private static List<DocumentSource> Reposts(PolicyDocument d) => d.Sources.Where(s => s.Id is not null && s.Id != d.Id).ToList();

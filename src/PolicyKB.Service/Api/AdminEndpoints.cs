@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.OpenApi;
 using PolicyKB.Crawl;
 using PolicyKB.Import;
 using PolicyKB.Model;
@@ -16,43 +18,86 @@ namespace PolicyKB.Service.Api;
 
 /// <summary>
 /// Calls that change the knowledge base. They need the configured admin key in the X-Api-Key header
-/// (401 without it) and are switched off (403) when no key is configured.
+/// (401 without it) and are switched off (403) when no key is configured. The key is checked before anything of
+/// the body is read, so these endpoints declare no accepted content types: routing would answer 415 first.
 /// </summary>
 public static partial class AdminEndpoints
 {
     public const string ApiKeyHeader = "X-Api-Key";
 
+    /// <summary>
+    /// Request bodies are described to OpenAPI by operation transformers rather than Accepts(…): routing would
+    /// answer a body of another type 415 before the key is checked.
+    /// </summary>
     public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api").WithTags("admin").AddEndpointFilter(RequireAdminKey)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         admin.MapPost("/import", Import)
-            .WithSummary("Import uploaded files (multipart field 'files') or a folder or file on the server (JSON {\"path\": …}).")
-            .Accepts<ImportPathRequest>("application/json", "multipart/form-data")
-            .Produces<ImportReport>(contentType: "application/json").ProducesValidationProblem();
+            .WithSummary("Import uploaded files (multipart/form-data, field 'files') or a folder or file below PolicyKB:ImportRoots " +
+                "(application/json {\"path\": …}); stops, keeping what it imported, when the client goes or the service stops.")
+            .Produces<ImportReport>(contentType: "application/json").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer(async (operation, context, ct) => operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(ImportPathRequest), null, ct) },
+                    ["multipart/form-data"] = new() { Schema = UploadSchema },
+                },
+            });
         admin.MapPost("/crawl", StartCrawl)
-            .WithSummary("Start a crawl in the background (JSON body optional: sites, baseUrls, maxListPages); 409 while one runs.")
-            .Accepts<CrawlRequest>(isOptional: true, "application/json")
+            .WithSummary("Start a crawl in the background (application/json, optional: sites, maxListPages, recheckAfterDays, ratePerSecond, " +
+                "and baseUrls where Crawl:AllowBaseUrlOverride allows them); 409 while one runs.")
             .Produces<CrawlStatus>(StatusCodes.Status202Accepted, "application/json")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        admin.MapGet("/crawl", (CrawlCoordinator crawler) => TypedResults.Json(crawler.Status, PolicyJson.Options))
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .AddOpenApiOperationTransformer(async (operation, context, ct) => operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = false,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(CrawlRequest), null, ct) },
+                },
+            });
+        admin.MapGet("/crawl", (CrawlCoordinator crawler) => TypedResults.Json(crawler.Status, SafeOutput.Json))
             .WithSummary("What the crawler is doing and what its last crawl did.")
             .Produces<CrawlStatus>(contentType: "application/json");
         return admin;
     }
 
-    /// <summary>Checked before the request body is read, so that nobody without the key can make the server read an upload.</summary>
+    /// <summary>An upload: the files in the multipart field 'files'.</summary>
+    private static readonly OpenApiSchema UploadSchema = new()
+    {
+        Type = JsonSchemaType.Object,
+        Required = new HashSet<string> { "files" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["files"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+        },
+    };
+
+    /// <summary>
+    /// Checked before the request body is read, so that nobody without the key can make the server read an upload.
+    /// A client address that has spent its budget of failures is refused (429) before its key is even compared.
+    /// </summary>
     private static async ValueTask<object?> RequireAdminKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var settings = context.HttpContext.RequestServices.GetRequiredService<ServiceSettings>();
+        var http = context.HttpContext;
+        var settings = http.RequestServices.GetRequiredService<ServiceSettings>();
         if (!settings.AdminEnabled)
             return TypedResults.Problem(
                 detail: "Admin calls are disabled: no admin API key is configured. Set PolicyKB:AdminApiKey (environment variable PolicyKB__AdminApiKey) to enable them.",
                 statusCode: StatusCodes.Status403Forbidden, title: "Admin API disabled");
-        var given = context.HttpContext.Request.Headers[ApiKeyHeader].ToString();
-        if (!KeysMatch(given, settings.AdminApiKey!))
+        var failures = http.RequestServices.GetRequiredService<FailedAuthentications>();
+        var client = ClientLimits.AddressOf(http);
+        if (failures.IsLockedOut(client, out var retryAfter)) return TooManyFailures(http, retryAfter);
+        if (!KeysMatch(http.Request.Headers[ApiKeyHeader].ToString(), settings.AdminApiKey!))
         {
-            context.HttpContext.Response.Headers.WWWAuthenticate = ApiKeyHeader;
+            if (failures.Spend(client, out retryAfter)) return TooManyFailures(http, retryAfter);
+            Log.WrongKey(LoggerOf(http), client);
+            http.Response.Headers.WWWAuthenticate = ApiKeyHeader;
             return TypedResults.Problem(
                 detail: $"This call needs the admin API key in the {ApiKeyHeader} header.",
                 statusCode: StatusCodes.Status401Unauthorized, title: "Admin API key missing or wrong");
@@ -60,65 +105,126 @@ public static partial class AdminEndpoints
         return await next(context);
     }
 
+    private static IResult TooManyFailures(HttpContext http, TimeSpan retryAfter)
+    {
+        Log.LockedOut(LoggerOf(http), ClientLimits.AddressOf(http));
+        http.Response.Headers.RetryAfter = ClientLimits.Seconds(retryAfter);
+        return TypedResults.Problem(
+            detail: $"Too many admin calls from this address had a wrong key; try again in {ClientLimits.Seconds(retryAfter)} s.",
+            statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed authentications");
+    }
+
+    private static ILogger LoggerOf(HttpContext http) => http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminEndpoints));
+
     private static bool KeysMatch(string given, string expected)
         => CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
-    private static async Task<IResult> Import(HttpContext http, IPolicyIndex index, ILoggerFactory loggers)
+    private static async Task<IResult> Import(HttpContext http, IPolicyIndex index, ServiceSettings settings, IHostApplicationLifetime lifetime)
     {
-        var log = loggers.CreateLogger(typeof(AdminEndpoints));
+        var log = LoggerOf(http);
+        // The import stops when its client goes or the service stops; what it imported so far is committed either way.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         var importer = new DocumentImporter(index);
-        ImportReport report;
-        if (http.Request.HasFormContentType)
+        var results = new ResultList();
+        IResult? problem;
+        try
         {
-            IFormCollection form;
-            try { form = await http.Request.ReadFormAsync(http.RequestAborted); }
-            catch (Exception e) when (e is InvalidDataException or IOException && !http.RequestAborted.IsCancellationRequested)
-            {
-                return Problems.BadParameter("files", $"The upload is not well-formed multipart/form-data: {e.Message}");
-            }
-            if (form.Files.Count == 0) return Problems.BadParameter("files", "Upload at least one file in the multipart field 'files'.");
-            var results = new List<ImportFileResult>();
-            foreach (var file in form.Files)
-            {
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, http.RequestAborted);
-                var name = Path.GetFileName(file.FileName);
-                results.Add(importer.ImportBytes(buffer.ToArray(), new PageSource(FilePath: name, ContentType: file.ContentType)));
-            }
-            report = new ImportReport(results);
+            problem = await (IsMultipart(http.Request) ? ImportUploadsAsync(http, importer, results, stop.Token)
+                : JsonBody.IsJson(http.Request, out _) ? ImportPathAsync(http, importer, settings, results, stop.Token)
+                : Task.FromResult<IResult?>(Problems.UnsupportedMediaType(
+                    "Send multipart/form-data with files in the field 'files', or application/json with {\"path\": …}.")));
         }
-        else if (http.Request.HasJsonContentType())
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            ImportPathRequest? body;
-            try { body = await http.Request.ReadFromJsonAsync<ImportPathRequest>(PolicyJson.Options, http.RequestAborted); }
-            catch (JsonException e) { return Problems.BadParameter("path", $"The body is not JSON of the form {{\"path\": \"…\"}}: {e.Message}"); }
-            if (string.IsNullOrWhiteSpace(body?.Path)) return Problems.BadParameter("path", "Give the folder or file on the server to import.");
-            if (!Directory.Exists(body.Path) && !File.Exists(body.Path))
-                return Problems.BadParameter("path", $"'{SearchParameters.Shorten(body.Path)}' is neither a folder nor a file on the server.");
-            report = importer.ImportPaths([body.Path], ct: http.RequestAborted);
+            problem = null;
         }
-        else
+        finally
         {
+            index.Commit();
+        }
+        var report = new ImportReport(results.ToList());
+        if (problem is not null) return problem;
+        if (stop.IsCancellationRequested)
+        {
+            Log.ImportStopped(log, report.Files.Count, report.Imported, report.Updated, report.Failed);
+            // A client that left reads nothing; one still there learns what was kept.
             return TypedResults.Problem(
-                detail: "Send multipart/form-data with files, or application/json with {\"path\": …}.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type");
+                detail: $"The service is stopping: the import stopped after {report.Files.Count} files; the {report.Imported + report.Updated} imported are kept.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Import stopped",
+                extensions: new Dictionary<string, object?> { ["imported"] = report.Imported, ["updated"] = report.Updated, ["files"] = report.Files.Count });
         }
-        index.Commit();
         Log.Imported(log, report.Files.Count, report.Imported, report.Updated, report.Failed);
-        return TypedResults.Json(report, PolicyJson.Options);
+        return TypedResults.Json(report, SafeOutput.Json);
+    }
+
+    private static bool IsMultipart(HttpRequest request) =>
+        request.HasFormContentType && request.ContentType!.TrimStart().StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<IResult?> ImportUploadsAsync(HttpContext http, DocumentImporter importer, ResultList results, CancellationToken ct)
+    {
+        IFormCollection form;
+        try { form = await http.Request.ReadFormAsync(ct); }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException && !ct.IsCancellationRequested)
+        {
+            return Problems.BadParameter("files", $"The upload is not well-formed multipart/form-data: {e.Message}");
+        }
+        if (form.Files.Count == 0) return Problems.BadParameter("files", "Upload at least one file in the multipart field 'files'.");
+        foreach (var file in form.Files)
+        {
+            ct.ThrowIfCancellationRequested();
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            var name = Path.GetFileName(file.FileName);
+            results.Report(importer.ImportBytes(buffer.ToArray(), new PageSource(FilePath: name, ContentType: file.ContentType)));
+        }
+        return null;
+    }
+
+    private static async Task<IResult?> ImportPathAsync(HttpContext http, DocumentImporter importer, ServiceSettings settings, ResultList results, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ImportPathRequest>(http.Request, "path", "{\"path\": \"/folder/below/an/import/root\"}", null, ct);
+        if (problem is not null) return problem;
+        if (settings.ImportRoots.Count == 0)
+            return TypedResults.Problem(
+                detail: "Imports from paths on the server are disabled: no import root is configured. Upload the files (multipart/form-data, field 'files'), " +
+                    "or set PolicyKB:ImportRoots to the folders imports may read.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Path imports disabled");
+        if (string.IsNullOrWhiteSpace(body!.Path)) return Problems.BadParameter("path", "Give the folder or file on the server to import.");
+        var confinement = new ImportRoots(settings.ImportRoots);
+        var real = confinement.Resolve(body.Path, out var refusal);
+        if (real is null) return Problems.BadParameter("path", refusal!);
+        if (!Directory.Exists(real) && !File.Exists(real))
+            return Problems.BadParameter("path", $"'{SearchParameters.Shorten(body.Path)}' is neither a folder nor a file on the server.");
+        // A folder's files are judged one by one too: a link inside a root may lead out of it.
+        var files = new List<string>();
+        foreach (var file in importer.FilesOf([real]))
+        {
+            if (confinement.Resolve(file, out _) is { } inside) files.Add(inside);
+            else results.Report(ImportFileResult.Fail(file, "outside the import roots (a link leads out of them); not read"));
+        }
+        // ImportPaths runs on the thread pool's threads itself; this thread only waits for it.
+        await Task.Run(() => importer.ImportPaths(files, results, ct), ct);
+        return null;
+    }
+
+    /// <summary>The results as the importer reports them, so that a stopped import still says what it did.</summary>
+    private sealed class ResultList : IProgress<ImportFileResult>
+    {
+        private readonly List<ImportFileResult> _results = [];
+        private readonly Lock _lock = new();
+        public void Report(ImportFileResult value) { lock (_lock) _results.Add(value); }
+        public List<ImportFileResult> ToList() { lock (_lock) return [.. _results]; }
     }
 
     private static async Task<IResult> StartCrawl(HttpContext http, CrawlCoordinator crawler)
     {
-        var request = new CrawlRequest();
-        if (http.Request.HasJsonContentType() && http.Request.ContentLength is not 0)
-        {
-            try { request = await http.Request.ReadFromJsonAsync<CrawlRequest>(PolicyJson.Options, http.RequestAborted) ?? request; }
-            catch (JsonException e) { return Problems.BadParameter("sites", $"The body is not a crawl request ({{\"sites\": [\"mee\"]}}): {e.Message}"); }
-        }
-        // Checked here too, so that the problem names the field (the coordinator's other refusals are about sites).
-        CrawlOptions.RecheckPeriod(request.RecheckAfterDays, "recheckAfterDays", out var recheckError);
-        if (recheckError is not null) return Problems.BadParameter("recheckAfterDays", recheckError + ".");
+        var (request, problem) = await JsonBody.ReadAsync(http.Request, "sites", "a crawl request such as {\"sites\": [\"mee\"], \"maxListPages\": 3}",
+            new CrawlRequest(), http.RequestAborted);
+        // No body and no Content-Type is the plain "crawl as configured".
+        if (problem is not null && !(string.IsNullOrEmpty(http.Request.ContentType) && http.Request.ContentLength is null or 0)) return problem;
+        request ??= new CrawlRequest();
+        var errors = crawler.Check(request);
+        if (errors.Count > 0) return Problems.BadParameters(errors.ToDictionary(e => e.Key, e => new[] { e.Value + "." }));
         if (crawler.Status.Running)
             return TypedResults.Problem(detail: $"A crawl is already running (started {crawler.Status.StartedAt:u}); see GET /api/crawl.",
                 statusCode: StatusCodes.Status409Conflict, title: "Crawl running");
@@ -126,13 +232,22 @@ public static partial class AdminEndpoints
             return crawler.Status.Running
                 ? TypedResults.Problem(detail: reason, statusCode: StatusCodes.Status409Conflict, title: "Crawl running")
                 : Problems.BadParameter("sites", reason ?? "The crawl request is not valid.");
-        return TypedResults.Json(crawler.Status, PolicyJson.Options, statusCode: StatusCodes.Status202Accepted);
+        return TypedResults.Json(crawler.Status, SafeOutput.Json, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static partial class Log
     {
         [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Admin import of {Files} files: {Imported} new, {Updated} updated, {Failed} failed")]
         public static partial void Imported(ILogger logger, int files, int imported, int updated, int failed);
+
+        [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Admin import stopped after {Files} files: {Imported} new, {Updated} updated, {Failed} failed, all committed")]
+        public static partial void ImportStopped(ILogger logger, int files, int imported, int updated, int failed);
+
+        [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Admin call from {Client} with a missing or wrong key")]
+        public static partial void WrongKey(ILogger logger, string client);
+
+        [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Admin call from {Client} refused: too many failed authentications")]
+        public static partial void LockedOut(ILogger logger, string client);
     }
 }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using PolicyKB.Briefs;
 using PolicyKB.Model;
 using PolicyKB.Search;
+using PolicyKB.Service.Hosting;
 
 namespace PolicyKB.Service.Api;
 
@@ -15,15 +16,23 @@ public static class BriefEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/briefs", Build).WithTags("briefs")
+        app.MapPost("/api/briefs", Build).WithTags("briefs").RequireRateLimiting(ClientLimits.SearchPolicy)
             .WithSummary("Build a draft brief (not issued) from document ids and/or a search; format json (preview), md, html or docx.")
             .Accepts<BriefApiRequest>("application/json")
             .Produces<Brief>(contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
-    private static IResult Build(BriefApiRequest body, BriefBuilder builder, CancellationToken cancellationToken)
+    private static async Task<IResult> Build(HttpContext http, BriefBuilder builder, CancellationToken cancellationToken)
+    {
+        // Read here rather than bound: a charset other than UTF-8 is then a 415 like every other unreadable body.
+        var (body, problem) = await JsonBody.ReadAsync<BriefApiRequest>(http.Request, "ids", "{\"ids\": [\"…\"], \"format\": \"md\"}", null, cancellationToken);
+        if (problem is not null) return problem;
+        return BuildFrom(body!, builder, cancellationToken);
+    }
+
+    private static IResult BuildFrom(BriefApiRequest body, BriefBuilder builder, CancellationToken cancellationToken)
     {
         var format = (BriefFormat?)null;
         var json = string.IsNullOrWhiteSpace(body.Format) || body.Format.Trim().Equals("json", StringComparison.OrdinalIgnoreCase);
@@ -64,8 +73,8 @@ public static class BriefEndpoints
             IssueOfYear = body.IssueOfYear,
             Edits = body.Edits ?? new Dictionary<string, string>(),
         }, cancellationToken);
-        if (format is not { } chosen) return TypedResults.Json(brief, PolicyJson.Options);
-        var rendered = BriefRenderer.Render(brief, chosen);
+        if (format is not { } chosen) return TypedResults.Json(brief, SafeOutput.Json);
+        var rendered = BriefRenderer.Render(SafeOutput.Clean(brief), chosen);
         return TypedResults.File(rendered.Content, rendered.ContentType, $"brief-{brief.Date:yyyyMMdd}-{brief.Number}{rendered.FileExtension}");
     }
 }

@@ -19,6 +19,9 @@ public static class Problems
     public static IResult BadParameter(string name, string message)
         => BadParameters(new Dictionary<string, string[]> { [name] = [message] });
 
+    public static IResult UnsupportedMediaType(string detail)
+        => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type");
+
     public static IResult NotFound(string detail)
         => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 

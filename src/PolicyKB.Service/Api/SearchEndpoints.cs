@@ -17,7 +17,9 @@ public static partial class SearchEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("search");
+        // Each client waits for its own searches, not for everybody else's.
+        var api = app.MapGroup("/api").WithTags("search").RequireRateLimiting(ClientLimits.SearchPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/search", Search)
             .WithSummary("Search the knowledge base: hits with snippets, facets with drill-sideways counts, warnings, total, took.")
             .Produces<SearchResult>(contentType: "application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -47,7 +49,7 @@ public static partial class SearchEndpoints
         var result = await RunAsync(index, request, settings, http.RequestAborted);
         if (result is null) return Problems.SearchTimedOut(settings.SearchTimeout);
         Log.Searched(loggers.CreateLogger(typeof(SearchEndpoints)), request.Query, result.Total, result.TookMs);
-        return TypedResults.Json(result, PolicyJson.Options);
+        return TypedResults.Json(result, SafeOutput.Json);
     }
 
     private static async Task<IResult> Export([AsParameters] SearchParameters parameters, string? format, IPolicyIndex index,
@@ -68,10 +70,10 @@ public static partial class SearchEndpoints
         var rows = result.Hits.Select(ExportRow.From).ToList();
         if (csv == true)
             return TypedResults.File(CsvExport.Write(rows), "text/csv; charset=utf-8", $"policykb-{clock.GetLocalNow():yyyyMMdd-HHmmss}.csv");
-        return TypedResults.Json(new ExportResult(request.Query, result.Total, result.Total > rows.Count, rows), PolicyJson.Options);
+        return TypedResults.Json(new ExportResult(request.Query, result.Total, result.Total > rows.Count, rows), SafeOutput.Json);
     }
 
-    private static IResult Facets(IPolicyIndex index) => TypedResults.Json(index.Facets(), PolicyJson.Options);
+    private static IResult Facets(IPolicyIndex index) => TypedResults.Json(index.Facets(), SafeOutput.Json);
 
     private static IResult Suggest(string? prefix, string? max, IPolicyIndex index)
     {
@@ -81,7 +83,7 @@ public static partial class SearchEndpoints
         if (!string.IsNullOrWhiteSpace(max) && (!int.TryParse(max, out n) || n < 1 || n > MaxSuggestions))
             return Problems.BadParameter("max", $"'{SearchParameters.Shorten(max)}' is not a whole number from 1 to {MaxSuggestions}.");
         IReadOnlyList<string> suggestions = p.Length == 0 ? [] : index.Suggest(p, n);
-        return TypedResults.Json(suggestions, PolicyJson.Options);
+        return TypedResults.Json(suggestions, SafeOutput.Json);
     }
 
     private static IResult Document(string id, IPolicyIndex index)
@@ -89,11 +91,11 @@ public static partial class SearchEndpoints
         if (id.Length > MaxIdLength) return Problems.BadParameter("id", $"A document id is at most {MaxIdLength} characters.");
         var document = index.Get(id);
         if (document is null) return Problems.NotFound($"No document has the id '{SearchParameters.Shorten(id)}'.");
-        return TypedResults.Json(new DocumentView(document, index.Related(id)), PolicyJson.Options);
+        return TypedResults.Json(new DocumentView(document, index.Related(id)), SafeOutput.Json);
     }
 
     private static IResult Health(IPolicyIndex index)
-        => TypedResults.Json(new HealthReport("ok", index.Count, index.LastCommit), PolicyJson.Options);
+        => TypedResults.Json(new HealthReport("ok", index.Count, index.LastCommit), SafeOutput.Json);
 
     /// <summary>
     /// Runs a search under the per-request timeout: the token asks the index to stop, and the wait gives up on

@@ -136,6 +136,6 @@ public sealed partial class SearchParameters
         return null;
     }
 
-    /// <summary>Echoes at most a short prefix of bad input back to the caller.</summary>
-    internal static string Shorten(string? s) => s is null ? "" : s.Length <= 40 ? s : s[..40] + "…";
+    /// <summary>Echoes at most a short prefix of bad input back to the caller, without bidi or zero-width controls.</summary>
+    internal static string Shorten(string? s) => s is null ? "" : SafeOutput.Text(s.Length <= 40 ? s : s[..40] + "…");
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +55,8 @@ public static class ServiceHost
         services.AddHostedService<IndexLifecycle>();
         services.AddPolicyKbCrawler(builder.Configuration);
         services.AddProblemDetails();
+        services.AddExceptionHandler<LastResortHandler>();
+        services.AddClientLimits(settings.RateLimits);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = PolicyJson.Options.Encoder;
@@ -63,9 +65,11 @@ public static class ServiceHost
         services.AddOpenApi();
 
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusCodeOf });
-        app.UseStatusCodePages();
+        if (settings.TrustedProxies.Count > 0) app.UseForwardedHeaders(ForwardedHeadersFrom(settings.TrustedProxies));
         app.UseSecurityHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -78,11 +82,17 @@ public static class ServiceHost
         return app;
     }
 
-    /// <summary>Faults of the caller stay 4xx; an index that cannot be used is 503; only real bugs are 500.</summary>
-    private static int StatusCodeOf(Exception exception) => exception switch
+    /// <summary>
+    /// The client address (which the limits count by) and scheme as the proxy in front saw them. Only the listed
+    /// proxies are believed, and only their last hop: anybody else's X-Forwarded-For is ignored.
+    /// </summary>
+    private static ForwardedHeadersOptions ForwardedHeadersFrom(IReadOnlyList<System.Net.IPAddress> proxies)
     {
-        BadHttpRequestException bad => bad.StatusCode,
-        PolicyIndexException => StatusCodes.Status503ServiceUnavailable,
-        _ => StatusCodes.Status500InternalServerError,
-    };
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
+        // The defaults trust loopback; here only what the configuration names.
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies) options.KnownProxies.Add(proxy);
+        return options;
+    }
 }

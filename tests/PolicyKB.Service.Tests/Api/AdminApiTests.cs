@@ -65,7 +65,7 @@ public sealed class AdminApiTests
     [TestMethod]
     public async Task FolderOnTheServerIsImported()
     {
-        await using var service = await RunningService.StartAsync(withSamples: false);
+        await using var service = await RunningService.StartAsync(withSamples: false, settings: ["--PolicyKB:ImportRoots:0=" + RunningService.SamplesDirectory()]);
 
         using var response = await service.Client.SendAsync(ImportPath(RunningService.SamplesDirectory(), RunningService.AdminKey));
 
@@ -74,13 +74,6 @@ public sealed class AdminApiTests
         using var health = await service.GetJsonAsync("/health");
         Assert.AreEqual(JsonDocument.Parse(body).RootElement.GetProperty("imported").GetInt32(), health.RootElement.GetProperty("documents").GetInt32());
         Assert.IsGreaterThan(5, health.RootElement.GetProperty("documents").GetInt32());
-    }
-
-    [TestMethod]
-    public async Task MissingFolderIsAProblemNamingPath()
-    {
-        using var response = await SharedService.Instance.Client.SendAsync(ImportPath("/no/such/folder", RunningService.AdminKey));
-        await ProblemAssert.NamesParameterAsync(response, "path");
     }
 
     [TestMethod]

@@ -31,8 +31,11 @@ public sealed class RunningService : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <param name="indexDirectory">An index folder the caller keeps; by default a temporary one deleted on dispose.</param>
+    /// <param name="settings">Configuration as command-line arguments (<c>--PolicyKB:ImportRoots:0=/srv/in</c>), after the tests' defaults.</param>
+    /// <param name="beforeStart">Called with the built application before it starts (a test's extra endpoint or logger).</param>
     public static async Task<RunningService> StartAsync(string? adminKey = AdminKey, bool withSamples = true,
-        TimeSpan? searchTimeout = null, string? indexDirectory = null)
+        TimeSpan? searchTimeout = null, string? indexDirectory = null, IEnumerable<string>? settings = null,
+        Action<WebApplication>? beforeStart = null)
     {
         var ownsIndex = indexDirectory is null;
         indexDirectory ??= NewTemporaryFolder();
@@ -43,11 +46,22 @@ public sealed class RunningService : IAsyncDisposable
             AdminApiKey = adminKey,
             SearchTimeout = searchTimeout,
         };
-        var app = ServiceHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], options);
+        var app = ServiceHost.Build([.. TestDefaults, .. settings ?? []], options);
+        beforeStart?.Invoke(app);
         await app.StartAsync();
         var address = new Uri(app.Urls.First(u => u.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
         return new RunningService(app, indexDirectory, ownsIndex, address);
     }
+
+    /// <summary>
+    /// Every test talks from 127.0.0.1, so one client address: tests that do not pin the limits themselves get budgets
+    /// that parallel test classes cannot exhaust (the limits' own tests set small ones).
+    /// </summary>
+    private static readonly string[] TestDefaults =
+    [
+        "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+        "--PolicyKB:RateLimits:FailedAdminAuthLimit=100000", "--PolicyKB:RateLimits:SearchConcurrencyPerClient=64",
+    ];
 
     public static string NewTemporaryFolder() => Path.Combine(Path.GetTempPath(), "policykb-service-tests-" + Guid.NewGuid().ToString("N"));
 
@@ -75,10 +89,22 @@ public sealed class RunningService : IAsyncDisposable
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>Stops the service as Ctrl+C does (requests in flight see the application stopping); the index folder stays until dispose.</summary>
+    public async Task StopAsync()
+    {
+        if (stopped) return;
+        stopped = true;
+        await app.StopAsync();
+    }
+
+    private bool stopped;
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await app.StopAsync();
+        await StopAsync();
         await app.DisposeAsync();
         if (!ownsIndex) return;
         try { Directory.Delete(indexDirectory, recursive: true); }

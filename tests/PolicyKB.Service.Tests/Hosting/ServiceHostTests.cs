@@ -45,6 +45,18 @@ public sealed class ServiceHostTests
     }
 
     [TestMethod]
+    public async Task OpenApiDocumentDescribesTheAdminRequestBodies()
+    {
+        using var json = await Service.GetJsonAsync("/openapi/v1.json");
+        var paths = json.RootElement.GetProperty("paths");
+        var import = paths.GetProperty("/api/import").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.IsTrue(import.TryGetProperty("application/json", out _), import.ToString());
+        Assert.IsTrue(import.GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties").TryGetProperty("files", out _), import.ToString());
+        var crawl = paths.GetProperty("/api/crawl").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.IsTrue(crawl.TryGetProperty("application/json", out _), crawl.ToString());
+    }
+
+    [TestMethod]
     public async Task StoppedServiceLeavesACommittedIndexThatAnotherWriterCanOpen()
     {
         var folder = RunningService.NewTemporaryFolder();

@@ -43,4 +43,46 @@ public sealed class ServiceSettingsTests
         Assert.AreEqual(ServiceSettings.DefaultSearchTimeout, settings.SearchTimeout);
         Assert.AreEqual(ServiceSettings.DefaultExportLimit, settings.ExportLimit);
     }
+
+    [TestMethod]
+    public void WithoutConfigurationNoPathIsImportableNoProxyTrustedAndTheLimitsAreTheDefaults()
+    {
+        var settings = ServiceSettings.From(new ServiceOptions { IndexDirectory = "idx" }, Configuration());
+
+        Assert.IsEmpty(settings.ImportRoots);
+        Assert.IsEmpty(settings.TrustedProxies);
+        Assert.AreEqual(new RateLimitSettings(), settings.RateLimits);
+    }
+
+    [TestMethod]
+    public void ImportRootsProxiesAndLimitsAreRead()
+    {
+        var settings = ServiceSettings.From(new ServiceOptions { IndexDirectory = "idx" }, Configuration(
+            ("PolicyKB:ImportRoots:0", "/srv/inbox/"), ("PolicyKB:ImportRoots:1", "/srv/archive"),
+            ("PolicyKB:TrustedProxies", "10.0.0.5"),
+            ("PolicyKB:RateLimits:FailedAdminAuthLimit", "5"), ("PolicyKB:RateLimits:FailedAdminAuthWindowSeconds", "60"),
+            ("PolicyKB:RateLimits:SearchConcurrencyPerClient", "2"), ("PolicyKB:RateLimits:SearchQueuePerClient", "0")));
+
+        CollectionAssert.AreEqual(new[] { "/srv/inbox", "/srv/archive" }, settings.ImportRoots.ToArray());
+        Assert.AreEqual(System.Net.IPAddress.Parse("10.0.0.5"), settings.TrustedProxies.Single());
+        Assert.AreEqual(new RateLimitSettings
+        {
+            FailedAdminAuthLimit = 5, FailedAdminAuthWindow = TimeSpan.FromMinutes(1), SearchConcurrencyPerClient = 2, SearchQueuePerClient = 0,
+        }, settings.RateLimits);
+    }
+
+    /// <summary>A security setting that is wrong stops the service with a message naming it, rather than being ignored.</summary>
+    [TestMethod]
+    [DataRow("PolicyKB:ImportRoots:0", "inbox")]
+    [DataRow("PolicyKB:TrustedProxies:0", "proxy.local")]
+    [DataRow("PolicyKB:RateLimits:FailedAdminAuthLimit", "0")]
+    [DataRow("PolicyKB:RateLimits:FailedAdminAuthWindowSeconds", "forever")]
+    [DataRow("PolicyKB:RateLimits:SearchConcurrencyPerClient", "-1")]
+    [DataRow("PolicyKB:RateLimits:SearchQueuePerClient", "1.5")]
+    public void AnInvalidSecuritySettingIsAnErrorNamingIt(string key, string value)
+    {
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() =>
+            ServiceSettings.From(new ServiceOptions { IndexDirectory = "idx" }, Configuration((key, value))));
+        Assert.Contains(key.EndsWith(":0", StringComparison.Ordinal) ? key[..^2] : key, e.Message);
+    }
 }
