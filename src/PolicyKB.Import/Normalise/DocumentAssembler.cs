@@ -15,12 +15,17 @@ internal sealed partial class DocumentAssembler(IssuerRegistry issuers, ThemeRul
 {
     private const int HeadLines = 8;
 
-    public PolicyDocument Assemble(PageFields f, IReadOnlyList<string> bodyLines, Site site, PageSource source, string? url, List<string> warnings)
+    private readonly OwnNumber _numbers = new(issuers);
+
+    /// <summary>The document without its id and hash (see <see cref="Seal"/>); warnings about its fields go to <paramref name="warnings"/>.</summary>
+    public PolicyDocument Assemble(PageFields f, IReadOnlyList<string> bodyLines, Site site, string? url, List<string> warnings)
     {
         var (title, numberInTitle) = SplitTitle(f.Title ?? "");
-        var number = Number(f.NumberRaw) ?? numberInTitle ?? NumberLine(bodyLines);
+        DocumentNumber? orderInTitle = null;
+        if (numberInTitle is null) (title, orderInTitle) = OwnNumber.SplitOrderPrefix(title);
+        var number = _numbers.FromField(f.NumberRaw, warnings) ?? numberInTitle ?? orderInTitle ?? _numbers.FromMasthead(bodyLines, title);
         var signature = Signatures.Find(bodyLines, issuers);
-        var (issuersRaw, issuerNames) = Issuers(f, title, bodyLines, signature);
+        var (issuersRaw, issuerNames) = Issuers(f, title, bodyLines, signature, number, warnings);
         var body = BodyStructure.Build(bodyLines);
         var bodyText = string.Join('\n', body.Select(b => b.Text));
         var doc = new PolicyDocument
@@ -30,7 +35,7 @@ internal sealed partial class DocumentAssembler(IssuerRegistry issuers, ThemeRul
             Issuers = issuerNames,
             IssuersRaw = issuersRaw,
             DocumentNumber = number,
-            DocumentType = types.Resolve(f.DocumentType, f.InferType ? title : null),
+            DocumentType = types.Resolve(f.DocumentType, f.InferType ? title : null, number, f.TypeHint),
             Topics = f.Topics,
             Themes = themes.Assign(title, bodyText),
             WrittenDate = Dates.Parse(f.Written) ?? signature.Date,
@@ -46,8 +51,16 @@ internal sealed partial class DocumentAssembler(IssuerRegistry issuers, ThemeRul
             Sources = url is null ? [] : [new DocumentSource(DocumentId.CanonicalUrl(url), site)],
         };
         if (body.Count == 0) warnings.Add("no body text found");
+        FieldChecks.Dates(doc, warnings);
+        return doc;
+    }
+
+    /// <summary>The document with its final warnings, content hash and id (from the address, else the file, else the hash).</summary>
+    public static PolicyDocument Seal(PolicyDocument doc, IReadOnlyList<string> warnings, PageSource source)
+    {
+        doc = doc with { Warnings = warnings.ToList() };
         var hash = ContentHash(doc);
-        var id = url is not null ? DocumentId.FromUrl(url) : source.FilePath is not null ? DocumentId.FromFile(source.FilePath) : hash[..20];
+        var id = doc.Url is not null ? DocumentId.FromUrl(doc.Url) : source.FilePath is not null ? DocumentId.FromFile(source.FilePath) : hash[..20];
         return doc with { Id = id, ContentHash = hash };
     }
 
@@ -59,12 +72,6 @@ internal sealed partial class DocumentAssembler(IssuerRegistry issuers, ThemeRul
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
-    private static DocumentNumber? Number(string? raw) => DocumentNumber.Parse(raw) ?? DocumentNumber.Find(raw);
-
-    /// <summary>A line near the top of the body that is a 文号 and nothing else (the centred line under the heading).</summary>
-    private static DocumentNumber? NumberLine(IReadOnlyList<string> lines)
-        => lines.Take(HeadLines).Select(DocumentNumber.Parse).FirstOrDefault(n => n is not null);
-
     /// <summary>"…的通知(发改能源〔2026〕884号)" → the title without the parentheses, and the 文号 they held.</summary>
     public static (string Title, DocumentNumber? Number) SplitTitle(string title)
     {
@@ -74,9 +81,23 @@ internal sealed partial class DocumentAssembler(IssuerRegistry issuers, ThemeRul
         return (title, null);
     }
 
-    private (string? Raw, IReadOnlyList<string> Names) Issuers(PageFields f, string title, IReadOnlyList<string> lines, Signature signature)
+    /// <summary>
+    /// Issuers from the page's field when it names organisations (a date or label there was misread: dropped with a
+    /// warning), else an order's number (生态环境部令第19号), the title's or body's heading, the signature, the site's default.
+    /// </summary>
+    private (string? Raw, IReadOnlyList<string> Names) Issuers(PageFields f, string title, IReadOnlyList<string> lines, Signature signature, DocumentNumber? number, List<string> warnings)
     {
-        if (f.IssuersRaw is { } raw) return (raw, issuers.Split(raw));
+        if (f.IssuersRaw is { } raw)
+        {
+            var names = issuers.Split(raw);
+            if (names.Count > 0 && names.All(n => FieldChecks.IsOrganisation(n, issuers))) return (raw, names);
+            warnings.Add($"issuer: not an organisation name, dropped ('{raw}')");
+        }
+        if (number is { Year: 0 } order && order.IssuerCode.EndsWith('令') && order.IssuerCode[..^1].Trim() is { Length: > 0 } code)
+        {
+            var names = issuers.Split(code);
+            if (names.All(n => FieldChecks.IsOrganisation(n, issuers))) return (code, names);
+        }
         if (HeadingIssuers(title) is { } fromTitle) return (fromTitle, issuers.Split(fromTitle));
         if (BodyHeadingIssuers(lines) is { } fromHeading) return (fromHeading, issuers.Split(fromHeading));
         if (signature.IssuerLines.Count > 0)
