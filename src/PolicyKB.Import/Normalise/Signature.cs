@@ -67,11 +67,21 @@ internal static partial class Signatures
         var tokens = prefix.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
         for (var t = tokens.Length - 1; t >= 0 && names.Count < MaxIssuerLines; t--)
         {
-            var token = tokens[t];
-            var (known, remainder) = KnownSuffixes(token, issuers);
-            names.InsertRange(0, known);
+            var remainder = tokens[t];
+            var taken = 0;
+            while (remainder.Length > 0)
+            {
+                var (known, rest) = KnownSuffixes(remainder, issuers);
+                names.InsertRange(0, known);
+                taken += known.Count;
+                remainder = rest;
+                if (remainder.Length == 0 || Department(remainder, issuers) is not { } department) break;
+                names.Insert(0, department);
+                taken++;
+                remainder = remainder[..^department.Length];
+            }
             if (remainder.Length == 0) continue;
-            if (known.Count == 0 && remainder.Length <= MaxIssuerLineLength && OrganisationName().IsMatch(remainder)) { names.Insert(0, remainder); continue; }
+            if (taken == 0 && remainder.Length <= MaxIssuerLineLength && OrganisationName().IsMatch(remainder)) { names.Insert(0, remainder); continue; }
             break;
         }
         return names;
@@ -92,6 +102,22 @@ internal static partial class Signatures
             end = found;
         }
         return (names, token[..end]);
+    }
+
+    /// <summary>A department of a known issuer at the end of the text: "…模板生态环境部自然生态保护司" → 生态环境部自然生态保护司.</summary>
+    private static string? Department(string text, IssuerRegistry issuers)
+    {
+        // The known name closest to the end: "生态环境部办公厅中央文明办秘书局" ends with 中央文明办秘书局.
+        for (var start = text.Length - 3; start >= Math.Max(0, text.Length - MaxIssuerLineLength); start--)
+        {
+            for (var end = Math.Min(text.Length - 2, start + MaxNameLength); end > start + 1; end--)
+            {
+                if (!issuers.IsKnown(text[start..end])) continue;
+                if (DepartmentName().IsMatch(text[end..])) return text[start..];
+                break;
+            }
+        }
+        return null;
     }
 
     /// <summary>A line naming only issuers: every name known, or an organisation-shaped name with no punctuation.</summary>
@@ -118,6 +144,9 @@ internal static partial class Signatures
     /// <summary>An order is signed by the minister: "部长 黄润秋".</summary>
     [GeneratedRegex(@"^(部长|局长|主任|署长|总理|主席|行长|会长|委员长|代部长|代局长)\s*[\p{IsCJKUnifiedIdeographs}]{2,4}$")]
     private static partial Regex Signer();
+
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{2,16}(司|局|办|办公室|中心|所|院)$")]
+    private static partial Regex DepartmentName();
 
     [GeneratedRegex(@"[。，,；;：:！？!?（）()《》“”""]")]
     private static partial Regex Punctuation();
