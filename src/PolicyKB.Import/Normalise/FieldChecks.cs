@@ -9,6 +9,9 @@ namespace PolicyKB.Import.Normalise;
 /// </summary>
 internal static class FieldChecks
 {
+    /// <summary>The field names warnings start with.</summary>
+    public static readonly IReadOnlySet<string> FieldNames = new HashSet<string>(StringComparer.Ordinal) { "issuer", "document number", "written date", "published date" };
+
     /// <summary>True for a name that can be an issuer: a known one, or Han text that is no date, number or metadata label.</summary>
     public static bool IsOrganisation(string name, IssuerRegistry issuers)
     {
