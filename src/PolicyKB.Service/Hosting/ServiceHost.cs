@@ -73,6 +73,7 @@ public static class ServiceHost
         app.MapOpenApi();
         SearchEndpoints.Map(app);
         BriefEndpoints.Map(app);
+        FieldHealthEndpoints.Map(app);
         app.MapAdmin();
         return app;
     }
