@@ -56,8 +56,9 @@ internal static class LabelReader
             {
                 if (s is IText t) { parts.Add(t.Data); continue; }
                 if (s is not IElement se) continue;
-                if (StartsWithLabel(se, labels)) { stopped = true; break; }
-                parts.Add(Dom.Text(se));
+                var st = Dom.Text(se);
+                if (StartsWithLabel(se, st, labels)) { stopped = true; break; }
+                parts.Add(st);
             }
             var value = Text.Clean(string.Join(' ', parts));
             if (value.Length > 0 || stopped) return value;
@@ -67,9 +68,8 @@ internal static class LabelReader
     }
 
     /// <summary>True when the element's text begins with a label ("生成日期 2021-02-07", "&lt;span&gt;文 号：&lt;/span&gt;…"): another field's item.</summary>
-    private static bool StartsWithLabel(IElement e, IReadOnlySet<string> labels)
+    private static bool StartsWithLabel(IElement e, string text, IReadOnlySet<string> labels)
     {
-        var text = Dom.Text(e);
         if (labels.Contains(Text.LabelKey(text))) return true;
         if (text.IndexOfAny([':', '：']) is > 0 and var c && c <= MaxLabelLength && labels.Contains(Text.LabelKey(text[..c]))) return true;
         if (text.IndexOf(' ') is > 0 and var space && labels.Contains(Text.LabelKey(text[..space]))) return true;

@@ -83,7 +83,8 @@ internal sealed partial class DocumentAssembler(IssuerRegistry issuers, ThemeRul
 
     /// <summary>
     /// Issuers from the page's field when it names organisations (a date or label there was misread: dropped with a
-    /// warning), else an order's number (生态环境部令第19号), the title's or body's heading, the signature, the site's default.
+    /// warning), else an order's or announcement's number (生态环境部令第19号), the title's or body's heading, the signature,
+    /// the site's default.
     /// </summary>
     private (string? Raw, IReadOnlyList<string> Names) Issuers(PageFields f, string title, IReadOnlyList<string> lines, Signature signature, DocumentNumber? number, List<string> warnings)
     {
@@ -93,7 +94,7 @@ internal sealed partial class DocumentAssembler(IssuerRegistry issuers, ThemeRul
             if (names.Count > 0 && names.All(n => FieldChecks.IsOrganisation(n, issuers))) return (raw, names);
             warnings.Add($"issuer: not an organisation name, dropped ('{raw}')");
         }
-        if (number is { Year: 0 } order && order.IssuerCode.EndsWith('令') && order.IssuerCode[..^1].Trim() is { Length: > 0 } code)
+        if (NumberIssuer(number) is { } code)
         {
             var names = issuers.Split(code);
             if (names.All(n => FieldChecks.IsOrganisation(n, issuers))) return (code, names);
@@ -106,6 +107,15 @@ internal sealed partial class DocumentAssembler(IssuerRegistry issuers, ThemeRul
             return (string.Join(' ', signature.IssuerLines), names);
         }
         return f.DefaultIssuer is { } d ? (null, [issuers.Resolve(d)]) : (null, []);
+    }
+
+    /// <summary>The issuer an order's or announcement's number names: 生态环境部 of 生态环境部令第19号 or 生态环境部公告2023年第29号.</summary>
+    private static string? NumberIssuer(DocumentNumber? number)
+    {
+        var suffix = DocumentTypes.OfNumber(number);
+        if (suffix is null || !number!.IssuerCode.EndsWith(suffix, StringComparison.Ordinal)) return null;
+        var code = number.IssuerCode[..^suffix.Length].Trim();
+        return code.Length > 0 ? code : null;
     }
 
     /// <summary>The issuers a heading names before 关于 ("国家发展改革委 国家能源局关于印发…"), when every name is a known issuer.</summary>

@@ -85,6 +85,16 @@ public sealed class MetadataTests
     }
 
     [TestMethod]
+    public void Announcement_number_in_the_masthead_gives_issuer_number_and_type()
+    {
+        var d = Doc(MeePageBuilder.Render("关于发布年度报告的通知", issuer: null, number: null, "2023-10-27",
+            ["生态环境部公告2023年第29号", "为全面反映应对气候变化工作进展，现发布年度报告。"]), Xxgk05);
+        Assert.AreEqual("生态环境部公告2023年第29号", d.DocumentNumber?.Normalized);
+        Assert.AreEqual("公告", d.DocumentType, "the 文号 decides before the title's last word");
+        CollectionAssert.AreEqual(new[] { "生态环境部" }, d.Issuers.ToArray());
+    }
+
+    [TestMethod]
     public void Order_number_in_a_title_prefix_is_split_off_the_title()
     {
         var d = Doc("""
