@@ -118,10 +118,13 @@ internal sealed partial class DocumentAssembler(IssuerRegistry issuers, ThemeRul
         return code.Length > 0 ? code : null;
     }
 
-    /// <summary>The issuers a heading names before 关于 ("国家发展改革委 国家能源局关于印发…"), when every name is a known issuer.</summary>
+    /// <summary>
+    /// The issuers a heading names before 关于 ("国家发展改革委 国家能源局关于印发…") or before the verb of a covering
+    /// notice ("国务院批转…", "国务院办公厅转发…"), when every name is a known issuer.
+    /// </summary>
     private string? HeadingIssuers(string line)
     {
-        var at = line.IndexOf("关于", StringComparison.Ordinal);
+        var at = HeadingWord().Match(line) is { Success: true } m ? m.Index : -1;
         if (at <= 0) return null;
         var prefix = Text.Clean(line[..at]);
         return AllKnown(prefix) ? prefix : null;
@@ -145,6 +148,9 @@ internal sealed partial class DocumentAssembler(IssuerRegistry issuers, ThemeRul
         var names = issuers.Split(text);
         return names.Count > 0 && names.All(issuers.IsKnown);
     }
+
+    [GeneratedRegex("关于|批转|转发|印发")]
+    private static partial Regex HeadingWord();
 
     [GeneratedRegex(@"[（(](?<inner>[^（()）]+)[）)]\s*$")]
     private static partial Regex TrailingParentheses();

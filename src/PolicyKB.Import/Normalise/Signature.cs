@@ -9,8 +9,9 @@ internal sealed record Signature(IReadOnlyList<string> IssuerLines, DateOnly? Da
 /// <summary>
 /// Finds the signature. Real bodies put it on lines of its own (issuers, then the date) or, once line breaks are lost,
 /// run it into the text around it: "…附件：清单生态环境部办公厅2021年12月21日（此件社会公开）抄送：…". The date before
-/// （此件社会公开） is the signature's wherever it stands; otherwise the last date that ends its line (or precedes 抄送)
+/// （此件社会公开） is the signature's wherever it stands; otherwise the last date that ends its line (or what follows a signature, below)
 /// and follows issuer names, a signer (部长 黄润秋) or nothing. A date followed by 印发 is the printing office's, never the 成文日期.
+/// A signature may stand in the middle of the text: before 抄送, the attachments or the document a covering notice forwards.
 /// </summary>
 internal static partial class Signatures
 {
@@ -39,7 +40,7 @@ internal static partial class Signatures
         {
             var m = matches[k];
             var rest = line[(m.Index + m.Length)..].TrimStart();
-            var followsWell = marked ? PublicityNote().IsMatch(rest) : rest.Length == 0 || rest.StartsWith("抄送", StringComparison.Ordinal) || PublicityNote().IsMatch(rest);
+            var followsWell = marked ? PublicityNote().IsMatch(rest) : rest.Length == 0 || AfterSignature().IsMatch(rest);
             if (!followsWell || Dates.Find(m.Value) is not { } date) continue;
             var prefix = line[..m.Index].Trim();
             if (prefix.Length == 0) return new Signature(IssuerLinesAbove(lines, i, issuers), date);
@@ -64,7 +65,7 @@ internal static partial class Signatures
     private static List<string> NamesBefore(string prefix, IssuerRegistry issuers)
     {
         var names = new List<string>();
-        var tokens = prefix.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+        var tokens = JoinSpacedOut(prefix.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries));
         for (var t = tokens.Length - 1; t >= 0 && names.Count < MaxIssuerLines; t--)
         {
             var remainder = tokens[t];
@@ -85,6 +86,21 @@ internal static partial class Signatures
             break;
         }
         return names;
+    }
+
+    /// <summary>Runs of single characters are one spaced-out name: "国 务 院" → 国务院.</summary>
+    private static string[] JoinSpacedOut(string[] tokens)
+    {
+        var joined = new List<string>();
+        var previousSingle = false;
+        foreach (var t in tokens)
+        {
+            var single = t.Length == 1;
+            if (single && previousSingle) joined[^1] += t;
+            else joined.Add(t);
+            previousSingle = single;
+        }
+        return [.. joined];
     }
 
     /// <summary>Known issuer names at the end of a word, longest first: "问题清单生态环境部办公厅" → [生态环境部办公厅] and "问题清单".</summary>
@@ -140,6 +156,13 @@ internal static partial class Signatures
     /// <summary>（此件社会公开）, (此件主动公开) …: the note right after a signature.</summary>
     [GeneratedRegex(@"^[（(]\s*此件")]
     private static partial Regex PublicityNote();
+
+    /// <summary>
+    /// What follows a signature when line breaks are lost: a short note in parentheses (（此件公开发布）, （本文有删减）),
+    /// the copy-to list (抄送), the attachments (附件), or the title of the document a covering notice forwards (关于…).
+    /// </summary>
+    [GeneratedRegex(@"^([（(][^（）()]{1,15}[）)]|抄送|附件|关于)")]
+    private static partial Regex AfterSignature();
 
     /// <summary>An order is signed by the minister: "部长 黄润秋".</summary>
     [GeneratedRegex(@"^(部长|局长|主任|署长|总理|主席|行长|会长|委员长|代部长|代局长)\s*[\p{IsCJKUnifiedIdeographs}]{2,4}$")]

@@ -66,6 +66,14 @@ public sealed class MetadataTests
     }
 
     [TestMethod]
+    public void Covering_notice_names_its_issuer_before_批转_or_转发()
+    {
+        var d = Doc(MeePageBuilder.Render("国务院办公厅转发发展改革委关于加快推进煤矿企业兼并重组若干意见的通知", issuer: null, number: null, "2010-10-21",
+            ["各省、自治区、直辖市人民政府：", "发展改革委《关于加快推进煤矿企业兼并重组的若干意见》已经国务院同意，现转发给你们，请认真贯彻执行。"]), Xxgk05);
+        CollectionAssert.AreEqual(new[] { "国务院办公厅" }, d.Issuers.ToArray());
+    }
+
+    [TestMethod]
     public void Gazette_order_gives_issuer_number_and_type_from_its_masthead()
     {
         var d = Doc("""

@@ -52,6 +52,21 @@ public sealed class SignatureTests
     }
 
     [TestMethod]
+    public void Spaced_out_signature_before_a_note_gives_issuer_and_written_date()
+    {
+        var d = Doc("现批复如下。", "国 务 院一九八五年十一月七日（本文有删减）");
+        Assert.AreEqual(new DateOnly(1985, 11, 7), d.WrittenDate);
+        CollectionAssert.AreEqual(new[] { "国务院" }, d.Issuers.ToArray());
+    }
+
+    [TestMethod]
+    public void Signature_before_the_document_a_covering_notice_forwards_is_read()
+    {
+        var d = Doc("请认真贯彻执行。", "国务院办公厅2013年9月14日关于加快推进煤矿企业兼并重组的若干意见", "一、总体要求", "（一）基本原则。");
+        Assert.AreEqual(new DateOnly(2013, 9, 14), d.WrittenDate);
+    }
+
+    [TestMethod]
     public void Date_in_running_text_is_not_a_signature()
     {
         var d = Doc("请于2021年12月31日前报送。", "联系人：生态环境部应对气候变化司 丁辉");
