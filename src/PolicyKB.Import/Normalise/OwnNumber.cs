@@ -88,11 +88,12 @@ internal sealed partial class OwnNumber(IssuerRegistry issuers)
 
     private static bool IsCited(string text, int start, int end)
     {
-        var before = text[..start].TrimEnd();
+        var before = text.AsSpan(0, start).TrimEnd();
         if (before.EndsWith("》（", StringComparison.Ordinal) || before.EndsWith("》(", StringComparison.Ordinal)) return true;
         var near = before[Math.Max(0, before.Length - 4)..];
-        if (CitingWords.Any(w => near.EndsWith(w, StringComparison.Ordinal))) return true;
-        var after = text[end..].TrimStart();
+        foreach (var w in CitingWords)
+            if (near.EndsWith(w, StringComparison.Ordinal)) return true;
+        var after = text.AsSpan(end).TrimStart();
         return after.StartsWith("）收悉", StringComparison.Ordinal) || after.StartsWith(")收悉", StringComparison.Ordinal);
     }
 

@@ -18,6 +18,7 @@ internal static partial class Signatures
     private const int MaxIssuerLines = 10;
     private const int MaxIssuerLineLength = 30;
     private const int MaxNameLength = 24;
+    private const int MaxSignatureLength = MaxIssuerLines * MaxNameLength;
 
     public static Signature Find(IReadOnlyList<string> lines, IssuerRegistry issuers)
     {
@@ -39,11 +40,12 @@ internal static partial class Signatures
         for (var k = matches.Count - 1; k >= 0; k--)
         {
             var m = matches[k];
-            var rest = line[(m.Index + m.Length)..].TrimStart();
-            var followsWell = marked ? PublicityNote().IsMatch(rest) : rest.Length == 0 || AfterSignature().IsMatch(rest);
+            // Spans and bounded slices only: a line of many dates (a flattened table) must stay linear.
+            var rest = line.AsSpan(m.Index + m.Length).TrimStart();
+            var followsWell = marked ? PublicityNote().IsMatch(rest) : rest.IsEmpty || AfterSignature().IsMatch(rest);
             if (!followsWell || Dates.Find(m.Value) is not { } date) continue;
-            var prefix = line[..m.Index].Trim();
-            if (prefix.Length == 0) return new Signature(IssuerLinesAbove(lines, i, issuers), date);
+            if (line.AsSpan(0, m.Index).IsWhiteSpace()) return new Signature(IssuerLinesAbove(lines, i, issuers), date);
+            var prefix = line[Math.Max(0, m.Index - MaxSignatureLength)..m.Index].Trim();
             var names = NamesBefore(prefix, issuers);
             if (names.Count > 0 || Signer().IsMatch(prefix)) return new Signature(names, date);
         }
