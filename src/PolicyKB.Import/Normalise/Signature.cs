@@ -146,9 +146,6 @@ internal static partial class Signatures
         return issuers.Split(line).All(n => issuers.IsKnown(n) || OrganisationName().IsMatch(n));
     }
 
-    /// <summary>True for a name shaped like an organisation: Han characters ending in 部, 局, 委员会, 办公厅 ….</summary>
-    public static bool IsOrganisationName(string name) => OrganisationName().IsMatch(Text.Squeeze(name));
-
     [GeneratedRegex(@"^([〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")]
     private static partial Regex DateOnlyLine();
 
