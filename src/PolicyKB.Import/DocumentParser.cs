@@ -96,9 +96,11 @@ public sealed class DocumentParser
         if (profile == Generic && IsLinkList(document, lines))
             return ParseResult.Fail("not a document page: a list of links (index or list page)", warnings);
 
-        var doc = _assembler.Assemble(fields, lines, profile.Site, source, url, warnings);
+        var doc = _assembler.Assemble(fields, lines, profile.Site, url, warnings);
+        // The generic parser's warning names every field it could not find; a site profile should have found its key fields.
         if (profile == Generic) warnings.Add(GenericWarning(doc));
-        return new ParseResult(doc, warnings, null);
+        else FieldChecks.Missing(doc, policyDocument: fields.InferType, warnings);
+        return new ParseResult(DocumentAssembler.Seal(doc, warnings, source), warnings, null);
     }
 
     private ParseResult ParseFile(string? text, string kind, PageSource source)
@@ -111,8 +113,8 @@ public sealed class DocumentParser
         var warnings = new List<string>();
         var url = AbsoluteHttp(source.Url);
         var site = url is null ? Site.Other : Profiles.FirstOrDefault(p => p.MatchesUrl(new Uri(url)))?.Site ?? Site.Other;
-        var doc = _assembler.Assemble(fields, lines, site, source, url, warnings);
-        return new ParseResult(doc, warnings, null);
+        var doc = _assembler.Assemble(fields, lines, site, url, warnings);
+        return new ParseResult(DocumentAssembler.Seal(doc, warnings, source), warnings, null);
     }
 
     /// <summary>A page whose main text is a few lines among many links: a list page, not a document.</summary>

@@ -9,7 +9,7 @@ namespace PolicyKB.Model;
 /// <summary>
 /// A 文号 such as 发改能源〔2026〕884号: the issuer code (发改能源), the year and the serial.
 /// Brackets 〔〕 [] ［］ () （） 【】 and full-width digits all normalise to 〔〕 and ASCII digits.
-/// Orders (生态环境部 市场监管总局令 第31号 → 生态环境部 市场监管总局令第31号, year 0: orders are numbered
+/// Orders (生态环境部 市场监管总局令 第31号 or …令（第31号） → 生态环境部 市场监管总局令第31号, year 0: orders are numbered
 /// without one) and announcements (公告2023年 第29号 → 公告2023年第29号) are numbers too.
 /// Serialised as its normalised string.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed partial record DocumentNumber(string Raw, string Normalized, strin
     [GeneratedRegex(@"^\s*(?<code>[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,20}?)\s*[〔\[［(（【{｛]\s*(?<year>\d{4})\s*[〕\]］)）】}｝]\s*(?<serial>\d{1,6})\s*号\s*$")]
     private static partial Regex FullPattern();
 
-    [GeneratedRegex(@"^\s*(?<code>[\p{IsCJKUnifiedIdeographs}][\p{IsCJKUnifiedIdeographs}\s]{0,40}?令)\s*第\s*(?<serial>\d{1,6})\s*号\s*$")]
+    [GeneratedRegex(@"^\s*(?<code>[\p{IsCJKUnifiedIdeographs}][\p{IsCJKUnifiedIdeographs}\s]{0,40}?令)\s*[（(]?\s*第\s*(?<serial>\d{1,6})\s*号\s*[）)]?\s*$")]
     private static partial Regex OrderPattern();
 
     [GeneratedRegex(@"^\s*(?<code>[\p{IsCJKUnifiedIdeographs}]{0,20}公告)\s*(?<year>(19|20)\d{2})\s*年\s*第\s*(?<serial>\d{1,6})\s*号\s*$")]

@@ -65,6 +65,10 @@ public sealed record PolicyDocument
     /// <summary>For a document made from an attachment file: the id of the notice it belongs to, when known.</summary>
     public string? ParentId { get; init; }
 
+    /// <summary>What the parser found missing or suspicious ("issuer: missing", "document number: …"), kept so a knowledge base
+    /// can count them (policykb check --fields). Part of the content hash: a re-parse that reads a page better updates it.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>SHA-256 (hex) of the normalised content (title, metadata, body); equal hashes mean an unchanged document.</summary>
     public string ContentHash { get; init; } = "";
 

@@ -31,7 +31,7 @@ internal sealed class MeeProfile : SiteProfile
             Title = NonEmpty(labels.GetValueOrDefault("名称")) ?? (h1 is null ? null : NonEmpty(Dom.Text(h1))) ?? page.Meta("ArticleTitle"),
             IssuersRaw = NonEmpty(labels.GetValueOrDefault("发布机关")),
             NumberRaw = NonEmpty(labels.GetValueOrDefault("文号")),
-            DocumentType = ColumnType(page.Url),
+            TypeHint = ColumnType(page.Url),
             Topics = GovCnProfile.TopicPath(labels.GetValueOrDefault("分类")),
             Written = NonEmpty(labels.GetValueOrDefault("成文日期")),
             Published = NonEmpty(labels.GetValueOrDefault("生成日期")) ?? NonEmpty(labels.GetValueOrDefault("发布日期")) ?? page.Meta("PubDate"),
@@ -42,11 +42,11 @@ internal sealed class MeeProfile : SiteProfile
         };
     }
 
-    /// <summary>xxgk01 holds orders (令), xxgk02 announcements (公告); other columns leave the type to the title.</summary>
+    /// <summary>xxgk01 holds announcements (公告), xxgk02 orders and rules (令); a hint only: the 文号 and the title decide first.</summary>
     private static string? ColumnType(Uri? url) => url?.AbsolutePath switch
     {
-        { } p when p.Contains("/xxgk01/", StringComparison.Ordinal) => "令",
-        { } p when p.Contains("/xxgk02/", StringComparison.Ordinal) => "公告",
+        { } p when p.Contains("/xxgk01/", StringComparison.Ordinal) => "公告",
+        { } p when p.Contains("/xxgk02/", StringComparison.Ordinal) => "令",
         _ => null,
     };
 }

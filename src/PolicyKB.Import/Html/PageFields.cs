@@ -12,6 +12,8 @@ internal sealed record PageFields
     public string? DefaultIssuer { get; init; }
     public string? NumberRaw { get; init; }
     public string? DocumentType { get; init; }
+    /// <summary>The type the page's column suggests (MEE's xxgk01 holds 公告): used only when neither the 文号 nor the title gives one.</summary>
+    public string? TypeHint { get; init; }
     /// <summary>False for news pages, whose titles do not end in a 公文种类.</summary>
     public bool InferType { get; init; } = true;
     public IReadOnlyList<string> Topics { get; init; } = [];

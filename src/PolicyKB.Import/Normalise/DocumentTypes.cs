@@ -26,13 +26,27 @@ public sealed partial class DocumentTypes
         return new DocumentTypes(file.Types, file.Endings);
     }
 
-    /// <summary>The type given by the page when it names one, else inferred from the title.</summary>
-    public string? Resolve(string? fromPage, string? title)
+    /// <summary>
+    /// The type the page's own field names when it is a known type; else the 文号's (…令第N号 → 令, 公告YYYY年第N号 → 公告);
+    /// else the title's last word; else the hint of the page's column; else the page's unknown value.
+    /// </summary>
+    public string? Resolve(string? fromPage, string? title, DocumentNumber? number = null, string? hint = null)
     {
         var given = Text.Squeeze(fromPage);
         if (given.Length > 0 && _types.Contains(given)) return given;
-        return Infer(title) ?? (given.Length > 0 ? given : null);
+        return OfNumber(number) ?? Infer(title) ?? NonEmpty(Text.Squeeze(hint)) ?? NonEmpty(given);
     }
+
+    /// <summary>令 for an order's number (numbered without a year), 公告 for an announcement's; null for other numbers.</summary>
+    public static string? OfNumber(DocumentNumber? number) => number switch
+    {
+        null => null,
+        { Year: 0 } => "令",
+        { IssuerCode: var code } when code.EndsWith("公告", StringComparison.Ordinal) => "公告",
+        _ => null,
+    };
+
+    private static string? NonEmpty(string s) => s.Length > 0 ? s : null;
 
     /// <summary>The type from the title's last word, after removing the 文号 in parentheses, quotes and qualifiers such as （试行）.</summary>
     public string? Infer(string? title)

@@ -23,6 +23,7 @@ public sealed record Issuer(string Name, string ShortName, IssuerLevel Level, IR
 public sealed partial class IssuerRegistry
 {
     private const string OfficeSuffix = "办公厅";
+    private const string StatePrefix = "中华人民共和国";
     private static readonly Lazy<IssuerRegistry> LazyDefault = new(() => Load(PolicyData.Path("issuers.json")));
 
     private readonly Dictionary<string, Issuer> _byName = new(StringComparer.Ordinal);
@@ -61,7 +62,10 @@ public sealed partial class IssuerRegistry
     public Issuer? Find(string? name)
     {
         var key = Text.Squeeze(name);
-        return key.Length == 0 ? null : _byName.GetValueOrDefault(key);
+        if (key.Length == 0) return null;
+        if (_byName.GetValueOrDefault(key) is { } issuer) return issuer;
+        // Orders and gazettes name ministries in full: 中华人民共和国环境保护部 is 环境保护部.
+        return key.StartsWith(StatePrefix, StringComparison.Ordinal) && key.Length > StatePrefix.Length ? _byName.GetValueOrDefault(key[StatePrefix.Length..]) : null;
     }
 
     /// <summary>The canonical name: a known issuer's name, a known ministry's 办公厅, or the cleaned name itself.</summary>

@@ -5,9 +5,15 @@ namespace PolicyKB.Import.Normalise;
 /// <summary>White-space and label helpers shared by every profile: pages space labels oddly (标&amp;nbsp;&amp;nbsp;题：, 来  源：).</summary>
 public static class Text
 {
-    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is '\u00A0' or '\u3000' or '\u200B' or '\uFEFF';
+    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is '\u00A0' or '\u3000';
 
-    /// <summary>Collapses every run of white space (including nbsp and the ideographic space) into one ASCII space and trims.</summary>
+    /// <summary>
+    /// Characters that show nothing but change what text means or matches: zero-width characters, the BOM, and bidi
+    /// controls (U+202A–U+202E, U+2066–U+2069) that can make a title display as something other than what it says.
+    /// </summary>
+    public static bool IsInvisible(char c) => c is >= '\u200B' and <= '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2060' and <= '\u2064' or >= '\u2066' and <= '\u2069' or '\uFEFF';
+
+    /// <summary>Collapses every run of white space (including nbsp and the ideographic space) into one ASCII space, drops invisible characters, and trims.</summary>
     public static string Clean(string? s)
     {
         if (string.IsNullOrEmpty(s)) return "";
@@ -15,6 +21,7 @@ public static class Text
         var pendingSpace = false;
         foreach (var c in s)
         {
+            if (IsInvisible(c)) continue;
             if (IsSpace(c)) { pendingSpace = sb.Length > 0; continue; }
             if (pendingSpace) { sb.Append(' '); pendingSpace = false; }
             sb.Append(c);
@@ -27,7 +34,7 @@ public static class Text
     {
         if (string.IsNullOrEmpty(s)) return "";
         var sb = new StringBuilder(s.Length);
-        foreach (var c in s) if (!IsSpace(c)) sb.Append(c);
+        foreach (var c in s) if (!IsSpace(c) && !IsInvisible(c)) sb.Append(c);
         return sb.ToString();
     }
 

@@ -78,6 +78,7 @@ public static class ServiceHost
         app.MapOpenApi();
         SearchEndpoints.Map(app);
         BriefEndpoints.Map(app);
+        FieldHealthEndpoints.Map(app);
         app.MapAdmin();
         return app;
     }

@@ -136,6 +136,28 @@ public sealed class ImportSearchCheckTests
     }
 
     [TestMethod]
+    public void CheckFieldsReportsFieldSharesAndWarningsPerSiteAsJson()
+    {
+        var run = CliRunner.Policykb("check", "--fields", "--index", _index, "--json");
+        Assert.AreEqual(0, run.ExitCode, run.Out + run.Err);
+        using var report = JsonDocument.Parse(run.Out);
+        var sites = report.RootElement.GetProperty("sites").EnumerateArray().ToList();
+        Assert.AreEqual("all", sites[^1].GetProperty("site").GetString());
+        Assert.AreEqual(report.RootElement.GetProperty("documents").GetInt32(), sites[^1].GetProperty("documents").GetInt32());
+        var mee = sites.Single(s => s.GetProperty("site").GetString() == "mee");
+        Assert.IsTrue(mee.GetProperty("warnings").EnumerateArray().Any(w => w.GetProperty("kind").GetString() == "document number: junk trimmed"), run.Out);
+    }
+
+    [TestMethod]
+    public void CheckFieldsPrintsOneColumnASiteAsText()
+    {
+        var run = CliRunner.Policykb("check", "--fields", "--index", _index);
+        Assert.AreEqual(0, run.ExitCode, run.Out + run.Err);
+        StringAssert.Matches(run.Out, new System.Text.RegularExpressions.Regex(@"issuers\s+\d+ %"));
+        StringAssert.Contains(run.Out, "document number: junk trimmed");
+    }
+
+    [TestMethod]
     public void ImportOfOnlyBadFilesExitsWithTwoAndNamesEachFile()
     {
         var dir = CliRunner.TempDirectory();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PolicyKB.Import.Normalise;
 
 namespace PolicyKB.Import.Tests.Normalise;
@@ -7,17 +6,7 @@ namespace PolicyKB.Import.Tests.Normalise;
 [TestClass]
 public sealed class CorpusTests
 {
-    private static readonly string CorpusPath = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "reference", "corpus", "mee-xxgk2018.jsonl"));
-
-    private static readonly Lazy<List<(string Title, string Content)>> Texts = new(() => File.ReadLines(CorpusPath)
-        .Select(l => JsonDocument.Parse(l).RootElement)
-        .Select(o => (o.GetProperty("title").GetString() ?? "", o.GetProperty("content").GetString() ?? "")).ToList());
-
-    private static List<(string Title, string Content)> MeeTexts()
-    {
-        if (!File.Exists(CorpusPath)) Assert.Inconclusive("../shared/reference/corpus is not on this machine");
-        return Texts.Value;
-    }
+    private static List<(string Title, string Content)> MeeTexts() => MeeCorpus.Texts().Select(t => (t.Title, t.Content)).ToList();
 
     [TestMethod]
     public void Document_type_is_inferred_for_nearly_every_real_title()

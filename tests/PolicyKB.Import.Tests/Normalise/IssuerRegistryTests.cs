@@ -16,6 +16,11 @@ public sealed class IssuerRegistryTests
     [DataRow("环境保护部办公厅", "生态环境部办公厅")]
     [DataRow("中央网信办", "中央网络安全和信息化委员会办公室")]
     [DataRow("某县农业局", "某县农业局")]
+    [DataRow("中华人民共和国环境保护部", "生态环境部")]
+    [DataRow("核安全局", "国家核安全局")]
+    [DataRow("中国银保监会办公厅", "国家金融监督管理总局办公厅")]
+    [DataRow("国务院扶贫办", "国家乡村振兴局")]
+    [DataRow("中华人民共和国", "中华人民共和国")]
     public void Names_resolve_to_the_canonical_issuer(string name, string canonical)
         => Assert.AreEqual(canonical, Registry.Resolve(name));
 
