@@ -29,18 +29,21 @@ public static class RankingMetrics
     private static double Dcg(IEnumerable<int> grades) => grades.Select((g, i) => (Math.Pow(2, g) - 1) / Math.Log2(i + 2)).Sum();
 
     /// <summary>Runs every query through <paramref name="search"/> (the top URLs, best first) and averages by kind and overall.</summary>
-    public static IReadOnlyList<RelevanceScore> Evaluate(IReadOnlyList<JudgedQuery> set, Func<string, IReadOnlyList<string>> search)
-    {
-        var per = set.Select(q =>
+    public static IReadOnlyList<RelevanceScore> Evaluate(IReadOnlyList<JudgedQuery> set, Func<string, IReadOnlyList<string>> search) =>
+        Summarise(PerQuery(set, search));
+
+    /// <summary>Each query's reciprocal rank and nDCG, in the set's order.</summary>
+    public static IReadOnlyList<(JudgedQuery Query, double Rr, double Ndcg)> PerQuery(IReadOnlyList<JudgedQuery> set, Func<string, IReadOnlyList<string>> search) =>
+        set.Select(q =>
         {
             var ranked = search(q.Query);
-            return (q.Kind, Rr: ReciprocalRank(q, ranked), Ndcg: Ndcg(q, ranked));
+            return (q, ReciprocalRank(q, ranked), Ndcg(q, ranked));
         }).ToList();
-        return per.GroupBy(p => p.Kind).Select(g => Score(g.Key, g.ToList()))
-            .Append(Score(AllKinds, per)).ToList();
-    }
 
-    private static RelevanceScore Score(string kind, IReadOnlyList<(string Kind, double Rr, double Ndcg)> rows) =>
+    public static IReadOnlyList<RelevanceScore> Summarise(IReadOnlyList<(JudgedQuery Query, double Rr, double Ndcg)> per) =>
+        per.GroupBy(p => p.Query.Kind).Select(g => Score(g.Key, g.ToList())).Append(Score(AllKinds, per)).ToList();
+
+    private static RelevanceScore Score(string kind, IReadOnlyList<(JudgedQuery Query, double Rr, double Ndcg)> rows) =>
         new(kind, rows.Count, rows.Average(r => r.Rr), rows.Average(r => r.Ndcg));
 
     /// <summary>A markdown table of engines' figures side by side, one row a kind.</summary>
