@@ -19,6 +19,22 @@ public sealed class QueryLimitsTests
     }
 
     [TestMethod]
+    public void TenHostileQueriesAtOnceAreEachRefusedBeforeAnySearchWork()
+    {
+        using var t = Index();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var outcomes = Enumerable.Range(0, 10).AsParallel().WithDegreeOfParallelism(10).Select(n =>
+        {
+            var query = $"生态{n} " + string.Join(' ', Enumerable.Range(0, 160).Select(i => $"-排除{n}x{i}"));
+            try { t.Index.Search(new SearchRequest { Query = query }); return "answered"; }
+            catch (QueryTooComplexException e) { return e.Message; }
+        }).ToList();
+        // Timing is printed, not asserted (the machine is shared); the refusal is what bounds the work.
+        Console.WriteLine($"10 hostile queries refused in {clock.Elapsed.TotalMilliseconds:0} ms");
+        Assert.IsTrue(outcomes.All(o => o.Contains($"排除词（-词）最多 {QueryLimits.MaxExcluded} 个")), string.Join("; ", outcomes.Distinct()));
+    }
+
+    [TestMethod]
     public void TwoThousandTermsAreRefusedNamingTheLimit()
     {
         using var t = Index();
