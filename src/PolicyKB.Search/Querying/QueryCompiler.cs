@@ -69,11 +69,17 @@ public sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thes
             else if (alternatives.Count > 1) membership.Add(Any(alternatives), Occur.MUST);
         }
         if (membership.Clauses.Count == 0) membership.Add(new MatchAllDocsQuery(), Occur.MUST);
+        // A whole title typed without its punctuation (关于印发减污降碳协同增效实施方案的通知, 《》 left out) is not a
+        // substring of it, yet asks for that document: it matches by its title key too, and ranks first.
+        if (TitleKeyOf(parsed) is { } titleKey)
+            membership = new BooleanQuery
+            {
+                { new BooleanQuery { { membership, Occur.SHOULD }, { new TermQuery(new Term(Schema.TitleKey, titleKey)) { Boost = KeyBoost }, Occur.SHOULD } }, Occur.MUST },
+            };
         // An excluded word excludes what it stands for too: -双碳 leaves out documents that say 碳达峰 or 碳中和.
         foreach (var term in parsed.Excluded)
             foreach (var text in Expanded(term, synonyms, expansions, "-"))
                 if (TermMatch(text, term.Field, term.Quoted, ref pieces) is { } q) membership.Add(q, Occur.MUST_NOT);
-        if (TitleKeyOf(parsed) is { } titleKey) keys.Add(new TermQuery(new Term(Schema.TitleKey, titleKey)) { Boost = KeyBoost });
 
         var ranking = rankingWords.Distinct()
             .Select(fw => new TermQuery(new Term(fw.Field, fw.Word)) { Boost = fw.Field == Schema.TitleWords ? 0.6f : 0.3f })

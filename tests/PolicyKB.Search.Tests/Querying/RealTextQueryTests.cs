@@ -75,6 +75,16 @@ public sealed class RealTextQueryTests
     }
 
     [TestMethod]
+    public void AWholeTitleTypedWithoutItsPunctuationFindsItsDocumentFirst()
+    {
+        var (index, _) = Mee();
+        var result = index.Index.Search(new SearchRequest { Query = "关于印发减污降碳协同增效实施方案的通知", Size = 3, WithFacets = false, WithSnippets = false });
+        Assert.IsNull(result.Partial, "the title, less its 《》, is a match, not a partial one");
+        Assert.AreEqual("关于印发《减污降碳协同增效实施方案》的通知", result.Hits[0].Title);
+        Assert.AreEqual(1, result.Total);
+    }
+
+    [TestMethod]
     public void NoTextHoldingEveryWordCountsZeroAndLabelsThePartialMatches()
     {
         var (index, docs) = Mee();
