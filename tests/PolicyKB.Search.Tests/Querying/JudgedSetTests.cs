@@ -31,8 +31,12 @@ public sealed class JudgedSetTests
         TestContext.WriteLine(RankingMetrics.Table([("PolicyKB", scores)]));
         foreach (var (query, rr, ndcg) in per.Where(p => p.Rr < 1))
             TestContext.WriteLine($"below rank 1: {query.Kind} {query.Query} (RR {rr:0.00}, nDCG {ndcg:0.00})");
+        // Floors a little under the figures of docs/PERFORMANCE.md (MRR@10 1.000, nDCG@10 0.983): a ranking change
+        // that loses a known item or a 文号 shows here.
         var all = scores.Single(s => s.Kind == RankingMetrics.AllKinds);
-        Assert.IsTrue(all.Mrr >= 0.0, $"MRR@10 {all.Mrr:0.000}");
-        Assert.IsTrue(all.Ndcg >= 0.0, $"nDCG@10 {all.Ndcg:0.000}");
+        Assert.IsTrue(all.Mrr >= 0.97, $"MRR@10 {all.Mrr:0.000}");
+        Assert.IsTrue(all.Ndcg >= 0.96, $"nDCG@10 {all.Ndcg:0.000}");
+        foreach (var kind in new[] { "title", "docno", "series" })
+            Assert.IsTrue(scores.Single(s => s.Kind == kind).Mrr >= 0.95, $"{kind}: MRR@10 {scores.Single(s => s.Kind == kind).Mrr:0.000}");
     }
 }
