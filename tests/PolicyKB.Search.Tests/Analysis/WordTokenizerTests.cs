@@ -66,5 +66,8 @@ public sealed class WordTokenizerTests
         var dictionary = UserDictionary.Load(PolicyKB.Model.PolicyData.Path("userdict.txt"));
         Assert.IsTrue(dictionary.Contains("碳达峰"));
         Assert.IsFalse(dictionary.Contains("# Policy"));
+        // The words SmartCn splits on policy text are in the project's dictionary.
+        var words = new WordAnalyzer(dictionary).Words("推进碳达峰，协同减排");
+        foreach (var term in new[] { "碳达峰", "减排" }) CollectionAssert.Contains(words.ToList(), term, string.Join("|", words));
     }
 }
