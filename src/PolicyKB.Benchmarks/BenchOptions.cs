@@ -17,6 +17,8 @@ public sealed record BenchOptions
     /// <summary>Phases to measure again (import:policykb, query:fts5 …); the others are taken from the last run of the same corpus.</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
     public IReadOnlyList<string> Arguments { get; init; } = [];
+    /// <summary>Run the judged query set over the real MEE texts (MRR@10, nDCG@10 for PolicyKB and FTS5) instead of timing.</summary>
+    public bool Judged { get; init; }
 
     public string? Phase { get; init; }
     public string? Workload { get; init; }
@@ -38,13 +40,14 @@ public sealed record BenchOptions
                 "--write-doc" => o with { WriteDoc = true },
                 "--report-only" => o with { ReportOnly = true },
                 "--prepare-only" => o with { PrepareOnly = true },
+                "--judged" => o with { Judged = true },
                 "--query-budget" => o with { QueryBudgetSeconds = int.Parse(Value()) },
                 "--only" => o with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--phase" => o with { Phase = Value() },
                 "--workload" => o with { Workload = Value() },
                 "--name" => o with { Name = Value() },
                 "--index" => o with { Index = Value() },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --docs N --seed S --clients C --no-real --write-doc --report-only --prepare-only --query-budget SECONDS --only PHASE,…"),
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --docs N --seed S --clients C --no-real --write-doc --report-only --prepare-only --judged --query-budget SECONDS --only PHASE,…"),
             };
         }
         return o;

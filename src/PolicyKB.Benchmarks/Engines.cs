@@ -242,7 +242,32 @@ public static class Fts5Engine
             return total;
         }
 
-        private static (string Where, Func<SqliteParameter[]> Parameters) Where(BenchQuery query)
+        public void Dispose() => connection.Dispose();
+    }
+
+    /// <summary>
+    /// The top URLs for a query typed as a researcher would (words split at spaces, quotes dropped), best first by FTS5's
+    /// bm25 rank; a query of only short words has no MATCH and so no rank, and lists by rowid as the timed client does.
+    /// </summary>
+    public static Func<string, IReadOnlyList<string>> Ranker(string indexDir, int depth)
+    {
+        var connection = Open(indexDir, readOnly: true);
+        return text =>
+        {
+            var terms = text.Replace("\"", " ").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var (where, parameters) = Where(new BenchQuery("judged", terms));
+            using var cmd = connection.CreateCommand();
+            cmd.Parameters.AddRange(parameters());
+            var order = where.Contains("MATCH") ? "rank" : "-rowid";
+            cmd.CommandText = $"SELECT (SELECT url FROM docs WHERE id = m.id) FROM (SELECT rowid AS id, {order} AS o FROM fts WHERE {where} ORDER BY o LIMIT {depth}) m ORDER BY m.o";
+            using var r = cmd.ExecuteReader();
+            var urls = new List<string>();
+            while (r.Read()) urls.Add(r.GetString(0));
+            return urls;
+        };
+    }
+
+    private static (string Where, Func<SqliteParameter[]> Parameters) Where(BenchQuery query)
         {
             var clauses = new List<string>();
             var values = new List<(string, object)>();
@@ -257,8 +282,5 @@ public static class Fts5Engine
             if (query.Issuer is { } issuer) { clauses.Add("rowid IN (SELECT doc FROM facets WHERE dim = 'issuer' AND value = $issuer)"); values.Add(("$issuer", issuer)); }
             if (query.Year is { } year) { clauses.Add("rowid IN (SELECT id FROM docs WHERE year = $year)"); values.Add(("$year", year)); }
             return (string.Join(" AND ", clauses), () => [.. values.Select(v => new SqliteParameter(v.Item1, v.Item2))]);
-        }
-
-        public void Dispose() => connection.Dispose();
     }
 }

@@ -71,7 +71,7 @@ public static class Report
         doc.AppendLine("## What is measured").AppendLine();
         doc.AppendLine("""
             - **Import** is wall time from the first file read to a durable commit. PolicyKB reads each HTML page, parses it with
-              `DocumentParser` (site profile, metadata, body, normalisation) and upserts it into `PolicyIndex` (bigram recall field, ICU word
+              `DocumentParser` (site profile, metadata, body, normalisation) and upserts it into `PolicyIndex` (bigram recall field, SmartCn word
               field, doc-value facets), on all cores, as `policykb import` does. *Bare Lucene.Net* indexes the same documents as pre-parsed text (title, body) with
               `CJKAnalyzer` on all cores: no HTML, no normalisation, no facets: the stack's limit. *FTS5* inserts the same pre-parsed text into an
               FTS5 trigram table plus plain tables for the facet values, in 2,000-row transactions, on one connection (SQLite has one writer).

@@ -114,7 +114,7 @@ public sealed record PlainDocument(string Url, string Title, string Body, IReadO
 }
 
 /// <summary>A minimal MEE 政府信息公开 page around a real text (the real texts come without their pages).</summary>
-internal static class MeePage
+public static class MeePage
 {
     public static byte[] Wrap(string title, string content)
     {
@@ -122,6 +122,8 @@ internal static class MeePage
         var t = System.Net.WebUtility.HtmlEncode(title);
         sb.Append($"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{t}_生态环境部</title></head><body>");
         sb.Append($"<div class=\"content_top_box\"><ul><li class=\"first\"><div><span>名　　称：</span><p>{t}</p></div></li>");
+        if (HeaderNumber(title, content) is { } number)
+            sb.Append($"<li><div><span>文　　号：</span><p>{System.Net.WebUtility.HtmlEncode(number)}</p></div></li>");
         sb.Append("<li><div><span>发布机关：</span><i>生态环境部</i></div></li></ul></div>");
         sb.Append($"<div id=\"print_html\"><h1>{t}</h1><div class=\"content_body_box\">");
         // The texts lost their line breaks; sentence ends give paragraphs of a readable size.
@@ -130,4 +132,20 @@ internal static class MeePage
         sb.Append("</div></div></body></html>");
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
+
+    /// <summary>
+    /// The text's own 文号, which a real MEE page shows as its 文号 item: the last number in the red header, before the
+    /// title first appears (numbers after it are cited ones). The texts lost their line breaks, so the header's words
+    /// run into the number: the issuer code is what follows the header's last 文件.
+    /// </summary>
+    public static string? HeaderNumber(string title, string content)
+    {
+        var titleAt = title.Length == 0 ? -1 : content.IndexOf(title, StringComparison.Ordinal);
+        if (titleAt <= 0) return null;
+        var raw = DocumentNumber.FindAll(content[..Math.Min(titleAt, HeaderLength)]).LastOrDefault()?.Raw;
+        var file = raw?.LastIndexOf("文件", StringComparison.Ordinal) ?? -1;
+        return file < 0 ? raw : raw![(file + 2)..];
+    }
+
+    private const int HeaderLength = 400;
 }

@@ -25,12 +25,17 @@ public sealed class TestIndex : IDisposable
     }
 }
 
-/// <summary>One index of the real MEE texts, built once and shared by the test classes that read it.</summary>
+/// <summary>
+/// One index of the real MEE texts, built once and shared by the test classes that read it; queries expand by the
+/// project's thesaurus (data/thesaurus.txt), as they do in use.
+/// </summary>
 [TestClass]
 public static class MeeIndex
 {
+    public static Thesaurus Thesaurus { get; } = Thesaurus.Load(PolicyData.Path("thesaurus.txt"));
+
     private static readonly Lazy<(TestIndex Index, IReadOnlyList<PolicyDocument> Documents)?> Shared = new(() =>
-        Docs.MeeCorpus() is { } docs ? (new TestIndex(documents: docs), docs) : null);
+        Docs.MeeCorpus() is { } docs ? (new TestIndex(Thesaurus, docs), docs) : null);
 
     /// <summary>The shared index and its documents, or null (test inconclusive) when ../shared is absent.</summary>
     public static (TestIndex Index, IReadOnlyList<PolicyDocument> Documents)? Get() => Shared.Value;
@@ -65,7 +70,10 @@ public static class Docs
         public PolicyDocument Document { get; set; } = d;
     }
 
-    /// <summary>The real MEE texts (title + content), when the shared reference folder is present.</summary>
+    /// <summary>
+    /// The real MEE texts (title + content, and the 文号 of the red header that a real page shows as its 文号 item),
+    /// when the shared reference folder is present.
+    /// </summary>
     public static IReadOnlyList<PolicyDocument>? MeeCorpus(int max = int.MaxValue)
     {
         var path = SharedFile("reference/corpus/mee-xxgk2018.jsonl");
@@ -75,8 +83,9 @@ public static class Docs
             using var json = System.Text.Json.JsonDocument.Parse(line);
             var r = json.RootElement;
             var url = r.GetProperty("url").GetString()!;
-            return Make(DocumentId.FromUrl(url), r.GetProperty("title").GetString()!, r.GetProperty("content").GetString() ?? "")
-                with { Url = url, Site = Site.Mee };
+            var (title, content) = (r.GetProperty("title").GetString()!, r.GetProperty("content").GetString() ?? "");
+            return Make(DocumentId.FromUrl(url), title, content)
+                with { Url = url, Site = Site.Mee, DocumentNumber = DocumentNumber.Parse(Benchmarks.MeePage.HeaderNumber(title, content)) };
         }).DistinctBy(d => d.Id).ToList();
     }
 

@@ -40,7 +40,13 @@ internal static partial class SearchCommand
             }
             // Reading only: a search never writes the folder (a read-only copy or a backup stays as it was).
             using var policyIndex = PolicyIndex.OpenReadOnly(CommonOptions.ResolveIndex(parse, index));
-            var result = policyIndex.Search(request! with { Sort = parse.GetValue(sort), Page = p, Size = s });
+            SearchResult result;
+            try { result = policyIndex.Search(request! with { Sort = parse.GetValue(sort), Page = p, Size = s }); }
+            catch (QueryTooComplexException e)
+            {
+                Console.Error.WriteLine($"policykb search: {e.Message}");
+                return ExitCodes.BadInput;
+            }
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(result, PolicyJson.Indented));
             else PrintText(result, p, s);
             return ExitCodes.Ok;
@@ -53,7 +59,12 @@ internal static partial class SearchCommand
         foreach (var w in result.Warnings) Console.WriteLine($"注意：{w}");
         foreach (var e in result.Expansions) Console.WriteLine($"同义扩展：{e}");
         var first = (page - 1) * size;
-        Console.WriteLine($"共 {result.Total} 条结果（{result.TookMs:0.#} 毫秒），第 {first + (result.Hits.Count > 0 ? 1 : 0)}–{first + result.Hits.Count} 条");
+        var range = $"第 {first + (result.Hits.Count > 0 ? 1 : 0)}–{first + result.Hits.Count} 条";
+        // Partial matches are never reported as found: the total stays 0 and they are counted on their own line.
+        if (result.Partial is { } partial)
+            Console.WriteLine($"共 {result.Total} 条结果（{result.TookMs:0.#} 毫秒）；部分匹配（{partial.Label}）{partial.Total} 条，{range}");
+        else
+            Console.WriteLine($"共 {result.Total} 条结果（{result.TookMs:0.#} 毫秒），{range}");
         Console.WriteLine();
         var n = first;
         foreach (var hit in result.Hits)

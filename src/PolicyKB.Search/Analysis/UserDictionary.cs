@@ -1,7 +1,7 @@
 namespace PolicyKB.Search.Analysis;
 
 /// <summary>
-/// Policy terms (碳达峰, 配额, 印发 …) that the word tokenizer keeps whole where ICU's dictionary splits them.
+/// Policy terms (碳达峰, 减排 …) that the word tokenizer keeps whole where SmartCn's segmentation splits them.
 /// File format: one term a line; blank lines and lines starting with # are ignored.
 /// </summary>
 public sealed class UserDictionary

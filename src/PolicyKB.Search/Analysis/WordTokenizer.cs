@@ -1,21 +1,24 @@
-using System.Globalization;
-using ICU4N.Text;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.TokenAttributes;
 
 namespace PolicyKB.Search.Analysis;
 
 /// <summary>
-/// Words by ICU's dictionary word breaker, with consecutive pieces merged back into one word when together
-/// they form a user-dictionary term (印|发 → 印发, 碳|达|峰 → 碳达峰). The text is folded (width, case) first.
-/// Each instance owns its BreakIterator: ICU4N iterators must not be shared across threads.
+/// Words by SmartCn's HMM segmentation (<see cref="HMMChineseTokenizer"/>), with consecutive words merged back into
+/// one when together they form a user-dictionary term (碳|达|峰 → 碳达峰, 减|排 → 减排). The text is folded (width,
+/// case) first, so offsets are those of the original text. Each instance owns its HMM tokenizer: a tokenizer holds
+/// per-text state and must not be shared across threads.
 /// </summary>
 public sealed class WordTokenizer : Tokenizer
 {
-    private readonly BreakIterator _breaker = BreakIterator.GetWordInstance(CultureInfo.InvariantCulture);
+    private readonly HMMChineseTokenizer _segmenter = new(new StringReader(""));
+    private readonly ICharTermAttribute _segmentTerm;
+    private readonly IOffsetAttribute _segmentOffset;
     private readonly UserDictionary _dictionary;
     private readonly ICharTermAttribute _term;
     private readonly IOffsetAttribute _offset;
+    private readonly List<(int Start, int End)> _pieces = [];
     private readonly List<(int Start, int End)> _words = [];
     private string _text = "";
     private int _next;
@@ -25,6 +28,13 @@ public sealed class WordTokenizer : Tokenizer
         _dictionary = dictionary;
         _term = AddAttribute<ICharTermAttribute>();
         _offset = AddAttribute<IOffsetAttribute>();
+        _segmentTerm = _segmenter.AddAttribute<ICharTermAttribute>();
+        _segmentOffset = _segmenter.AddAttribute<IOffsetAttribute>();
+        // The constructor's empty reader is consumed and closed, so that Reset can hand the segmenter each text.
+        _segmenter.Reset();
+        while (_segmenter.IncrementToken()) { }
+        _segmenter.End();
+        _segmenter.Dispose();
     }
 
     public override bool IncrementToken()
@@ -42,8 +52,26 @@ public sealed class WordTokenizer : Tokenizer
         base.Reset();
         _text = TextFold.Fold(m_input.ReadToEnd());
         _words.Clear();
+        _pieces.Clear();
         _next = 0;
-        Split(_text, _breaker, _dictionary, _words);
+        _segmenter.SetReader(new StringReader(_text));
+        _segmenter.Reset();
+        // Punctuation and spaces come out as delimiter tokens: only pieces holding a letter or digit are words.
+        while (_segmenter.IncrementToken())
+        {
+            var (start, end) = (_segmentOffset.StartOffset, _segmentOffset.EndOffset);
+            if (HasLetterOrDigit(_text.AsSpan(start, end - start))) _pieces.Add((start, end));
+        }
+        _segmenter.End();
+        _segmenter.Dispose();
+        Merge(_text, _pieces, _dictionary, _words);
+    }
+
+    private static bool HasLetterOrDigit(ReadOnlySpan<char> piece)
+    {
+        foreach (var c in piece)
+            if (char.IsLetterOrDigit(c)) return true;
+        return false;
     }
 
     public override void End()
@@ -53,14 +81,9 @@ public sealed class WordTokenizer : Tokenizer
         _offset.SetOffset(final, final);
     }
 
-    /// <summary>ICU's word pieces (punctuation and spaces dropped), merged greedily into the longest user-dictionary terms.</summary>
-    internal static void Split(string text, BreakIterator breaker, UserDictionary dictionary, List<(int Start, int End)> words)
+    /// <summary>The segmenter's words, merged greedily into the longest user-dictionary terms they spell together.</summary>
+    internal static void Merge(string text, List<(int Start, int End)> pieces, UserDictionary dictionary, List<(int Start, int End)> words)
     {
-        var pieces = new List<(int Start, int End)>();
-        breaker.SetText(text);
-        var start = breaker.First();
-        for (var end = breaker.Next(); end != BreakIterator.Done; start = end, end = breaker.Next())
-            if (breaker.RuleStatus >= BreakIterator.WordNoneLimit) pieces.Add((start, end));
         for (var i = 0; i < pieces.Count;)
         {
             var merged = i;

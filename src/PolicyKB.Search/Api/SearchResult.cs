@@ -3,7 +3,10 @@ namespace PolicyKB.Search;
 /// <summary>The answer to a <see cref="SearchRequest"/>; serialised as is by `policykb search --json` and GET /api/search.</summary>
 public sealed record SearchResult
 {
+    /// <summary>How many documents match the query as typed: 0 when only <see cref="Partial"/> matches are shown.</summary>
     public int Total { get; init; }
+    /// <summary>Set when nothing matches the query as typed and the hits are documents holding some of its words instead.</summary>
+    public PartialMatches? Partial { get; init; }
     public string Query { get; init; } = "";
     /// <summary>Messages for the user: a query re-read literally after a syntax error, a fall-back to word matching (没有完全匹配…), …</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
@@ -36,6 +39,16 @@ public sealed record SearchHit
 }
 
 public sealed record FacetValue(string Value, int Count);
+
+/// <summary>
+/// The fall-back's hits, apart from the total: <see cref="Label"/> says how they match (包含全部词语 when every word
+/// is there but not together as typed, 包含任一词语 when only some are), <see cref="Total"/> how many do.
+/// </summary>
+public sealed record PartialMatches(string Label, int Total, IReadOnlyList<string> Words)
+{
+    public const string AllWords = "包含全部词语";
+    public const string AnyWord = "包含任一词语";
+}
 
 /// <summary>The facet names, as used in requests, results and the API.</summary>
 public static class FacetNames

@@ -90,7 +90,7 @@ public static class DocumentMapper
     internal static ReadOnlySpan<byte> Span(BytesRef bytes) => bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);
 
     /// <summary>
-    /// ICU's dictionary word breaker manages only about 100,000 characters a second per core, so the word field (re-ranking
+    /// Word segmentation is far slower than the bigram recall analysis, so the word field (re-ranking
     /// and similarity, never membership) reads the body's opening, where a notice states its subject.
     /// </summary>
     public const int WordFieldBodyLength = 500;

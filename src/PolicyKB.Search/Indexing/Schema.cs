@@ -4,7 +4,7 @@ namespace PolicyKB.Search.Indexing;
 public static class Schema
 {
     /// <summary>Bump when fields or analysis change: an index of another version must be re-imported.</summary>
-    public const string Version = "3";
+    public const string Version = "4";
     public const string VersionKey = "policykb.schema";
     public const string CommittedAtKey = "policykb.committed";
 
@@ -24,7 +24,7 @@ public static class Schema
     public const string TopicText = "topic_t";
     public const string ThemeText = "theme_t";
 
-    // Word fields (ICU words + user dictionary): re-ranking and similarity only.
+    // Word fields (SmartCn HMM words + user dictionary): re-ranking and similarity only.
     public const string TitleWords = "title_w";
     public const string BodyWords = "body_w";
 

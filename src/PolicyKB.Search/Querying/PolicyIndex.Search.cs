@@ -21,6 +21,7 @@ public sealed partial class PolicyIndex
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
         var parsed = QuerySyntax.Parse(request.Query);
+        QueryLimits.Check(parsed, request.Query);
         var warnings = new List<string>();
         if (parsed.SyntaxError is { } error) warnings.Add($"查询语法有误（{error}），已按字面检索“{request.Query.Trim()}”");
 
@@ -38,9 +39,10 @@ public sealed partial class PolicyIndex
             // The search and its fall-backs look their terms up once (the fall-back's words are the query's bigrams).
             var scope = new SearchScope(searcher);
             var run = Run(scope, compiled, request, depth, parallel);
+            PartialMatches? partial = null;
             if (run.Total == 0 && FallbackWords(parsed) is { } words)
             {
-                foreach (var (query, how) in new[] { (WordsQuery(words, parsed, all: true), "全部"), (WordsQuery(words, parsed, all: false), "任一") })
+                foreach (var (query, how) in new[] { (WordsQuery(words, parsed, all: true), PartialMatches.AllWords), (WordsQuery(words, parsed, all: false), PartialMatches.AnyWord) })
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var fallback = _compiler.Compile(query);
@@ -48,8 +50,10 @@ public sealed partial class PolicyIndex
                     if (CountMatches(scope, fallback, request) == 0) continue;
                     var attempt = Run(scope, fallback, request, depth, parallel);
                     if (attempt.Total == 0) continue;
-                    warnings.Add($"没有完全匹配“{request.Query.Trim()}”的结果，已显示包含{how}词语（{string.Join(" ", words)}）的结果");
-                    (compiled, run) = (fallback, attempt);
+                    // No document matches the query as typed: the total stays 0 and the partial matches are counted apart.
+                    partial = new PartialMatches(how, attempt.Total, words);
+                    warnings.Add($"没有完全匹配“{request.Query.Trim()}”的文件；以下 {attempt.Total} 件为{how}（{string.Join(" ", words)}）的部分匹配结果");
+                    (compiled, run) = (fallback, attempt with { Total = 0 });
                     break;
                 }
             }
@@ -64,6 +68,7 @@ public sealed partial class PolicyIndex
             return new SearchResult
             {
                 Total = run.Total,
+                Partial = partial,
                 Query = request.Query,
                 Warnings = warnings,
                 Expansions = compiled.Expansions,
@@ -222,14 +227,14 @@ public sealed partial class PolicyIndex
         }
     }
 
-    /// <summary>The words of a plain query with several words (the fall-back's input), or null when no fall-back applies.</summary>
+    /// <summary>The words of a plain query with several words (the fall-back's input), or null when no fall-back applies (one word, or past the limit).</summary>
     private IReadOnlyList<string>? FallbackWords(ParsedQuery parsed)
     {
         if (!parsed.IsPlain || parsed.Groups.Count == 0) return null;
         var words = parsed.Groups.SelectMany(g => _words.Words(g[0].Text))
             .Where(w => w.Length > 1 || !TextFold.IsHan(w[0]))
             .Distinct().ToList();
-        return words.Count > 1 ? words : null;
+        return words.Count is > 1 and <= QueryLimits.MaxFallbackWords ? words : null;
     }
 
     private static ParsedQuery WordsQuery(IReadOnlyList<string> words, ParsedQuery parsed, bool all) => all

@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using PolicyKB.Model;
 using PolicyKB.Search.Analysis;
 using PolicyKB.Search.Indexing;
 
@@ -23,32 +24,36 @@ public sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thes
 {
     private const float TitleBoost = 3f;
     private const float DocNoBoost = 2f;
+    /// <summary>A query that is a document's whole title or its 文号 asks for that document: it ranks first.</summary>
+    private const float KeyBoost = 8f;
+    /// <summary>Shorter title keys (a word or two) are not a title someone remembers.</summary>
+    private const int MinTitleKeyLength = 6;
 
     public Thesaurus Thesaurus => thesaurus();
 
+    /// <exception cref="QueryTooComplexException">the terms split and expand into more than <see cref="QueryLimits.MaxPieces"/> substring queries</exception>
     public CompiledQuery Compile(ParsedQuery parsed)
     {
         var titleMarks = new List<string>();
         var bodyMarks = new List<string>();
         var expansions = new List<string>();
         var rankingWords = new List<(string Field, string Word)>();
+        var keys = new List<TermQuery>();
         var membership = new BooleanQuery();
         var synonyms = thesaurus();
+        var pieces = 0;
 
         foreach (var group in parsed.Groups)
         {
             var alternatives = new List<Query>();
             foreach (var term in group)
             {
-                var texts = new List<string> { term.Text };
-                if (!term.Quoted && term.Field == TermField.Any && synonyms.Lookup(term.Text) is { } entry)
-                {
-                    texts.AddRange(entry.Alternatives);
-                    expansions.Add(entry.Describe());
-                }
+                var texts = Expanded(term, synonyms, expansions, "");
+                if (!term.Quoted && term.Field is TermField.Any or TermField.DocNo && DocumentNumberOf(term.Text) is { } number)
+                    keys.Add(new TermQuery(new Term(Schema.DocNoKey, number)) { Boost = KeyBoost });
                 foreach (var text in texts)
                 {
-                    if (TermMatch(text, term.Field, term.Quoted) is not { } q) continue;
+                    if (TermMatch(text, term.Field, term.Quoted, ref pieces) is not { } q) continue;
                     alternatives.Add(q);
                     if (term.Field is TermField.Any or TermField.Title) titleMarks.AddRange(MarkTexts(text));
                     if (term.Field is TermField.Any) bodyMarks.AddRange(MarkTexts(text));
@@ -64,23 +69,59 @@ public sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thes
             else if (alternatives.Count > 1) membership.Add(Any(alternatives), Occur.MUST);
         }
         if (membership.Clauses.Count == 0) membership.Add(new MatchAllDocsQuery(), Occur.MUST);
+        // A whole title typed without its punctuation (关于印发减污降碳协同增效实施方案的通知, 《》 left out) is not a
+        // substring of it, yet asks for that document: it matches by its title key too, and ranks first.
+        if (TitleKeyOf(parsed) is { } titleKey)
+            membership = new BooleanQuery
+            {
+                { new BooleanQuery { { membership, Occur.SHOULD }, { new TermQuery(new Term(Schema.TitleKey, titleKey)) { Boost = KeyBoost }, Occur.SHOULD } }, Occur.MUST },
+            };
+        // An excluded word excludes what it stands for too: -双碳 leaves out documents that say 碳达峰 or 碳中和.
         foreach (var term in parsed.Excluded)
-            if (TermMatch(term.Text, term.Field, term.Quoted) is { } q) membership.Add(q, Occur.MUST_NOT);
+            foreach (var text in Expanded(term, synonyms, expansions, "-"))
+                if (TermMatch(text, term.Field, term.Quoted, ref pieces) is { } q) membership.Add(q, Occur.MUST_NOT);
 
         var ranking = rankingWords.Distinct()
             .Select(fw => new TermQuery(new Term(fw.Field, fw.Word)) { Boost = fw.Field == Schema.TitleWords ? 0.6f : 0.3f })
+            .Concat(keys)
             .ToList();
         return new CompiledQuery(membership, ranking, titleMarks.Distinct().ToList(), bodyMarks.Distinct().ToList(), expansions.Distinct().ToList());
+    }
+
+    /// <summary>A term's text and, for a bare word of the thesaurus, its alternatives (reported as "双碳 → 碳达峰 / 碳中和", excluded ones with a leading -).</summary>
+    private static List<string> Expanded(QueryTerm term, Thesaurus synonyms, List<string> expansions, string sign)
+    {
+        var texts = new List<string> { term.Text };
+        if (!term.Quoted && term.Field == TermField.Any && synonyms.Lookup(term.Text) is { } entry)
+        {
+            texts.AddRange(entry.Alternatives);
+            expansions.Add(sign + entry.Describe());
+        }
+        return texts;
+    }
+
+    /// <summary>The normalised 文号 a term is, in any bracket form (环综合[2022]42号 → 环综合〔2022〕42号); orders and announcements aside.</summary>
+    private static string? DocumentNumberOf(string text) => DocumentNumber.Parse(text) is { Year: > 0 } n ? n.Normalized : null;
+
+    /// <summary>The title key of a plain query read as one title (its words run together), when long enough to be one.</summary>
+    private static string? TitleKeyOf(ParsedQuery parsed)
+    {
+        if (parsed.Groups.Count == 0 || !parsed.Groups.All(g => g.Count == 1 && g[0].Field is TermField.Any or TermField.Title)) return null;
+        var key = DocumentKeys.TitleKey(string.Concat(parsed.Groups.Select(g => g[0].Text)));
+        return key.Length >= MinTitleKeyLength ? key : null;
     }
 
     /// <summary>
     /// One term: every piece (split at spaces and CJK punctuation unless quoted) must occur as a substring of one
     /// of the term's fields.
     /// </summary>
-    private Query? TermMatch(string text, TermField field, bool quoted)
+    private Query? TermMatch(string text, TermField field, bool quoted, ref int counted)
     {
         var fields = Fields(field);
-        var pieces = quoted ? [text] : Pieces(text);
+        // A 文号 is one piece whatever its brackets: the recall analysis treats every bracket alike, as a separator.
+        var pieces = quoted ? [text] : DocumentNumberOf(text) is { } number ? [number] : Pieces(text);
+        counted += pieces.Count;
+        if (counted > QueryLimits.MaxPieces) throw QueryLimits.TooManyPieces(counted);
         var all = new BooleanQuery();
         foreach (var piece in pieces)
         {

@@ -46,7 +46,9 @@ public static partial class SearchEndpoints
     {
         var request = parameters.ToRequest(out var problems);
         if (request is null) return Problems.BadParameters(problems);
-        var result = await RunAsync(index, request, settings, http.RequestAborted);
+        SearchResult? result;
+        try { result = await RunAsync(index, request, settings, http.RequestAborted); }
+        catch (QueryTooComplexException e) { return Problems.BadParameter("q", e.Message); }
         if (result is null) return Problems.SearchTimedOut(settings.SearchTimeout);
         Log.Searched(loggers.CreateLogger(typeof(SearchEndpoints)), request.Query, result.Total, result.TookMs);
         return TypedResults.Json(result, SafeOutput.Json);
@@ -65,7 +67,9 @@ public static partial class SearchEndpoints
         var request = parameters.ToRequest(out var problems, paged: false);
         if (request is null) return Problems.BadParameters(problems);
         request = request with { Page = 1, Size = settings.ExportLimit, WithFacets = false };
-        var result = await RunAsync(index, request, settings, http.RequestAborted);
+        SearchResult? result;
+        try { result = await RunAsync(index, request, settings, http.RequestAborted); }
+        catch (QueryTooComplexException e) { return Problems.BadParameter("q", e.Message); }
         if (result is null) return Problems.SearchTimedOut(settings.SearchTimeout);
         var rows = result.Hits.Select(ExportRow.From).ToList();
         if (csv == true)

@@ -62,7 +62,7 @@ public sealed partial class SearchParameters
         void Fail(string name, string message) => errors[name] = [message];
 
         var query = Q ?? "";
-        if (query.Length > MaxQueryLength) Fail("q", $"The query is {query.Length} characters long; at most {MaxQueryLength} are allowed.");
+        if (query.Length > MaxQueryLength) Fail("q", $"查询过长：最多 {MaxQueryLength} 个字符，这次有 {query.Length} 个。请缩短查询后再试。");
 
         IReadOnlyList<string> Values(string name, string[]? raw, Func<string, bool>? valid = null, string? expected = null)
         {

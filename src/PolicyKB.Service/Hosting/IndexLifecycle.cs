@@ -38,7 +38,7 @@ public sealed partial class IndexLifecycle(IServiceProvider services, ServiceSet
     {
         var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses) Log.Serving(log, address, settings.IndexDirectory);
-        // A process's first search loads ICU's word dictionary and compiles the query path, most of a second here:
+        // A process's first search loads SmartCn's word dictionaries and compiles the query path, most of a second here:
         // one search in the background pays for it before a user's does.
         var index = services.GetRequiredService<IPolicyIndex>();
         _ = Task.Run(() => WarmUp(index), CancellationToken.None);

@@ -228,8 +228,14 @@
 
   function renderSummary(result) {
     const summary = clear($('summary'));
-    summary.append('共找到 ', el('strong', { id: 'total' }, result.total.toLocaleString('zh-CN')), ' 件文件',
-      el('span', { class: 'took' }, `（用时 ${Math.round(result.tookMs)} 毫秒）`));
+    const took = el('span', { class: 'took' }, `（用时 ${Math.round(result.tookMs)} 毫秒）`);
+    // Partial matches (no document holds every word) are never reported as found: their count has its own label.
+    if (result.partial) {
+      summary.append('没有完全匹配的文件（共找到 ', el('strong', { id: 'total' }, '0'), ' 件）；',
+        el('span', { class: 'partial' }, `部分匹配（${result.partial.label}）`, el('strong', { id: 'partial-total' }, result.partial.total.toLocaleString('zh-CN')), ' 件'), took);
+      return;
+    }
+    summary.append('共找到 ', el('strong', { id: 'total' }, result.total.toLocaleString('zh-CN')), ' 件文件', took);
   }
 
   function renderNotices(result) {
@@ -274,7 +280,8 @@
   function renderPager(result, s) {
     const nav = clear($('pager'));
     const size = parseInt(s.size, 10) || PAGE_SIZE;
-    const pages = Math.min(Math.ceil(result.total / size), Math.floor(MAX_WINDOW / size));
+    const shown = result.partial ? result.partial.total : result.total;
+    const pages = Math.min(Math.ceil(shown / size), Math.floor(MAX_WINDOW / size));
     const page = Math.min(Math.max(parseInt(s.page, 10) || 1, 1), Math.max(pages, 1));
     if (pages <= 1) return;
     const go = (n) => { const next = readState(); next.page = String(n); next.doc = ''; navigate(next); window.scrollTo(0, 0); };

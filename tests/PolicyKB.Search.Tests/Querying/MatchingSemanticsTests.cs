@@ -94,7 +94,8 @@ public sealed class MatchingSemanticsTests
             var length = rng.Next(1, 7);
             var start = rng.Next(source.Length - length);
             var q = source.Substring(start, length);
-            if (!q.All(c => c is >= '\u4E00' and <= '\u9FFF')) continue;
+            // A thesaurus term (环评, 两高 …) finds what it stands for too, which a substring scan does not.
+            if (!q.All(c => c is >= '\u4E00' and <= '\u9FFF') || MeeIndex.Thesaurus.Lookup(q) is not null) continue;
             AssertSameAsScan(_mee!.Index, q, folded);
             checkedStrings++;
         }
@@ -142,6 +143,7 @@ public sealed class MatchingSemanticsTests
         for (var i = 0; i < 2000 && absent < 150; i++)
         {
             var q = new string(Enumerable.Range(0, rng.Next(2, 5)).Select(_ => alphabet[rng.Next(alphabet.Length)]).ToArray());
+            if (MeeIndex.Thesaurus.Lookup(q) is not null) continue;
             var count = folded.Count(f => f.Text.Contains(q, StringComparison.Ordinal));
             if (count == 0) absent++;
             AssertSameAsScan(_mee!.Index, q, folded);

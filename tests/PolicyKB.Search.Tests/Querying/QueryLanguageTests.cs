@@ -54,15 +54,18 @@ public sealed class QueryLanguageTests
         Assert.AreEqual(1, joined.Warnings.Count);
 
         var r = t.Index.Search(new SearchRequest { Query = "绿色信贷 支持 项目评估" });
-        Assert.AreEqual(1, r.Total);
+        Assert.AreEqual(0, r.Total, "no document holds every word: the partial matches are not counted as found");
+        Assert.AreEqual(1, r.Partial!.Total);
+        Assert.AreEqual(PartialMatches.AnyWord, r.Partial.Label);
         Assert.AreEqual("green", r.Hits[0].Id);
-        Assert.IsTrue(r.Warnings.Single().StartsWith("没有完全匹配“绿色信贷 支持 项目评估”的结果，已显示"), r.Warnings.Single());
+        Assert.IsTrue(r.Warnings.Single().StartsWith("没有完全匹配“绿色信贷 支持 项目评估”的文件；以下 1 件为包含任一词语"), r.Warnings.Single());
 
         var filtered = t.Index.Search(new SearchRequest { Query = "绿色信贷 支持 项目评估", Sites = ["other"] });
         Assert.AreEqual("green", filtered.Hits.Single().Id, "the fall-back keeps the filters");
         Assert.AreEqual(1, filtered.Facets[FacetNames.Site].Single(v => v.Value == "other").Count);
         var excluded = t.Index.Search(new SearchRequest { Query = "绿色信贷 支持 项目评估", Sites = ["govcn"] });
         Assert.AreEqual(0, excluded.Total, "no fall-back result passes the filter");
+        Assert.IsNull(excluded.Partial);
         Assert.AreEqual(0, excluded.Warnings.Count);
 
         var none = t.Index.Search(new SearchRequest { Query = "\"绿色信贷 项目评估\"" });
