@@ -1,4 +1,5 @@
 using System.Text;
+using PolicyKB.Model;
 
 namespace PolicyKB.Import.Normalise;
 
@@ -7,11 +8,8 @@ public static class Text
 {
     public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is '\u00A0' or '\u3000';
 
-    /// <summary>
-    /// Characters that show nothing but change what text means or matches: zero-width characters, the BOM, and bidi
-    /// controls (U+202A–U+202E, U+2066–U+2069) that can make a title display as something other than what it says.
-    /// </summary>
-    public static bool IsInvisible(char c) => c is >= '\u200B' and <= '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2060' and <= '\u2064' or >= '\u2066' and <= '\u2069' or '\uFEFF';
+    /// <inheritdoc cref="InvisibleText"/>
+    public static bool IsInvisible(char c) => InvisibleText.IsInvisible(c);
 
     /// <summary>Collapses every run of white space (including nbsp and the ideographic space) into one ASCII space, drops invisible characters, and trims.</summary>
     public static string Clean(string? s)

@@ -14,22 +14,10 @@ namespace PolicyKB.Service.Api;
 /// </summary>
 public static class SafeOutput
 {
-    /// <summary>Bidi embeddings, overrides, isolates and marks; zero-width spaces, joiners and the BOM; the word joiner.</summary>
-    private static readonly SearchValues<char> Controls = SearchValues.Create(
-        "\u061C\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF");
-
     /// <summary>PolicyJson's shape, writing every string through <see cref="Text"/> and every url property through <see cref="Link"/>.</summary>
     public static readonly JsonSerializerOptions Json = CreateJson();
 
-    public static string Text(string text)
-    {
-        var first = text.AsSpan().IndexOfAny(Controls);
-        if (first < 0) return text;
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
-            if (!Controls.Contains(c)) sb.Append(c);
-        return sb.ToString();
-    }
+    public static string Text(string text) => InvisibleText.Strip(text);
 
     /// <summary>The link when it is an absolute http(s) URL; null otherwise (the text it labelled stays).</summary>
     public static string? Link(string? url)
