@@ -140,6 +140,10 @@ public sealed record BodyBlock(BodyBlockKind Kind, string Text, int Level = 0)
 public sealed record Attachment(string Name, string? Url, string Kind)
 {
     public string? Text { get; init; }
+
+    /// <summary>What tells two attachment entries apart: the address, else the name.</summary>
+    [JsonIgnore]
+    public string Key => Url ?? Name;
 }
 
 /// <summary>A link from a page to a related page, such as an interpretation (解读).</summary>
@@ -163,6 +167,9 @@ public sealed record DocumentSource(string Url, Site Site, string? FetchedFrom =
 
     /// <summary>For a repost kept in another document: the id it has on its own (the holder is found by it).</summary>
     public string? Id { get; init; }
+
+    /// <summary>For a repost kept in another document: the attachments it links (address, else name), kept in the document too.</summary>
+    public IReadOnlyList<string>? AttachmentKeys { get; init; }
 }
 
 /// <summary>One fetched version of a page.</summary>

@@ -60,24 +60,8 @@ public static class FolderWalk
 
     private static string RealPath(FileSystemInfo entry)
     {
-        try
-        {
-            // Every link on the way resolved, so one folder has one name however it is reached.
-            var full = Path.GetFullPath(entry.FullName);
-            var parts = full.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-            var current = Path.GetPathRoot(full)!;
-            foreach (var part in parts)
-            {
-                current = Path.Combine(current, part);
-                FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
-                if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target) current = target.FullName;
-            }
-            return Path.TrimEndingDirectorySeparator(current);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return entry.FullName;
-        }
+        try { return Path.TrimEndingDirectorySeparator(Import.RealPath.Of(Path.GetFullPath(entry.FullName))); }
+        catch (IOException) { return entry.FullName; }   // a link loop: the walk leaves it out
     }
 
     private static bool IsUnder(string path, string root) =>

@@ -78,6 +78,7 @@ public sealed class DocumentIngest
             {
                 Sources = WithSource(Sources(original.Document), SourceOf(incoming)),
                 Versions = MergeVersions(original.Document.Versions, incoming.Versions),
+                Attachments = WithAttachments(original.Document.Attachments, incoming.Attachments),
             });
             return true;
         }
@@ -99,10 +100,13 @@ public sealed class DocumentIngest
             return UpsertOutcome.Updated;
         }
         // The page's new content, with the sources it had and the ones its new reading gives.
+        // The attachments its reposts link stay (the same notice's files, linked from another site).
+        var fromReposts = Reposts(stored).SelectMany(r => r.AttachmentKeys ?? []).ToHashSet(StringComparer.Ordinal);
         var updated = incoming with
         {
             Sources = incoming.Sources.Aggregate(stored.Sources, WithSource),
             Versions = MergeVersions(stored.Versions, incoming.Versions),
+            Attachments = WithAttachments(incoming.Attachments, stored.Attachments.Where(a => fromReposts.Contains(a.Key)).ToList()),
         };
         if (PolicyIndex.SameAsStored(holder, updated)) return UpsertOutcome.Unchanged;
         Stage(writes, updated);
@@ -120,7 +124,12 @@ public sealed class DocumentIngest
         var same = TextIdentity.SameText(stored, incoming) && (entry?.ContentHash is null || TextIdentity.SameBody(stored, incoming));
         if (same)
         {
-            var updated = stored with { Sources = WithSource(stored.Sources, own), Versions = MergeVersions(stored.Versions, incoming.Versions) };
+            var updated = stored with
+            {
+                Sources = WithSource(stored.Sources, own),
+                Versions = MergeVersions(stored.Versions, incoming.Versions),
+                Attachments = WithAttachments(stored.Attachments, incoming.Attachments),
+            };
             if (PolicyIndex.SameAsStored(holder, updated)) return UpsertOutcome.Unchanged;
             Stage(writes, updated);
             return UpsertOutcome.Updated;
@@ -146,7 +155,19 @@ public sealed class DocumentIngest
         var url = DocumentId.CanonicalUrl(page.Url!);
         // Where the page's bytes really came from (a mirror standing in for the site), as its reading said.
         var fetchedFrom = page.Sources.FirstOrDefault(s => s.Url == url)?.FetchedFrom;
-        return new(url, page.Site, fetchedFrom) { Id = page.Id, Title = page.Title, PublishedDate = page.PublishedDate, ContentHash = page.ContentHash };
+        return new(url, page.Site, fetchedFrom)
+        {
+            Id = page.Id, Title = page.Title, PublishedDate = page.PublishedDate, ContentHash = page.ContentHash,
+            AttachmentKeys = page.Attachments.Count > 0 ? page.Attachments.Select(a => a.Key).Distinct().ToList() : null,
+        };
+    }
+
+    /// <summary>The attachments with those of <paramref name="more"/> that they lack (a repost may link the notice's files too).</summary>
+    private static IReadOnlyList<Attachment> WithAttachments(IReadOnlyList<Attachment> attachments, IReadOnlyList<Attachment> more)
+    {
+        var keys = attachments.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        var missing = more.Where(a => keys.Add(a.Key)).ToList();
+        return missing.Count == 0 ? attachments : [.. attachments, .. missing];
     }
 
     /// <summary>The pages folded into a document (entries with an id of their own).</summary>

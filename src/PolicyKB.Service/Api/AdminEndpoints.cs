@@ -195,15 +195,9 @@ public static partial class AdminEndpoints
         if (real is null) return Problems.BadParameter("path", refusal!);
         if (!Directory.Exists(real) && !File.Exists(real))
             return Problems.BadParameter("path", $"'{SearchParameters.Shorten(body.Path)}' is neither a folder nor a file on the server.");
-        // A folder's files are judged one by one too: a link inside a root may lead out of it.
-        var files = new List<string>();
-        foreach (var file in importer.FilesOf([real]))
-        {
-            if (confinement.Resolve(file, out _) is { } inside) files.Add(inside);
-            else results.Report(ImportFileResult.Fail(file, "outside the import roots (a link leads out of them); not read"));
-        }
+        // The importer's walk follows no link out of the folder it was given (it reports each one), so none leads out of a root.
         // ImportPaths runs on the thread pool's threads itself; this thread only waits for it.
-        await Task.Run(() => importer.ImportPaths(files, results, ct), ct);
+        await Task.Run(() => importer.ImportPaths([real], results, ct), ct);
         return null;
     }
 

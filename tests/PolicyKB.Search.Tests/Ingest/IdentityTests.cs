@@ -110,6 +110,28 @@ public sealed class IdentityTests
     }
 
     [TestMethod]
+    public void TheAttachmentsARepostLinksStayWithTheDocumentWhenTheOriginalIsReadAgain()
+    {
+        using var t = new TestIndex();
+        var body = "为贯彻落实党中央、国务院决策部署，我们研究制定了《国家碳达峰试点建设方案》，现印发给你们，请认真抓好落实。";
+        var govcn = Docs.Make("govcn", "国家发展改革委关于印发《国家碳达峰试点建设方案》的通知", body) with
+        {
+            Url = "https://www.gov.cn/zhengce/zhengceku/202311/content_6913919.htm", DocumentNumber = DocumentNumber.Parse("发改环资〔2023〕1409号"),
+        };
+        var plan = new Attachment("国家碳达峰试点建设方案", "https://www.ndrc.gov.cn/xxgk/zcfb/tz/202311/P020231106397417538927.pdf", "pdf");
+        var ndrc = govcn with { Id = "ndrc", Url = "https://www.ndrc.gov.cn/xxgk/zcfb/tz/202311/t20231106_1361856.html", Site = Site.Ndrc, Attachments = [plan], ContentHash = "ndrc" };
+        t.Index.Upsert(govcn);
+        t.Index.Upsert(ndrc);
+        t.Index.Upsert(govcn with { ContentHash = "govcn-read-again" });
+        t.Index.Commit();
+
+        var kept = t.Index.Get("ndrc")!;
+        Assert.AreEqual("govcn", kept.Id);
+        CollectionAssert.AreEqual(new[] { plan.Url }, kept.Attachments.Select(a => a.Url).ToArray(), "the repost's file is the notice's file");
+        Assert.AreEqual("govcn", t.Index.FindAttachmentParent("P020231106397417538927.pdf")?.Id, "an attachment file imported later finds its notice");
+    }
+
+    [TestMethod]
     public void DifferentWrittenDatesOrNumbersAreNeverTheSameText()
     {
         var a = Letter("x", "安徽省", "同一问题", new DateOnly(2021, 2, 7));
