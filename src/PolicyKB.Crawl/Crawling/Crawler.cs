@@ -34,6 +34,12 @@ public sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snapsh
         catch (Exception e) when (e is not OperationCanceledException) { return new PageReading(null, $"parser error: {e.Message}"); }
     }
 
+    /// <summary>A page fetched from a mirror standing in for its site: its sources say where its bytes really came from.</summary>
+    internal static PolicyDocument FetchedFrom(PolicyDocument document, PageRecord page) =>
+        page.SiteUrl is { } siteUrl && siteUrl != page.Url
+            ? document with { Sources = [.. document.Sources.Select(s => s with { FetchedFrom = page.Url })] }
+            : document;
+
     /// <summary>The document with the text of its fetched attachments filled in (matched by the attachment's site URL).</summary>
     internal static PolicyDocument WithAttachmentTexts(PolicyDocument document, IReadOnlyDictionary<string, string> textsBySiteUrl) =>
         textsBySiteUrl.Count == 0 ? document : document with
@@ -156,7 +162,7 @@ public sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snapsh
             var reading = Read(crawler._reader, body, page.SiteUrl ?? site.ToSiteUrl(page.Url), page.ContentType);
             if (reading.Document is not { } document) { Fail(page, $"not a document: {reading.Error}", null); return; }
             if (document.Site == Site.Other) document = document with { Site = site.Profile.Site };
-            if (site.IsMirror) document = document with { Sources = [.. document.Sources.Select(s => s with { FetchedFrom = page.Url })] };
+            document = FetchedFrom(document, page);
 
             var texts = await AttachmentTextsAsync(page, document).ConfigureAwait(false);
             // The fetch is this page's version; the sink keeps it when the content differs from the latest one.

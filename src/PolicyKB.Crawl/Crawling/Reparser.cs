@@ -39,6 +39,7 @@ public sealed class Reparser(IDocumentSink sink, CrawlStore store, SnapshotStore
         if (reading.Document is not { } document) { error = $"not a document: {reading.Error}"; return UpsertOutcome.Unchanged; }
         if (document.Site == Site.Other && (profiles ?? SiteProfiles.All).TryGetValue(page.Site, out var profile))
             document = document with { Site = profile.Site };
+        document = Crawler.FetchedFrom(document, page);
         var texts = new Dictionary<string, string>();
         foreach (var attachment in store.Attachments(page.Url))
             if (attachment.Snapshot is { } hash && snapshots.Read(hash) is { } bytes && Crawler.ReadAttachment(reader, bytes, attachment.Url) is { Length: > 0 } text)

@@ -35,7 +35,9 @@ public sealed class ServiceLoadTests
         var ids = pages.Select(p => p.ToDocument().Id).ToList();
         var issuers = pages.Select(p => p.Issuers[0]).Distinct().ToList();
 
-        var app = ServiceHost.Build(["--urls", "http://127.0.0.1:0"], new ServiceOptions { IndexDirectory = temp.Path });
+        // Every simulated client shares the one loopback address, which the per-client limit would treat as one user.
+        var app = ServiceHost.Build(["--urls", "http://127.0.0.1:0", $"--PolicyKB:RateLimits:SearchConcurrencyPerClient={Clients}"],
+            new ServiceOptions { IndexDirectory = temp.Path });
         await app.StartAsync(TestContext.CancellationToken);
         var latencies = new ConcurrentDictionary<string, ConcurrentBag<double>>();
         var errors = new ConcurrentQueue<string>();
