@@ -33,6 +33,8 @@ public sealed partial class StatusRules(TimeProvider clock)
     [GeneratedRegex(@"^(?:本\S{0,12}?)?自[^《》]{0,30}?起(?:施行|实施|执行|生效)")] private static partial Regex OwnEffect();
     [GeneratedRegex(@"印发给你们|现予印发|现予公布|现予发布|现将.{0,80}?印发")] private static partial Regex Issued();
     [GeneratedRegex(@"^.{0,30}?(?:印发|发布|公布)《")] private static partial Regex IssuingTitle();
+    /// <summary>The 版记 of a formally issued document: 生态环境部办公厅2022年11月29日印发.</summary>
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{2,30}?" + Date + @"\s*印发")] private static partial Regex PrintLine();
 
     [GeneratedRegex(@"有效期(?:自.{0,40}?)?(?:至|到)\s*" + Date)] private static partial Regex ValidUntil();
     [GeneratedRegex(@"有效期(?:为|是)?\s*(?<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年")] private static partial Regex ValidYears();
@@ -41,7 +43,7 @@ public sealed partial class StatusRules(TimeProvider clock)
 
     [GeneratedRegex(@"《(?<y>[^《》]+?)\s*[（(][^（）()]{0,8}?征求意见稿[）)]\s*》")] private static partial Regex WrappedDraft();
     [GeneratedRegex(@"\s*[（(]?[^（）()《》]{0,8}?征求意见稿[）)]?")] private static partial Regex DraftMarker();
-    [GeneratedRegex(@"征求.{0,80}?意见")] private static partial Regex AsksForComments();
+    [GeneratedRegex(@"征求.{0,80}?意见的(?:通知|函|公告)")] private static partial Regex AsksForComments();
 
     /// <summary>Today in China, by the injected clock.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
@@ -95,7 +97,7 @@ public sealed partial class StatusRules(TimeProvider clock)
             .Select(Source).ToList();
         var evidence = document.Title.Contains("征求意见稿", StringComparison.Ordinal)
             ? document.Title
-            : Sentences(document.BodyText).First(s => s.Contains("征求意见稿", StringComparison.Ordinal));
+            : Sentences(document.BodyText).First(s => WrappedDraft().IsMatch(s));
         return new DocumentStatus(StatusStates.Draft, DateOf(document), finals, evidence);
     }
 
@@ -123,7 +125,11 @@ public sealed partial class StatusRules(TimeProvider clock)
         var own = sentences.FirstOrDefault(s => Clauses(s).Any(c => OwnEffect().IsMatch(c)))
                   ?? sentences.FirstOrDefault(s => Issued().IsMatch(s));
         if (own is not null) return new DocumentStatus(StatusStates.InForce, SinceOf(own) ?? DateOf(document), [], own);
-        return IssuingTitle().IsMatch(document.Title) ? new DocumentStatus(StatusStates.InForce, DateOf(document), [], document.Title) : null;
+        if (IssuingTitle().IsMatch(document.Title)) return new DocumentStatus(StatusStates.InForce, DateOf(document), [], document.Title);
+        foreach (var sentence in sentences)
+            if (Clauses(sentence).Select(c => PrintLine().Match(c)).FirstOrDefault(m => m.Success) is { } printed)
+                return new DocumentStatus(StatusStates.InForce, DateIn(printed), [], sentence);
+        return null;
     }
 
     /// <summary>

@@ -195,6 +195,24 @@ public sealed class StatusRulesTests
     }
 
     [TestMethod]
+    public void AReplyIssuedUnderA版记Is现行有效FromThatDay()
+    {
+        var reply = Doc("r", "关于某核电厂二期工程环境影响报告书的批复",
+            "你公司报送的报告书收悉。经研究，批复如下。生态环境部2022年11月29日（此件社会公开）抄送：有关省生态环境厅。生态环境部办公厅2022年11月30日印发");
+        var status = Rules.Decide(reply, []);
+        Assert.AreEqual(StatusStates.InForce, status.State);
+        Assert.AreEqual(new DateOnly(2022, 11, 30), status.Since);
+    }
+
+    [TestMethod]
+    public void ANewsItemAboutAConsultationIsNoDraft()
+    {
+        var news = Doc("n", "生态环境部向社会公开征求意见推动正面清单工作制度化",
+            "生态环境部研究起草了《关于加强监督执法正面清单管理的指导意见（征求意见稿）》，并向社会公开征求意见。");
+        Assert.IsNull(StatusRules.DraftSubject(news));
+    }
+
+    [TestMethod]
     public void ALawQuotedAsInForceDoesNotMakeTheQuotingText现行有效()
     {
         var news = Doc("n", "生态环境部召开部常务会议", "会议指出，《中华人民共和国固体废物污染环境防治法》自2020年9月1日起施行以来，各地认真落实。", published: new DateOnly(2021, 1, 1));
