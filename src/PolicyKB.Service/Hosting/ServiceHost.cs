@@ -74,6 +74,7 @@ public static class ServiceHost
         app.MapOpenApi();
         SearchEndpoints.Map(app);
         BriefEndpoints.Map(app);
+        app.MapFeeds();
         app.MapAdmin();
         return app;
     }
