@@ -9,10 +9,10 @@ namespace PolicyKB.Service.Tests.Api;
 public sealed class DocumentStatusApiTests
 {
     /// <summary>The pages beside this file (StatusPages/), found from the repository root.</summary>
-    private static string Page(string name) =>
+    internal static string Page(string name) =>
         Path.Combine(Path.GetDirectoryName(RunningService.SamplesDirectory())!, "tests", "PolicyKB.Service.Tests", "Api", "StatusPages", name);
 
-    private static async Task UploadAsync(RunningService service, string name)
+    internal static async Task UploadAsync(RunningService service, string name)
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(Page(name))), "files", name } };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/import") { Content = form };
