@@ -75,6 +75,7 @@ public static class ServiceHost
         SearchEndpoints.Map(app);
         BriefEndpoints.Map(app);
         app.MapFeeds();
+        app.MapStatus();
         app.MapAdmin();
         return app;
     }

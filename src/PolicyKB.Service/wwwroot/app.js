@@ -222,6 +222,7 @@
     renderSummary(result);
     renderNotices(result);
     renderHits(result, s);
+    renderHitStatuses(result);
     renderPager(result, s);
     renderFacets(result.facets || {}, s);
   }
@@ -274,6 +275,25 @@
 
       list.append(el('li', { class: 'hit', 'data-id': hit.id },
         el('div', { class: 'hit-head' }, el('h3', {}, title), add), meta, snippets));
+    }
+  }
+
+  /** 效力 badges on the hits, fetched after them so that the hits never wait; 未知 shows none. */
+  async function renderHitStatuses(result) {
+    if (!result.hits.length) return;
+    const ids = new URLSearchParams();
+    for (const hit of result.hits) ids.append('id', hit.id);
+    let statuses;
+    try {
+      const res = await fetch(`/api/status?${ids}`, { headers: { Accept: 'application/json' } });
+      if (!res.ok) return;
+      statuses = await res.json();
+    } catch { return; }
+    for (const li of $('hits').querySelectorAll('li.hit')) {
+      const st = statuses[li.dataset.id];
+      const meta = li.querySelector('.hit-meta');
+      if (!st || st.state === '未知' || !meta || meta.querySelector('.status-tag')) continue;
+      meta.prepend(el('span', { class: `tag status-tag status-${STATUS_CLASSES[st.state] || 'unknown'}`, title: st.evidence || '' }, st.state));
     }
   }
 

@@ -52,6 +52,30 @@ public sealed class DocumentStatusApiTests
     }
 
     [TestMethod]
+    public async Task StatusesOfAPageOfHitsComeInOneCallLeavingOutUnknownIds()
+    {
+        var service = SharedService.Instance;
+        var hits = (await service.SearchAsync("size=5")).Hits;
+        var query = string.Join("&", hits.Select(h => "id=" + Uri.EscapeDataString(h.Id)).Append("id=nosuchdocument"));
+
+        using var json = await service.GetJsonAsync("/api/status?" + query);
+
+        CollectionAssert.AreEquivalent(hits.Select(h => h.Id).ToList(), json.RootElement.EnumerateObject().Select(p => p.Name).ToList());
+        foreach (var hit in hits)
+            Assert.AreEqual((await StatusAsync(service, hit.Id)).GetProperty("state").GetString(),
+                json.RootElement.GetProperty(hit.Id).GetProperty("state").GetString());
+    }
+
+    [TestMethod]
+    [DataRow("")]
+    [DataRow("id=")]
+    public async Task AStatusRequestWithoutIdsIsAProblemNamingId(string query)
+    {
+        using var response = await SharedService.Instance.Client.GetAsync("/api/status?" + query);
+        await ProblemAssert.NamesParameterAsync(response, "id");
+    }
+
+    [TestMethod]
     public async Task EverySampleDocumentHasAStatus()
     {
         var service = SharedService.Instance;

@@ -21,6 +21,11 @@ public sealed class StatusAndFeedPageTests
 
         await using var session = await BrowserSession.StartAsync(TestContext);
         var page = session.Page;
+        await page.GotoAsync(service.Address + "?q=" + Uri.EscapeDataString("核查") + "&sort=oldest");
+        await Expect(page.Locator($"#hits li.hit[data-id='{first.Id}'] .status-tag")).ToHaveTextAsync("已废止");
+        await Expect(page.Locator("#hits .status-tag")).ToHaveTextAsync(["已废止", "现行有效"]);
+        await session.ScreenshotAsync("hit-badges");
+
         await page.GotoAsync(service.Address + "?doc=" + Uri.EscapeDataString(first.Id));
 
         var status = page.Locator("#doc-status");
