@@ -19,7 +19,14 @@ public sealed partial class PolicyIndex
     public DocumentStatus? Status(string id)
     {
         if (Get(id) is not { } document) return null;
-        return new StatusRules(_clock).Decide(document, StatusCandidates(document));
+        var rules = new StatusRules(_clock);
+        var own = rules.Decide(document, StatusCandidates(document));
+        // An attachment stands and falls with its notice: repealing 关于印发《Y》的通知 repeals the attached Y.
+        if (own.State is StatusStates.Repealed or StatusStates.Revised or StatusStates.Expired || document.ParentId is not { } parentId
+            || parentId == document.Id || Get(parentId) is not { } parent)
+            return own;
+        var inherited = rules.Decide(parent, StatusCandidates(parent));
+        return inherited.State is StatusStates.Repealed or StatusStates.Revised or StatusStates.Expired ? inherited : own;
     }
 
     private List<PolicyDocument> StatusCandidates(PolicyDocument document)

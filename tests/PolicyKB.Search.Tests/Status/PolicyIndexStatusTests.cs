@@ -31,6 +31,27 @@ public sealed partial class PolicyIndexStatusTests
     }
 
     [TestMethod]
+    public void AnAttachmentIsRepealedWithItsNotice()
+    {
+        var notice = Docs.Make("notice", "关于印发《企业温室气体排放核查技术指南》的通知", "现将《企业温室气体排放核查技术指南》印发给你们。")
+            with { DocumentNumber = DocumentNumber.Parse("环办气候函〔2021〕130号"), PublishedDate = new DateOnly(2021, 3, 26) };
+        var guide = Docs.Make("guide", "企业温室气体排放核查技术指南", "一、适用范围。本指南规定了核查的程序和要点。")
+            with { ParentId = "notice", PublishedDate = new DateOnly(2021, 3, 26) };
+        var other = Docs.Make("other", "企业温室气体排放报告编制指南", "一、适用范围。本指南规定了报告的编制。")
+            with { ParentId = "notice2", PublishedDate = new DateOnly(2021, 3, 26) };
+        var repealing = Docs.Make("new", "关于印发《企业温室气体排放报告核查指南》的通知",
+            "现将有关指南印发给你们。环办气候函〔2021〕130号文件同时废止。") with { PublishedDate = new DateOnly(2022, 12, 19) };
+        using var t = new TestIndex(documents: [notice, guide, other, repealing]);
+
+        var status = t.Index.Status("guide")!;
+
+        Assert.AreEqual(StatusStates.Repealed, status.State);
+        Assert.AreEqual("new", status.By.Single().Id);
+        Assert.AreEqual(StatusStates.InForce, t.Index.Status("new")!.State);
+        Assert.AreNotEqual(StatusStates.Repealed, t.Index.Status("other")!.State);
+    }
+
+    [TestMethod]
     public void ADraftFindsItsFinalTextByTitle()
     {
         var draft = Docs.Make("draft", "碳排放权交易管理办法（征求意见稿）", "现公开征求意见。") with { PublishedDate = new DateOnly(2024, 3, 1) };
