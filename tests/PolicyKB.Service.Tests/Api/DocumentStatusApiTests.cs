@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using PolicyKB.Search.Status;
 using PolicyKB.Service.Api;
 using PolicyKB.Service.Tests.Hosting;
 
@@ -84,7 +85,7 @@ public sealed class DocumentStatusApiTests
         foreach (var hit in hits)
         {
             var status = await StatusAsync(service, hit.Id);
-            CollectionAssert.Contains(new[] { "现行有效", "已废止", "已修订", "已失效", "征求意见稿", "未知" }, status.GetProperty("state").GetString(), hit.Title);
+            CollectionAssert.Contains(StatusStates.All.ToList(), status.GetProperty("state").GetString(), hit.Title);
         }
     }
 }
