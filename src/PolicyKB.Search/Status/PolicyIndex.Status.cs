@@ -40,7 +40,9 @@ public sealed partial class PolicyIndex
             query.Add(new TermQuery(new Term(Schema.CitesTitle, final)), Occur.SHOULD);
         }
         if (query.Clauses.Count == 0) return [];
-        return WithSearcher(searcher => searcher.Search(query, MaxStatusCandidates).ScoreDocs
+        // Newest first: when a much-cited law has more citers than are read, the later texts that may repeal it are kept.
+        var newest = new Sort(new SortField(Schema.DateValue, SortFieldType.INT64, true));
+        return WithSearcher(searcher => searcher.Search(query, MaxStatusCandidates, newest).ScoreDocs
             .Select(hit => DocumentMapper.FromStored(searcher.Doc(hit.Doc))).ToList());
     }
 }

@@ -31,6 +31,20 @@ public sealed partial class PolicyIndexStatusTests
     }
 
     [TestMethod]
+    public void AMuchCitedDocumentStillFindsTheLaterTextThatRepealsIt()
+    {
+        using var t = new TestIndex();
+        t.Index.Upsert(Docs.Make("law", "排污许可管理条例", "本条例自2021年3月1日起施行。") with { PublishedDate = new DateOnly(2021, 1, 29) });
+        for (var i = 0; i < 250; i++)
+            t.Index.Upsert(Docs.Make($"citer{i}", $"关于落实排污许可制度的通知{i}", "根据《排污许可管理条例》，现就有关工作通知如下。")
+                with { PublishedDate = new DateOnly(2022, 1, 1).AddDays(i) });
+        t.Index.Upsert(Docs.Make("repeal", "排污许可管理法", "本法自2030年1月1日起施行，《排污许可管理条例》同时废止。") with { PublishedDate = new DateOnly(2029, 6, 1) });
+        t.Index.Commit();
+
+        Assert.AreEqual(StatusStates.Repealed, t.Index.Status("law")!.State);
+    }
+
+    [TestMethod]
     public void AnAttachmentIsRepealedWithItsNotice()
     {
         var notice = Docs.Make("notice", "关于印发《企业温室气体排放核查技术指南》的通知", "现将《企业温室气体排放核查技术指南》印发给你们。")
