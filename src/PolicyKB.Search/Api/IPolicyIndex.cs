@@ -25,6 +25,9 @@ public interface IPolicyIndex : IDocumentSink, IDisposable
     /// <summary>Cites / cited by (by title 《…》 or 文号) and the most similar documents by text.</summary>
     RelatedDocuments Related(string id, int similar = 5);
 
+    /// <summary>现行有效, 已废止, 已修订 … as the texts now in the index say (decided at read time); null when no document has the id.</summary>
+    Status.DocumentStatus? Status(string id);
+
     /// <summary>Completions for a prefix from titles, issuers and the thesaurus.</summary>
     IReadOnlyList<string> Suggest(string prefix, int max = 10);
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using PolicyKB.Model;
 using PolicyKB.Search;
+using PolicyKB.Search.Status;
 using PolicyKB.Service.Hosting;
 
 namespace PolicyKB.Service.Api;
@@ -34,7 +35,7 @@ public static partial class SearchEndpoints
             .WithSummary("Completions of a prefix from titles, issuers and the thesaurus.")
             .Produces<IReadOnlyList<string>>(contentType: "application/json").ProducesValidationProblem();
         api.MapGet("/documents/{id}", Document)
-            .WithSummary("One document: metadata, body, attachments, sources, and related documents (cites, cited by, similar).")
+            .WithSummary("One document: metadata, body, attachments, sources, related documents (cites, cited by, similar), and its status (现行有效, 已废止 …) from the texts.")
             .Produces<DocumentView>(contentType: "application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/health", Health).WithTags("health")
             .WithSummary("Whether the index is open, how many documents it holds, when it was last committed.")
@@ -95,7 +96,7 @@ public static partial class SearchEndpoints
         if (id.Length > MaxIdLength) return Problems.BadParameter("id", $"A document id is at most {MaxIdLength} characters.");
         var document = index.Get(id);
         if (document is null) return Problems.NotFound($"No document has the id '{SearchParameters.Shorten(id)}'.");
-        return TypedResults.Json(new DocumentView(document, index.Related(id)), SafeOutput.Json);
+        return TypedResults.Json(new DocumentView(document, index.Related(id), index.Status(id) ?? DocumentStatus.Unknown), SafeOutput.Json);
     }
 
     private static IResult Health(IPolicyIndex index)
@@ -105,7 +106,7 @@ public static partial class SearchEndpoints
     /// Runs a search under the per-request timeout: the token asks the index to stop, and the wait gives up on
     /// the answer even if it does not. Null when the time ran out.
     /// </summary>
-    private static async Task<SearchResult?> RunAsync(IPolicyIndex index, SearchRequest request, ServiceSettings settings, CancellationToken aborted)
+    internal static async Task<SearchResult?> RunAsync(IPolicyIndex index, SearchRequest request, ServiceSettings settings, CancellationToken aborted)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         cts.CancelAfter(settings.SearchTimeout);
@@ -126,8 +127,8 @@ public static partial class SearchEndpoints
     }
 }
 
-/// <summary>GET /api/documents/{id}: the document as stored (with its sources) and the documents related to it.</summary>
-public sealed record DocumentView(PolicyDocument Document, RelatedDocuments Related);
+/// <summary>GET /api/documents/{id}: the document as stored (with its sources), the documents related to it, and its status as the texts now say.</summary>
+public sealed record DocumentView(PolicyDocument Document, RelatedDocuments Related, DocumentStatus Status);
 
 /// <summary>GET /health.</summary>
 public sealed record HealthReport(string Status, int Documents, DateTimeOffset? LastCommit);

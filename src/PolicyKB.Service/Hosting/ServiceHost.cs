@@ -79,6 +79,8 @@ public static class ServiceHost
         SearchEndpoints.Map(app);
         BriefEndpoints.Map(app);
         FieldHealthEndpoints.Map(app);
+        app.MapFeeds();
+        app.MapStatus();
         app.MapAdmin();
         return app;
     }

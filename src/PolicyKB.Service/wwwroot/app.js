@@ -198,6 +198,12 @@
     exportParams.delete('size');
     exportParams.set('format', 'csv');
     $('export-link').href = `/api/export?${exportParams}`;
+    // The feed is the same search, always newest first and without paging.
+    const feedParams = searchParams(s, { withPage: false });
+    feedParams.delete('size'); feedParams.delete('sort');
+    const feedUrl = new URL(`/feeds/search.atom?${feedParams}`, location.href).href;
+    $('feed-link').href = feedUrl;
+    $('feed-url').value = feedUrl;
     renderChips(s);
     $('summary').textContent = '正在检索…';
     setLoading(true);
@@ -216,6 +222,7 @@
     renderSummary(result);
     renderNotices(result);
     renderHits(result, s);
+    renderHitStatuses(result);
     renderPager(result, s);
     renderFacets(result.facets || {}, s);
   }
@@ -274,6 +281,25 @@
 
       list.append(el('li', { class: 'hit', 'data-id': hit.id },
         el('div', { class: 'hit-head' }, el('h3', {}, title), add), meta, snippets));
+    }
+  }
+
+  /** 效力 badges on the hits, fetched after them so that the hits never wait; 未知 shows none. */
+  async function renderHitStatuses(result) {
+    if (!result.hits.length) return;
+    const ids = new URLSearchParams();
+    for (const hit of result.hits) ids.append('id', hit.id);
+    let statuses;
+    try {
+      const res = await fetch(`/api/status?${ids}`, { headers: { Accept: 'application/json' } });
+      if (!res.ok) return;
+      statuses = await res.json();
+    } catch { return; }
+    for (const li of $('hits').querySelectorAll('li.hit')) {
+      const st = statuses[li.dataset.id];
+      const meta = li.querySelector('.hit-meta');
+      if (!st || st.state === '未知' || !meta || meta.querySelector('.status-tag')) continue;
+      meta.prepend(el('span', { class: `tag status-tag status-${STATUS_CLASSES[st.state] || 'unknown'}`, title: st.evidence || '' }, st.state));
     }
   }
 
@@ -387,6 +413,7 @@
     const add = el('button', { type: 'button', class: 'add-brief' + (inTray ? ' added' : ''), 'data-id': d.id }, inTray ? '已加入简报' : '加入简报');
     add.addEventListener('click', () => toggleTray({ id: d.id, title: d.title, issuers: d.issuers, documentNumber: d.documentNumber, publishedDate: d.publishedDate }, add));
     box.append(el('header', { class: 'doc-head' }, appendHighlighted(el('h1', { id: 'doc-title' }), d.title, terms), add));
+    if (view.status) box.append(renderStatus(view.status, s));
 
     const rows = [
       ['发文机关', d.issuers.length ? d.issuers.join('、') : d.issuersRaw],
@@ -454,6 +481,19 @@
    * A link that opens a document in the document view. From the results (fromSearch), 返回检索结果 goes back in
    * history, which restores them and their scroll position; from another document, the new one opens at its top.
    */
+  const STATUS_CLASSES = { 现行有效: 'in-force', 已废止: 'repealed', 已修订: 'revised', 已失效: 'expired', 征求意见稿: 'draft', 未知: 'unknown' };
+  const STATUS_BY = { 已废止: '废止依据：', 已修订: '修订依据：', 征求意见稿: '正式文本：' };
+
+  /** The 效力 badge: the state the texts give, since when, the documents that made it so, and the sentence that says it. */
+  function renderStatus(st, s) {
+    const by = st.by || [];
+    return el('div', { id: 'doc-status', class: `status status-${STATUS_CLASSES[st.state] || 'unknown'}` },
+      el('span', { class: 'status-badge' }, st.state),
+      st.since ? el('span', { class: 'status-since' }, st.state === '征求意见稿' ? `征求意见 ${st.since}` : `自 ${st.since}`) : null,
+      by.length ? el('span', { class: 'status-by' }, STATUS_BY[st.state] || '', by.flatMap((b, i) => [i ? '；' : '', documentLink(b, s), b.date ? `（${b.date}）` : ''])) : null,
+      st.evidence ? el('blockquote', { class: 'status-evidence' }, st.evidence) : null);
+  }
+
   function documentLink(r, s, { fromSearch = false } = {}) {
     const a = el('a', { href: urlOf({ ...s, doc: r.id }) }, r.title);
     a.addEventListener('click', (ev) => {
@@ -707,6 +747,13 @@
       if (history.state && history.state.fromSearch) history.back();
       else navigate({ ...readState(), doc: '' });
     });
+    $('feed-toggle').addEventListener('click', () => {
+      const open = $('feed-box').hidden;
+      $('feed-box').hidden = !open;
+      $('feed-toggle').setAttribute('aria-expanded', String(open));
+      if (open) $('feed-url').select();
+    });
+    $('feed-url').addEventListener('focus', () => $('feed-url').select());
     $('tray-toggle').addEventListener('click', () => openTray($('tray').hidden));
     $('tray-close').addEventListener('click', () => openTray(false));
     $('tray-clear').addEventListener('click', () => {

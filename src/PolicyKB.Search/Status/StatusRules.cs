@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PolicyKB.Model;
+using PolicyKB.Search.Indexing;
+
+namespace PolicyKB.Search.Status;
+
+/// <summary>
+/// Decides a document's <see cref="DocumentStatus"/> from the texts: its own words (施行, 有效期, 征求意见稿) and
+/// the sentences of other documents that name it (同时废止, 作如下修改). Pure: the caller supplies the documents
+/// that may change it (those citing it, and a draft's possible final texts) and the clock.
+/// Order: 已废止, 已修订, 征求意见稿, 已失效, 现行有效, else 未知.
+/// </summary>
+public sealed partial class StatusRules(TimeProvider clock)
+{
+    /// <summary>Policy dates are days in China: 有效期至2025年12月31日 ends at midnight Beijing time.</summary>
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    private const string Date = @"(?<y>(?:19|20)\d{2})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日";
+
+    [GeneratedRegex(@"《(?<t>[^《》]{2,120})》")] private static partial Regex QuotedTitle();
+    [GeneratedRegex(@"^\s*[（(](?<n>[^（）()]{2,40})[）)]")] private static partial Regex FollowingNumber();
+    [GeneratedRegex(@"[。！？!?\n]+")] private static partial Regex SentenceEnd();
+    [GeneratedRegex(@"[，,；;：:]")] private static partial Regex ClauseEnd();
+
+    // A clause that repeals or revises what it names. Plans (加快修订, 推动废止或修改) are not acts and do not match.
+    [GeneratedRegex(@"(同时|予以|一并|即行|起)?废止(?!或)|不再执行|停止执行")] private static partial Regex RepealVerb();
+    [GeneratedRegex(@"关于修改|决定修改|(作|做)出?如下修改|修改如下|予以(修订|修正)|进行了(修订|修正)|已(经)?(修订|修正)|是对.{0,80}的(修订|修正)|根据.{0,80}?(修改|修订|修正)$")]
+    private static partial Regex ReviseVerb();
+    [GeneratedRegex(@"^(?:\S{0,4}?)(?:加快|抓紧|尽快|适时|推动|及时|研究|启动|开展|组织)")] private static partial Regex Plan();
+
+    [GeneratedRegex(@"自\s*" + Date + @"\s*起")] private static partial Regex FromDate();
+    [GeneratedRegex(@"^(?:本\S{0,12}?)?自[^《》]{0,30}?起(?:施行|实施|执行|生效)")] private static partial Regex OwnEffect();
+    [GeneratedRegex(@"印发给你们|现予印发|现予公布|现予发布|现将.{0,80}?印发")] private static partial Regex Issued();
+    [GeneratedRegex(@"^.{0,30}?(?:印发|发布|公布)《")] private static partial Regex IssuingTitle();
+    /// <summary>The 版记 of a formally issued document: 生态环境部办公厅2022年11月29日印发.</summary>
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{2,30}?" + Date + @"\s*印发")] private static partial Regex PrintLine();
+
+    [GeneratedRegex(@"有效期(?:自.{0,40}?)?(?:至|到)\s*" + Date)] private static partial Regex ValidUntil();
+    [GeneratedRegex(@"有效期(?:为|是)?\s*(?<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年")] private static partial Regex ValidYears();
+    [GeneratedRegex(@"本[\p{IsCJKUnifiedIdeographs}]{0,8}?(?:通知|办法|规定|意见|方案|细则|决定|公告|指南|目录|政策|规划|措施|文件|制度|规则|条例|标准|计划)|^有效期")]
+    private static partial Regex OwnValidity();
+
+    [GeneratedRegex(@"《(?<y>[^《》]+?)\s*[（(][^（）()]{0,8}?征求意见稿[）)]\s*》")] private static partial Regex WrappedDraft();
+    [GeneratedRegex(@"\s*[（(]?[^（）()《》]{0,8}?征求意见稿[）)]?")] private static partial Regex DraftMarker();
+    [GeneratedRegex(@"征求.{0,80}?意见的(?:通知|函|公告)")] private static partial Regex AsksForComments();
+
+    /// <summary>Today in China, by the injected clock.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+
+    /// <summary>The status of <paramref name="document"/>, given the other documents that may change it (any order; unrelated ones are ignored).</summary>
+    public DocumentStatus Decide(PolicyDocument document, IEnumerable<PolicyDocument> others)
+    {
+        var candidates = others.Where(o => o.Id != document.Id).DistinctBy(o => o.Id).OrderBy(o => DateOf(o) ?? DateOnly.MaxValue).ToList();
+        // A draft's sentences are proposals: a draft repeals or revises nothing.
+        var acts = candidates.Where(o => DraftSubject(o) is null && !Earlier(o, document)).ToList();
+        return Changed(document, acts, RepealVerb(), StatusStates.Repealed)
+            ?? Changed(document, acts, ReviseVerb(), StatusStates.Revised)
+            ?? Draft(document, candidates)
+            ?? Validity(document)
+            ?? InForce(document)
+            ?? DocumentStatus.Unknown;
+    }
+
+    /// <summary>What a draft asks comments on (《Y（征求意见稿）》 → Y), or null when the document is no draft.</summary>
+    public static string? DraftSubject(PolicyDocument document)
+    {
+        if (WrappedDraft().Match(document.Title) is { Success: true } wrapped) return wrapped.Groups["y"].Value.Trim();
+        if (document.Title.Contains("征求意见稿", StringComparison.Ordinal)) return DraftMarker().Replace(document.Title, "").Trim();
+        if (AsksForComments().IsMatch(document.Title) && WrappedDraft().Match(document.BodyText) is { Success: true } inBody)
+            return inBody.Groups["y"].Value.Trim();
+        return null;
+    }
+
+    private static DocumentStatus? Changed(PolicyDocument document, IReadOnlyList<PolicyDocument> acts, Regex verb, string state)
+    {
+        var names = TitleKeys(document.Title);
+        var found = new List<(PolicyDocument By, string Sentence, DateOnly? Since)>();
+        foreach (var act in acts)
+        {
+            var sentence = Sentences(act.Title + "\n" + act.BodyText)
+                .FirstOrDefault(s => Clauses(s).Any(c => verb.IsMatch(c) && !Plan().IsMatch(c) && Names(c, document, names)));
+            if (sentence is not null) found.Add((act, sentence, SinceOf(sentence) ?? DateOf(act)));
+        }
+        if (found.Count == 0) return null;
+        var first = found.MinBy(f => f.Since ?? DateOnly.MaxValue);
+        return new DocumentStatus(state, first.Since, found.Select(f => Source(f.By)).ToList(), first.Sentence);
+    }
+
+    private static DocumentStatus? Draft(PolicyDocument document, IReadOnlyList<PolicyDocument> candidates)
+    {
+        if (DraftSubject(document) is not { } subject) return null;
+        var key = DocumentKeys.TitleKey(subject);
+        var finals = candidates
+            .Where(o => DraftSubject(o) is null && DateOf(o) > DateOf(document)
+                        && (DocumentKeys.TitleKey(o.Title) == key || (IssuingTitle().IsMatch(o.Title) && TitleKeys(o.Title).Contains(key))))
+            .Select(Source).ToList();
+        var evidence = document.Title.Contains("征求意见稿", StringComparison.Ordinal)
+            ? document.Title
+            : Sentences(document.BodyText).First(s => WrappedDraft().IsMatch(s));
+        return new DocumentStatus(StatusStates.Draft, DateOf(document), finals, evidence);
+    }
+
+    /// <summary>已失效 after the last day of a 有效期 the document gives itself; 现行有效 until then.</summary>
+    private DocumentStatus? Validity(PolicyDocument document)
+    {
+        foreach (var sentence in Sentences(document.BodyText))
+        {
+            if (!sentence.Contains("有效期", StringComparison.Ordinal) || !OwnValidity().IsMatch(sentence)) continue;
+            DateOnly? start = SinceOf(sentence) ?? DateOf(document);
+            DateOnly? end = null;
+            if (ValidUntil().Match(sentence) is { Success: true } until) end = DateIn(until);
+            else if (ValidYears().Match(sentence) is { Success: true } years && start is { } s) end = s.AddYears(Numeral(years.Groups["n"].Value)).AddDays(-1);
+            if (end is not { } last) continue;
+            return Today > last
+                ? new DocumentStatus(StatusStates.Expired, last.AddDays(1), [], sentence)
+                : new DocumentStatus(StatusStates.InForce, start, [], sentence);
+        }
+        return null;
+    }
+
+    private static DocumentStatus? InForce(PolicyDocument document)
+    {
+        var sentences = Sentences(document.BodyText).ToList();
+        var own = sentences.FirstOrDefault(s => Clauses(s).Any(c => OwnEffect().IsMatch(c)))
+                  ?? sentences.FirstOrDefault(s => Issued().IsMatch(s));
+        if (own is not null) return new DocumentStatus(StatusStates.InForce, SinceOf(own) ?? DateOf(document), [], own);
+        if (IssuingTitle().IsMatch(document.Title)) return new DocumentStatus(StatusStates.InForce, DateOf(document), [], document.Title);
+        foreach (var sentence in sentences)
+            if (Clauses(sentence).Select(c => PrintLine().Match(c)).FirstOrDefault(m => m.Success) is { } printed)
+                return new DocumentStatus(StatusStates.InForce, DateIn(printed), [], sentence);
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a clause names the document: by its 文号 first; else by 《title》, unless the 文号 written after
+    /// that title is another one (a later text of the same name).
+    /// </summary>
+    private static bool Names(string clause, PolicyDocument document, IReadOnlySet<string> titleKeys)
+    {
+        var own = document.DocumentNumber?.Normalized;
+        if (own is not null && DocumentNumber.FindAll(clause).Any(n => n.Normalized == own)) return true;
+        foreach (Match m in QuotedTitle().Matches(clause))
+        {
+            if (!titleKeys.Contains(DocumentKeys.TitleKey(m.Groups["t"].Value))) continue;
+            var written = FollowingNumber().Match(clause[(m.Index + m.Length)..]);
+            if (own is not null && written.Success && DocumentNumber.Parse(written.Groups["n"].Value) is { } other && other.Normalized != own) continue;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The keys a text may name a document by: its title, and for a notice that issues 《Y》 (关于印发《Y》的通知) also Y,
+    /// since later texts repeal the issued text by its own name.
+    /// </summary>
+    public static IReadOnlySet<string> TitleKeys(string title)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal) { DocumentKeys.TitleKey(title) };
+        if (IssuingTitle().IsMatch(title))
+            foreach (Match m in QuotedTitle().Matches(title)) keys.Add(DocumentKeys.TitleKey(m.Groups["t"].Value));
+        keys.Remove("");
+        return keys;
+    }
+
+    private static IEnumerable<string> Sentences(string text) =>
+        SentenceEnd().Split(DocumentNumber.FoldDigits(text)).Select(s => s.Trim()).Where(s => s.Length > 0);
+
+    private static IEnumerable<string> Clauses(string sentence) => ClauseEnd().Split(sentence).Select(c => c.Trim());
+
+    private static DateOnly? SinceOf(string sentence) => FromDate().Match(sentence) is { Success: true } m ? DateIn(m) : null;
+
+    private static DateOnly? DateIn(Match m)
+    {
+        var (y, mo, d) = (int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture),
+            int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture));
+        return mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
+    }
+
+    /// <summary>A count of years as written: 5, 五, 十, 十二.</summary>
+    private static int Numeral(string text)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+        const string digits = "零一二三四五六七八九";
+        int Digit(char c) => c == '两' ? 2 : digits.IndexOf(c);
+        var ten = text.IndexOf('十');
+        if (ten < 0) return Digit(text[0]);
+        var tens = ten == 0 ? 1 : Digit(text[0]);
+        return tens * 10 + (ten + 1 < text.Length ? Digit(text[ten + 1]) : 0);
+    }
+
+    private static DateOnly? DateOf(PolicyDocument d) => d.PublishedDate ?? d.WrittenDate;
+
+    /// <summary>An act dated before the document cannot change it; an undated one may (its sentence names the document).</summary>
+    private static bool Earlier(PolicyDocument act, PolicyDocument document) => DateOf(act) < DateOf(document);
+
+    private static StatusSource Source(PolicyDocument d) => new(d.Id, d.Title, DateOf(d));
+}
