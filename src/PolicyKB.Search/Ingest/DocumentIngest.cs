@@ -21,10 +21,9 @@ public sealed class DocumentIngest
     {
         ArgumentNullException.ThrowIfNull(document);
         if (string.IsNullOrWhiteSpace(document.Id)) throw new ArgumentException("A document needs an id.", nameof(document));
-        var incoming = document;
         var writes = new List<string>();
         UpsertOutcome outcome;
-        lock (_store.DecisionLock) outcome = Decide(incoming, writes);
+        lock (_store.DecisionLock) outcome = Decide(document, writes);
         // Analysis happens outside the decision lock, so other documents are decided meanwhile.
         foreach (var id in writes) _store.Write(id);
         return outcome;
@@ -55,7 +54,8 @@ public sealed class DocumentIngest
     {
         var holder = _store.Find(incoming.Id);
         if (holder is not null && holder.Document.Id == incoming.Id) return UpdateOriginal(holder, incoming, writes);
-        if (holder is not null) return UpdateRepost(holder, incoming, writes);
+        // A page without an address is never kept as a source (an alias of one, from an older index, is stored on its own).
+        if (holder is not null && incoming.Url is not null) return UpdateRepost(holder, incoming, writes);
         return Arrive(incoming, writes) ? UpsertOutcome.Updated : UpsertOutcome.Added;
     }
 
