@@ -48,7 +48,7 @@ public sealed class PolicyJsonTests
     public void Document_round_trips_through_json()
     {
         var back = JsonSerializer.Deserialize<PolicyDocument>(JsonSerializer.Serialize(Sample, PolicyJson.Options), PolicyJson.Options)!;
-        Assert.AreEqual(Sample.DocumentNumber, back.DocumentNumber with { Raw = Sample.DocumentNumber!.Raw });
+        Assert.AreEqual(Sample.DocumentNumber, back.DocumentNumber! with { Raw = Sample.DocumentNumber!.Raw });
         Assert.AreEqual(Sample.WrittenDate, back.WrittenDate);
         Assert.AreEqual(Sample.Site, back.Site);
         CollectionAssert.AreEqual(Sample.Body.ToList(), back.Body.ToList());
