@@ -144,6 +144,10 @@ public sealed record Attachment(string Name, string? Url, string Kind)
     /// <summary>What tells two attachment entries apart: the address, else the name.</summary>
     [JsonIgnore]
     public string Key => Url ?? Name;
+
+    /// <summary>The file name it is known by (from its address, else its name): how an attachment file finds its notice.</summary>
+    [JsonIgnore]
+    public string FileName => Path.GetFileName((Url ?? Name).Split('?', '#')[0]).Trim();
 }
 
 /// <summary>A link from a page to a related page, such as an interpretation (解读).</summary>

@@ -81,9 +81,9 @@ internal static class ImportCommand
             Console.Error.WriteLine("policykb import: --server needs the server's admin key: --api-key KEY or the POLICYKB_API_KEY environment variable");
             return ExitCodes.BadInput;
         }
-        var walk = FolderWalk.Files(paths, f => new ImportOptions().Extensions.Contains(Path.GetExtension(f)), ImportOptions.DefaultMaxFiles);
-        var results = new List<ImportFileResult>();
-        foreach (var outside in walk.LeftOutside) results.Add(ImportFileResult.Fail(outside, "a link that leads outside the folder being imported: not followed"));
+        var walk = DocumentImporter.Walk(paths, new ImportOptions());
+        var results = walk.Refusals(paths).ToList();
+        if (asJson) results.ForEach(PrintJson);
         using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(10) };
         http.DefaultRequestHeaders.Add("X-Api-Key", key);
         foreach (var batch in walk.Files.Chunk(FilesPerUpload))

@@ -28,11 +28,15 @@ public sealed class DocumentImporter
     }
 
     /// <summary>The files an import of these paths reads, in import order (pages first); for a progress bar's total.</summary>
-    public IReadOnlyList<string> FilesOf(IEnumerable<string> paths) => Walk(paths).Files;
+    public IReadOnlyList<string> FilesOf(IEnumerable<string> paths) => Walk(paths, _options).Files;
 
-    private FolderWalkResult Walk(IEnumerable<string> paths)
+    /// <summary>
+    /// The files an import of these paths takes, pages before attachment files (so that an attachment finds its notice
+    /// stored), with the links left outside and the cap; also what `policykb import --server` uploads, in this order.
+    /// </summary>
+    public static FolderWalkResult Walk(IEnumerable<string> paths, ImportOptions options)
     {
-        var walk = FolderWalk.Files(paths, f => _options.Extensions.Contains(Path.GetExtension(f)), _options.MaxFiles);
+        var walk = FolderWalk.Files(paths, f => options.Extensions.Contains(Path.GetExtension(f)), options.MaxFiles);
         var ordered = walk.Files.OrderBy(f => AttachmentExtensions.Contains(Path.GetExtension(f)) ? 1 : 0).ThenBy(f => f, StringComparer.Ordinal).ToList();
         return walk with { Files = ordered };
     }
@@ -43,11 +47,8 @@ public sealed class DocumentImporter
         var list = paths.ToList();
         foreach (var missing in list.Where(p => !Directory.Exists(p) && !File.Exists(p)))
             Report(results, progress, ImportFileResult.Fail(missing, "no such file or folder"));
-        var walk = Walk(list);
-        foreach (var outside in walk.LeftOutside)
-            Report(results, progress, ImportFileResult.Fail(outside, "a link that leads outside the folder being imported: not followed"));
-        if (walk.CappedAt is { } cap)
-            Report(results, progress, ImportFileResult.Fail(string.Join(", ", list), $"more than {cap:N0} files: this run imports the first {cap:N0} (import the rest by naming smaller folders)"));
+        var walk = Walk(list, _options);
+        foreach (var refusal in walk.Refusals(list)) Report(results, progress, refusal);
         try
         {
             // Pages, then attachment files (Walk's order): an attachment finds its notice among the pages already stored.
@@ -133,7 +134,7 @@ public sealed class DocumentImporter
         if (name is null || !AttachmentExtensions.Contains(Path.GetExtension(name))) return doc;
         var file = Path.GetFileName(name);
         if (_sink.FindAttachmentParent(file) is not { } notice) return doc;
-        var link = notice.Attachments.FirstOrDefault(a => string.Equals(a.Url is null ? a.Name : Path.GetFileName(a.Url.Split('?', '#')[0]), file, StringComparison.OrdinalIgnoreCase));
+        var link = notice.Attachments.FirstOrDefault(a => string.Equals(a.FileName, file, StringComparison.OrdinalIgnoreCase));
         doc = doc with
         {
             ParentId = notice.Id,

@@ -18,7 +18,7 @@ public static class FolderWalk
         {
             if (File.Exists(path))
             {
-                if (!Add(path)) break;
+                if (!Add(path, RealPath(new FileInfo(path)))) break;
                 continue;
             }
             if (!Directory.Exists(path)) continue;
@@ -41,19 +41,20 @@ public static class FolderWalk
                 foreach (var entry in entries.OfType<FileInfo>())
                 {
                     if ((entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0 || !wanted(entry.FullName)) continue;
-                    var target = entry.LinkTarget is null ? entry.FullName : RealPath(entry);
+                    // A plain file's real path is its folder's plus its name: only a link needs resolving.
+                    var target = entry.LinkTarget is null ? Path.Combine(real, entry.Name) : RealPath(entry);
                     if (entry.LinkTarget is not null && !IsUnder(target, root)) { skipped.Add(entry.FullName); continue; }
-                    if (!Add(entry.FullName)) break;
+                    if (!Add(entry.FullName, target)) break;
                 }
             }
             if (files.Count >= maxFiles) break;
         }
         return new FolderWalkResult(files, skipped, files.Count >= maxFiles ? maxFiles : null);
 
-        bool Add(string file)
+        bool Add(string file, string realPath)
         {
             if (files.Count >= maxFiles) return false;
-            if (seenFiles.Add(RealPath(new FileInfo(file)))) files.Add(file);
+            if (seenFiles.Add(realPath)) files.Add(file);
             return true;
         }
     }
@@ -69,4 +70,14 @@ public static class FolderWalk
 }
 
 /// <summary>The files a walk found; links it did not follow because they lead outside the folder; the cap when it was reached.</summary>
-public sealed record FolderWalkResult(IReadOnlyList<string> Files, IReadOnlyList<string> LeftOutside, int? CappedAt);
+public sealed record FolderWalkResult(IReadOnlyList<string> Files, IReadOnlyList<string> LeftOutside, int? CappedAt)
+{
+    /// <summary>What the user is told of the walk: each link left outside, and the cap when <paramref name="named"/> held more.</summary>
+    public IEnumerable<ImportFileResult> Refusals(IEnumerable<string> named)
+    {
+        foreach (var outside in LeftOutside)
+            yield return ImportFileResult.Fail(outside, "a link that leads outside the folder being imported: not followed");
+        if (CappedAt is { } cap)
+            yield return ImportFileResult.Fail(string.Join(", ", named), $"more than {cap:N0} files: this run imports the first {cap:N0} (import the rest by naming smaller folders)");
+    }
+}

@@ -119,7 +119,7 @@ public static class DocumentMapper
     /// <summary>The file name an attachment is known by (from its URL, else its name), lower case; null when it has none.</summary>
     public static string? AttachmentFileKey(Attachment a)
     {
-        var file = Path.GetFileName((a.Url ?? a.Name).Split('?', '#')[0]).Trim().ToLowerInvariant();
+        var file = a.FileName.ToLowerInvariant();
         return file.Length == 0 ? null : file;
     }
 

@@ -84,6 +84,11 @@ public sealed class OneWriterTests
         Assert.AreEqual(0, handed.ExitCode, handed.Out + handed.Err);
         StringAssert.Contains(handed.Out, "failed 0");
 
+        // Pages are uploaded before attachment files, so the sample plan (a PDF) finds the notice that links it.
+        var plan = http.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("首批在15个省")).Result;
+        using (var json = JsonDocument.Parse(plan))
+            Assert.IsTrue(json.RootElement.GetProperty("hits").EnumerateArray().Any(h => h.TryGetProperty("parent", out var p) && p.ValueKind == JsonValueKind.Object), plan);
+
         var result = http.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("碳达峰试点")).Result;
         using (var json = JsonDocument.Parse(result)) Assert.IsGreaterThan(0, json.RootElement.GetProperty("total").GetInt32());
         Assert.IsGreaterThan(0, Total(index, "碳达峰试点"), "a CLI search reads the server's commits while it runs");

@@ -45,6 +45,6 @@ internal sealed class MemorySink : IDocumentSink
     {
         lock (_lock)
             return _pending.Values.Concat(Committed.Values).FirstOrDefault(d => d.Attachments.Any(a =>
-                string.Equals(a.Url is null ? a.Name : Path.GetFileName(a.Url.Split('?', '#')[0]), fileName, StringComparison.OrdinalIgnoreCase)));
+                string.Equals(a.FileName, fileName, StringComparison.OrdinalIgnoreCase)));
     }
 }
