@@ -216,9 +216,9 @@ public sealed partial class PolicyIndex
     private static IEnumerable<Query> Filters(SearchRequest r)
     {
         if (r.PublishedFrom is not null || r.PublishedTo is not null)
-            yield return NumericRangeQuery.NewInt32Range(Schema.Published, r.PublishedFrom?.DayNumber, r.PublishedTo?.DayNumber, true, true);
+            yield return QueryCompiler.DateFilter(Schema.Published, r.PublishedFrom, r.PublishedTo);
         if (r.WrittenFrom is not null || r.WrittenTo is not null)
-            yield return NumericRangeQuery.NewInt32Range(Schema.Written, r.WrittenFrom?.DayNumber, r.WrittenTo?.DayNumber, true, true);
+            yield return QueryCompiler.DateFilter(Schema.Written, r.WrittenFrom, r.WrittenTo);
         if (r.Methodologies.Count > 0)
         {
             var any = new BooleanQuery();
@@ -237,9 +237,10 @@ public sealed partial class PolicyIndex
         return words.Count is > 1 and <= QueryLimits.MaxFallbackWords ? words : null;
     }
 
+    // The fall-back keeps the query's exclusions and date ranges.
     private static ParsedQuery WordsQuery(IReadOnlyList<string> words, ParsedQuery parsed, bool all) => all
-        ? new ParsedQuery(words.Select(w => (IReadOnlyList<QueryTerm>)[new QueryTerm(w)]).ToList(), parsed.Excluded)
-        : new ParsedQuery([words.Select(w => new QueryTerm(w)).ToList()], parsed.Excluded);
+        ? parsed with { Groups = words.Select(w => (IReadOnlyList<QueryTerm>)[new QueryTerm(w)]).ToList() }
+        : parsed with { Groups = [words.Select(w => new QueryTerm(w)).ToList()] };
 
     private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, CompiledQuery compiled, bool withSnippets)
     {

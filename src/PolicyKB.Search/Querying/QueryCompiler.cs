@@ -56,12 +56,12 @@ public sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thes
                     if (TermMatch(text, term.Field, term.Quoted, ref pieces) is not { } q) continue;
                     alternatives.Add(q);
                     if (term.Field is TermField.Any or TermField.Title) titleMarks.AddRange(MarkTexts(text));
-                    if (term.Field is TermField.Any) bodyMarks.AddRange(MarkTexts(text));
-                    if (term.Field is TermField.Any or TermField.Title)
+                    if (term.Field is TermField.Any or TermField.Body) bodyMarks.AddRange(MarkTexts(text));
+                    if (term.Field is TermField.Any or TermField.Title or TermField.Body)
                         foreach (var w in words.Words(text).Where(w => w.Length > 1))
                         {
-                            rankingWords.Add((Schema.TitleWords, w));
-                            if (term.Field == TermField.Any) rankingWords.Add((Schema.BodyWords, w));
+                            if (term.Field != TermField.Body) rankingWords.Add((Schema.TitleWords, w));
+                            if (term.Field != TermField.Title) rankingWords.Add((Schema.BodyWords, w));
                         }
                 }
             }
@@ -76,6 +76,9 @@ public sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thes
             {
                 { new BooleanQuery { { membership, Occur.SHOULD }, { new TermQuery(new Term(Schema.TitleKey, titleKey)) { Boost = KeyBoost }, Occur.SHOULD } }, Occur.MUST },
             };
+        // Date ranges bound the title-key match too, and add nothing to scores.
+        foreach (var range in parsed.Ranges)
+            membership.Add(new ConstantScoreQuery(DateFilter(range.Field == DateField.Written ? Schema.Written : Schema.Published, range.From, range.To)) { Boost = 0 }, Occur.MUST);
         // An excluded word excludes what it stands for too: -双碳 leaves out documents that say 碳达峰 or 碳中和.
         foreach (var term in parsed.Excluded)
             foreach (var text in Expanded(term, synonyms, expansions, "-"))
@@ -87,6 +90,10 @@ public sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thes
             .ToList();
         return new CompiledQuery(membership, ranking, titleMarks.Distinct().ToList(), bodyMarks.Distinct().ToList(), expansions.Distinct().ToList());
     }
+
+    /// <summary>Documents whose date (成文日期 or 发布日期 field) lies in the inclusive range; an open end is unbounded.</summary>
+    public static Query DateFilter(string field, DateOnly? from, DateOnly? to) =>
+        NumericRangeQuery.NewInt32Range(field, from?.DayNumber, to?.DayNumber, true, true);
 
     /// <summary>A term's text and, for a bare word of the thesaurus, its alternatives (reported as "双碳 → 碳达峰 / 碳中和", excluded ones with a leading -).</summary>
     private static List<string> Expanded(QueryTerm term, Thesaurus synonyms, List<string> expansions, string sign)
@@ -148,6 +155,7 @@ public sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thes
         TermField.Type => [(Schema.TypeText, 1f)],
         TermField.Topic => [(Schema.TopicText, 1f)],
         TermField.Theme => [(Schema.ThemeText, 1f)],
+        TermField.Body => [(Schema.Body, 1f)],
         _ => [(Schema.Title, TitleBoost), (Schema.Body, 1f), (Schema.DocNoText, DocNoBoost)],
     };
 

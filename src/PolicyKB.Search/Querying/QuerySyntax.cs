@@ -3,7 +3,13 @@ using System.Text;
 namespace PolicyKB.Search.Querying;
 
 /// <summary>Where a query term must match: anywhere (title, body, 文号) or one field named by a prefix.</summary>
-public enum TermField { Any, Title, Issuer, DocNo, Type, Topic, Theme }
+public enum TermField { Any, Title, Issuer, DocNo, Type, Topic, Theme, Body }
+
+/// <summary>Which date a range of the query language bounds: 成文日期 (written:) or 发布日期 (published:).</summary>
+public enum DateField { Written, Published }
+
+/// <summary>An inclusive date range of the query (written:2021..2022); an open end is null.</summary>
+public sealed record DateRange(DateField Field, DateOnly? From, DateOnly? To);
 
 /// <summary>One term of a query: a bare word or a quoted phrase, possibly with a field prefix.</summary>
 public sealed record QueryTerm(string Text, TermField Field = TermField.Any, bool Quoted = false);
@@ -14,13 +20,20 @@ public sealed record QueryTerm(string Text, TermField Field = TermField.Any, boo
 /// </summary>
 public sealed record ParsedQuery(IReadOnlyList<IReadOnlyList<QueryTerm>> Groups, IReadOnlyList<QueryTerm> Excluded, string? SyntaxError = null)
 {
+    /// <summary>Date ranges every hit must fall in (several of one date: all of them).</summary>
+    public IReadOnlyList<DateRange> Ranges { get; init; } = [];
+    /// <summary>Set (and <see cref="SyntaxError"/> with it) when a date range cannot be read: searching its text literally finds nothing useful, so the API refuses it.</summary>
+    public string? RangeError { get; init; }
+
     public bool IsPlain => Groups.All(g => g.Count == 1 && g[0] is { Quoted: false, Field: TermField.Any });
 }
 
 /// <summary>
 /// The query language: words AND by default, OR between words, -word excludes, "quoted phrase",
-/// field prefixes title: issuer: docno: type: topic: theme:. Full-width forms and the Unicode minus are
-/// accepted. Never throws: a malformed query is re-read literally and the error is reported.
+/// field prefixes title: body: issuer: docno: type: topic: theme:, and date ranges written:2021-01-01..2022-12-31,
+/// published:2023.. (成文日期 / 发布日期; a bound is a day, a month or a year; one value alone is that period).
+/// Full-width forms and the Unicode minus are accepted. Never throws: a malformed query is re-read literally and the
+/// error is reported.
 /// </summary>
 public static class QuerySyntax
 {
@@ -30,13 +43,22 @@ public static class QuerySyntax
         ["issuer"] = TermField.Issuer, ["发文机关"] = TermField.Issuer,
         ["docno"] = TermField.DocNo, ["文号"] = TermField.DocNo,
         ["type"] = TermField.Type, ["topic"] = TermField.Topic, ["theme"] = TermField.Theme,
+        ["body"] = TermField.Body, ["正文"] = TermField.Body,
+    };
+
+    private static readonly Dictionary<string, DateField> DatePrefixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["written"] = DateField.Written, ["成文日期"] = DateField.Written,
+        ["published"] = DateField.Published, ["发布日期"] = DateField.Published,
     };
 
     public static ParsedQuery Parse(string? text)
     {
         var normalized = Normalize(text ?? "");
         var error = TryParse(normalized, out var parsed);
-        return error is null ? parsed : Literal(normalized, error);
+        if (error is null) return parsed;
+        var literal = Literal(normalized, error.Text);
+        return error.InRange ? literal with { RangeError = error.Text } : literal;
     }
 
     /// <summary>Folds the characters people type for the operators: minus signs, full-width colon and quotes, ideographic space.</summary>
@@ -55,9 +77,14 @@ public static class QuerySyntax
         return sb.ToString().Trim();
     }
 
-    private sealed record Token(string Text, TermField Field, bool Quoted, bool Negated, bool IsOr);
+    private sealed record Token(string Text, TermField Field, bool Quoted, bool Negated, bool IsOr, DateRange? Range = null);
 
-    private static string? TryParse(string text, out ParsedQuery parsed)
+    private sealed record Error(string Text, bool InRange = false)
+    {
+        public static implicit operator Error(string text) => new(text);
+    }
+
+    private static Error? TryParse(string text, out ParsedQuery parsed)
     {
         parsed = new ParsedQuery([], []);
         var tokens = new List<Token>();
@@ -66,13 +93,20 @@ public static class QuerySyntax
 
         var groups = new List<List<QueryTerm>>();
         var excluded = new List<QueryTerm>();
+        var ranges = new List<DateRange>();
         var joinNext = false;
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
+            if (t.Range is { } range)
+            {
+                if (joinNext || (i + 1 < tokens.Count && tokens[i + 1].IsOr)) return new Error("日期范围不能用 OR 连接", true);
+                ranges.Add(range);
+                continue;
+            }
             if (t.IsOr)
             {
-                if (groups.Count == 0 || joinNext || i == tokens.Count - 1 || tokens[i - 1].Negated) return "OR 两边都需要检索词";
+                if (groups.Count == 0 || joinNext || i == tokens.Count - 1 || tokens[i - 1].Negated || tokens[i - 1].Range is not null) return "OR 两边都需要检索词";
                 joinNext = true;
                 continue;
             }
@@ -86,11 +120,11 @@ public static class QuerySyntax
             else groups.Add([term]);
             joinNext = false;
         }
-        parsed = new ParsedQuery(groups, excluded);
+        parsed = new ParsedQuery(groups, excluded) { Ranges = ranges };
         return null;
     }
 
-    private static string? Tokenize(string text, List<Token> tokens)
+    private static Error? Tokenize(string text, List<Token> tokens)
     {
         var i = 0;
         while (i < text.Length)
@@ -105,6 +139,17 @@ public static class QuerySyntax
             }
             var field = TermField.Any;
             var colon = text.IndexOf(':', i);
+            if (colon > i && DatePrefixes.TryGetValue(text[i..colon], out var dateField))
+            {
+                var stop = colon + 1;
+                while (stop < text.Length && !char.IsWhiteSpace(text[stop])) stop++;
+                var problem = negated ? "日期范围前不能加减号（要排除某段日期，请改写起止日期）" : null;
+                var range = problem is null ? ReadRange(dateField, text[i..colon], text[(colon + 1)..stop], out problem) : null;
+                if (range is null) return new Error(problem!, true);
+                tokens.Add(new Token(text[i..stop], TermField.Any, false, false, false, range));
+                i = stop;
+                continue;
+            }
             if (colon > i && Prefixes.TryGetValue(text[i..colon], out var f) && !text[i..colon].Any(char.IsWhiteSpace))
             {
                 field = f;
@@ -129,6 +174,44 @@ public static class QuerySyntax
             i = end;
         }
         return null;
+    }
+
+    /// <summary>
+    /// A range A..B, A.. or ..B, or one period A (a day, month or year: all of it). Null with a message for the user
+    /// when a bound is not a date or the range runs backwards.
+    /// </summary>
+    private static DateRange? ReadRange(DateField field, string prefix, string value, out string? problem)
+    {
+        var name = field == DateField.Written ? "成文日期" : "发布日期";
+        problem = null;
+        if (value.Length == 0)
+        {
+            problem = $"“{prefix}:”后缺少日期范围（例如 {prefix}:2021-01-01..2022-12-31 或 {prefix}:2023..）";
+            return null;
+        }
+        var dots = value.IndexOf("..", StringComparison.Ordinal);
+        var (low, high) = dots < 0 ? (value, value) : (value[..dots], value[(dots + 2)..]);
+        if (dots >= 0 && low.Length == 0 && high.Length == 0)
+        {
+            problem = $"{name}范围“{value}”没有起止日期";
+            return null;
+        }
+        DateOnly? Bound(string text, bool upper, ref string? message)
+        {
+            if (text.Length == 0) return null;
+            if (DateBound.TryParse(text, upper, out var date)) return date;
+            message ??= $"{name}范围中的“{text}”不是日期（可写 2023-10-11、2023-10 或 2023）";
+            return null;
+        }
+        var from = Bound(low, false, ref problem);
+        var to = Bound(high, true, ref problem);
+        if (problem is not null) return null;
+        if (from > to)
+        {
+            problem = $"{name}范围无效：起始日期 {from:yyyy-MM-dd} 晚于截止日期 {to:yyyy-MM-dd}";
+            return null;
+        }
+        return new DateRange(field, from, to);
     }
 
     /// <summary>Every whitespace-separated chunk as a plain word, operators and quotes taken as text.</summary>
