@@ -14,7 +14,11 @@ public enum IssuerLevel { StateCouncil, Ministry, Regional, Other }
 public sealed record IssuerRename(string Name, DateOnly Until);
 
 /// <summary>One canonical issuer of data/issuers.json.</summary>
-public sealed record Issuer(string Name, string ShortName, IssuerLevel Level, IReadOnlyList<string> Aliases, IReadOnlyList<IssuerRename> FormerNames);
+public sealed record Issuer(string Name, string ShortName, IssuerLevel Level, IReadOnlyList<string> Aliases, IReadOnlyList<IssuerRename> FormerNames)
+{
+    /// <summary>The canonical name of the issuer it stands under (国务院 for a ministry), or null at the top.</summary>
+    public string? Parent { get; init; }
+}
 
 /// <summary>
 /// Canonical issuer names from data/issuers.json: aliases and short names (国家发展改革委 = 国家发展和改革委员会 = 发改委),
@@ -54,8 +58,25 @@ public sealed partial class IssuerRegistry
             i.ShortName ?? i.Name,
             Enum.TryParse<IssuerLevel>(i.Level, ignoreCase: true, out var level) ? level : IssuerLevel.Other,
             i.Aliases ?? [],
-            (i.FormerNames ?? []).Select(f => new IssuerRename(f.Name, ParseMonth(f.Until, path))).OrderBy(f => f.Until).ToList()));
+            (i.FormerNames ?? []).Select(f => new IssuerRename(f.Name, ParseMonth(f.Until, path))).OrderBy(f => f.Until).ToList())
+        { Parent = i.Parent }).ToList();
+        CheckParents(issuers, path);
         return new IssuerRegistry(issuers, file.Regions ?? []);
+    }
+
+    /// <summary>Every parent names an issuer of the file by its canonical name, and no chain of parents comes back to where it began.</summary>
+    private static void CheckParents(List<Issuer> issuers, string path)
+    {
+        var byName = issuers.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        foreach (var issuer in issuers)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal) { issuer.Name };
+            for (var parent = issuer.Parent; parent is not null; parent = byName[parent].Parent)
+            {
+                if (!byName.ContainsKey(parent)) throw new InvalidDataException($"{path}: the parent '{parent}' of '{issuer.Name}' is not the name of an issuer in the file");
+                if (!seen.Add(parent)) throw new InvalidDataException($"{path}: the parents of '{issuer.Name}' run in a circle through '{parent}'");
+            }
+        }
     }
 
     /// <summary>The issuer a name denotes (any alias, short or former name, white space ignored), or null when unknown.</summary>
@@ -86,6 +107,17 @@ public sealed partial class IssuerRegistry
         if (Find(key) is { } issuer) return issuer.Level;
         if (OfficeOf(key) is { } parent) return parent.Level;
         return _regions.Any(r => key.StartsWith(r, StringComparison.Ordinal)) ? IssuerLevel.Regional : IssuerLevel.Other;
+    }
+
+    /// <summary>
+    /// The canonical name of the issuer a canonical name stands under: the file's parent of a known issuer, the ministry
+    /// of a ministry's 办公厅; null at the top and for names the registry does not know.
+    /// </summary>
+    public string? Parent(string name)
+    {
+        var key = Text.Squeeze(name);
+        if (Find(key) is { } issuer) return issuer.Parent;
+        return OfficeOf(key)?.Name;
     }
 
     /// <summary>The name the issuer bore on a date: 生态环境部 on 2017-05-01 was 环境保护部.</summary>
@@ -174,6 +206,6 @@ public sealed partial class IssuerRegistry
     private static readonly JsonSerializerOptions FileOptions = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     private sealed record IssuersFile(List<IssuerEntry> Issuers, List<string>? Regions);
-    private sealed record IssuerEntry(string Name, string? ShortName, string? Level, List<string>? Aliases, List<RenameEntry>? FormerNames);
+    private sealed record IssuerEntry(string Name, string? ShortName, string? Level, List<string>? Aliases, List<RenameEntry>? FormerNames, string? Parent);
     private sealed record RenameEntry(string Name, string Until);
 }

@@ -25,6 +25,9 @@ public interface IPolicyIndex : IDocumentSink, IDisposable
     /// <summary>Cites / cited by (by title 《…》 or 文号) and the most similar documents by text.</summary>
     RelatedDocuments Related(string id, int similar = 5);
 
+    /// <summary>The 《titles》 and 文号 in a document's body that name other documents of the index, in text order; empty when no document has the id.</summary>
+    IReadOnlyList<TextLink> Links(string id);
+
     /// <summary>现行有效, 已废止, 已修订 … as the texts now in the index say (decided at read time); null when no document has the id.</summary>
     Status.DocumentStatus? Status(string id);
 

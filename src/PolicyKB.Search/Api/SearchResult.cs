@@ -38,7 +38,11 @@ public sealed record SearchHit
     public RelatedDocument? Parent { get; init; }
 }
 
-public sealed record FacetValue(string Value, int Count);
+public sealed record FacetValue(string Value, int Count)
+{
+    /// <summary>For a value in a hierarchy (发文机关): the nearest value above it among the facet's values, or null at the top.</summary>
+    public string? Parent { get; init; }
+}
 
 /// <summary>
 /// The fall-back's hits, apart from the total: <see cref="Label"/> says how they match (包含全部词语 when every word

@@ -47,6 +47,10 @@ public static partial class DocumentKeys
     public static IEnumerable<string> CitedTitleKeys(string text) =>
         CitedTitle().Matches(text).Select(m => TitleKey(m.Groups["t"].Value)).Where(k => k.Length > 0).Distinct();
 
+    /// <summary>Where a text names a title in 《》: the title's offset and length (brackets left out) and its key.</summary>
+    public static IEnumerable<(int Start, int Length, string Key)> TitleCitations(string text) =>
+        CitedTitle().Matches(text).Select(m => (m.Groups["t"].Index, m.Groups["t"].Length, TitleKey(m.Groups["t"].Value))).Where(c => c.Item3.Length > 0);
+
     /// <summary>Normalised 文号 a text cites.</summary>
     public static IEnumerable<string> CitedDocNos(string text) =>
         DocumentNumber.FindAll(text).Select(n => n.Normalized).Distinct();

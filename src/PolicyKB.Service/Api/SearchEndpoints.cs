@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using PolicyKB.Import;
 using PolicyKB.Model;
 using PolicyKB.Search;
 using PolicyKB.Search.Status;
@@ -52,6 +53,7 @@ public static partial class SearchEndpoints
         catch (QueryTooComplexException e) { return Problems.BadParameter("q", e.Message); }
         if (result is null) return Problems.SearchTimedOut(settings.SearchTimeout);
         Log.Searched(loggers.CreateLogger(typeof(SearchEndpoints)), request.Query, result.Total, result.TookMs);
+        result = result with { Facets = IssuerTree.WithParents(result.Facets, IssuerRegistry.Default) };
         return TypedResults.Json(result, SafeOutput.Json);
     }
 
@@ -78,7 +80,7 @@ public static partial class SearchEndpoints
         return TypedResults.Json(new ExportResult(request.Query, result.Total, result.Total > rows.Count, rows), SafeOutput.Json);
     }
 
-    private static IResult Facets(IPolicyIndex index) => TypedResults.Json(index.Facets(), SafeOutput.Json);
+    private static IResult Facets(IPolicyIndex index) => TypedResults.Json(IssuerTree.WithParents(index.Facets(), IssuerRegistry.Default), SafeOutput.Json);
 
     private static IResult Suggest(string? prefix, string? max, IPolicyIndex index)
     {
@@ -96,7 +98,7 @@ public static partial class SearchEndpoints
         if (id.Length > MaxIdLength) return Problems.BadParameter("id", $"A document id is at most {MaxIdLength} characters.");
         var document = index.Get(id);
         if (document is null) return Problems.NotFound($"No document has the id '{SearchParameters.Shorten(id)}'.");
-        return TypedResults.Json(new DocumentView(document, index.Related(id), index.Status(id) ?? DocumentStatus.Unknown), SafeOutput.Json);
+        return TypedResults.Json(new DocumentView(document, index.Related(id), index.Status(id) ?? DocumentStatus.Unknown) { Links = index.Links(id) }, SafeOutput.Json);
     }
 
     private static IResult Health(IPolicyIndex index)
@@ -128,7 +130,11 @@ public static partial class SearchEndpoints
 }
 
 /// <summary>GET /api/documents/{id}: the document as stored (with its sources), the documents related to it, and its status as the texts now say.</summary>
-public sealed record DocumentView(PolicyDocument Document, RelatedDocuments Related, DocumentStatus Status);
+public sealed record DocumentView(PolicyDocument Document, RelatedDocuments Related, DocumentStatus Status)
+{
+    /// <summary>The 《titles》 and 文号 of the body that name other documents of the knowledge base (block, offset, length, id).</summary>
+    public IReadOnlyList<TextLink> Links { get; init; } = [];
+}
 
 /// <summary>GET /health.</summary>
 public sealed record HealthReport(string Status, int Documents, DateTimeOffset? LastCommit);

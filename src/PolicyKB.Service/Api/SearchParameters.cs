@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using PolicyKB.Model;
 using PolicyKB.Search;
+using PolicyKB.Search.Querying;
 
 namespace PolicyKB.Service.Api;
 
@@ -21,6 +22,8 @@ public sealed partial class SearchParameters
 
     /// <summary>The query (phrases in quotes, AND/OR/NOT, field:value); at most 500 characters.</summary>
     [FromQuery(Name = "q")] public string? Q { get; set; }
+    /// <summary>在结果中检索: a further query ANDed with q (same language); repeatable, at most 500 characters each.</summary>
+    [FromQuery(Name = "within")] public string[]? Within { get; set; }
     /// <summary>发文机关 (canonical name); repeatable.</summary>
     [FromQuery(Name = "issuer")] public string[]? Issuer { get; set; }
     /// <summary>The project's theme; repeatable.</summary>
@@ -63,6 +66,8 @@ public sealed partial class SearchParameters
 
         var query = Q ?? "";
         if (query.Length > MaxQueryLength) Fail("q", $"查询过长：最多 {MaxQueryLength} 个字符，这次有 {query.Length} 个。请缩短查询后再试。");
+        else if (QuerySyntax.Parse(query).RangeError is { } rangeError) Fail("q", rangeError + "。");
+        query = WithinResults(query, Fail);
 
         IReadOnlyList<string> Values(string name, string[]? raw, Func<string, bool>? valid = null, string? expected = null)
         {
@@ -118,6 +123,19 @@ public sealed partial class SearchParameters
         };
         problems = errors;
         return errors.Count == 0 ? request : null;
+    }
+
+    /// <summary>
+    /// q with every within query ANDed on. Each must parse on its own, so joining them cannot pair an OR of one with a
+    /// word of the other: the groups of the whole are the groups of the parts.
+    /// </summary>
+    private string WithinResults(string query, Action<string, string> fail)
+    {
+        var parts = (Within ?? []).Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w.Trim()).ToList();
+        if (parts.Count > MaxValuesPerFilter) fail("within", $"在结果中检索最多 {MaxValuesPerFilter} 次。");
+        else if (parts.FirstOrDefault(w => w.Length > MaxQueryLength) is { } tooLong) fail("within", $"在结果中检索的条件过长：最多 {MaxQueryLength} 个字符，这次有 {tooLong.Length} 个。");
+        else if (parts.Select(QuerySyntax.Parse).FirstOrDefault(p => p.SyntaxError is not null) is { } bad) fail("within", $"在结果中检索的条件有误：{bad.SyntaxError}。");
+        return parts.Count == 0 ? query : string.Join(' ', parts.Prepend(query).Where(p => p.Length > 0));
     }
 
     private static int ReadInt(string name, string? text, int fallback, int min, int max, Action<string, string> fail)

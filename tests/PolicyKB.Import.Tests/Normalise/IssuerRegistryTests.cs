@@ -51,6 +51,45 @@ public sealed class IssuerRegistryTests
         => Assert.AreEqual(level, Registry.Level(name));
 
     [TestMethod]
+    [DataRow("国务院", null)]
+    [DataRow("国务院办公厅", "国务院")]
+    [DataRow("生态环境部", "国务院")]
+    [DataRow("生态环境部办公厅", "生态环境部")]
+    [DataRow("国家发展改革委办公厅", "国家发展和改革委员会")]
+    [DataRow("国家能源局", "国家发展和改革委员会")]
+    [DataRow("国家核安全局", "生态环境部")]
+    [DataRow("中共中央办公厅", "中共中央")]
+    [DataRow("上海市生态环境局", null)]
+    [DataRow("某协会", null)]
+    public void Issuers_stand_under_their_parent(string name, string? parent)
+        => Assert.AreEqual(parent, Registry.Parent(name));
+
+    [TestMethod]
+    public void Every_ministry_of_the_data_file_leads_up_to_the_State_Council_or_the_Party_centre()
+    {
+        foreach (var ministry in Registry.Issuers.Where(i => i.Level == IssuerLevel.Ministry))
+        {
+            var top = ministry.Name;
+            while (Registry.Parent(top) is { } up) top = up;
+            Assert.IsTrue(top is "国务院" or "中共中央", $"{ministry.Name} leads up to {top}");
+        }
+    }
+
+    [TestMethod]
+    public void A_parent_that_names_no_issuer_or_runs_in_a_circle_is_refused()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"issuers-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, """{"issuers":[{"name":"甲部","level":"Ministry","parent":"不存在的机关"}]}""");
+            StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => IssuerRegistry.Load(path)).Message, "不存在的机关");
+            File.WriteAllText(path, """{"issuers":[{"name":"甲部","parent":"乙部"},{"name":"乙部","parent":"甲部"}]}""");
+            StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => IssuerRegistry.Load(path)).Message, "circle");
+        }
+        finally { File.Delete(path); }
+    }
+
+    [TestMethod]
     public void Renamed_issuer_has_its_old_name_before_the_rename_date()
     {
         Assert.AreEqual("环境保护部", Registry.NameAt("生态环境部", new DateOnly(2017, 5, 1)));
