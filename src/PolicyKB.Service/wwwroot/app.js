@@ -10,10 +10,10 @@
     { name: 'site', label: '来源网站' },
     { name: 'year', label: '发布年份' },
   ];
-  const MULTI = ['issuer', 'theme', 'topic', 'type', 'site', 'year', 'month', 'methodology'];
+  const MULTI = ['issuer', 'theme', 'topic', 'type', 'site', 'year', 'month', 'methodology', 'within'];
   const SINGLE = ['q', 'from', 'to', 'writtenFrom', 'writtenTo', 'sort', 'page', 'size'];
   const SITE_NAMES = { govcn: '中国政府网', ndrc: '国家发展改革委网站', mee: '生态环境部网站', other: '其他网站' };
-  const PARAM_LABELS = { month: '发布月份', methodology: '方法学', writtenFrom: '成文日期起', writtenTo: '成文日期止' };
+  const PARAM_LABELS = { month: '发布月份', methodology: '方法学', writtenFrom: '成文日期起', writtenTo: '成文日期止', within: '在结果中' };
   const FACET_SHOWN = 8;
   const PAGE_SIZE = 10;
   const MAX_WINDOW = 10000;
@@ -118,7 +118,7 @@
 
   function readState() {
     const p = new URLSearchParams(location.search);
-    const s = { doc: p.get('doc') || '' };
+    const s = { doc: p.get('doc') || '', adv: p.get('adv') === '1' };
     for (const k of SINGLE) s[k] = p.get(k) || '';
     for (const k of MULTI) s[k] = p.getAll(k).filter(Boolean);
     return s;
@@ -134,6 +134,7 @@
     }
     for (const k of MULTI) for (const v of s[k] || []) p.append(k, v);
     if (withDoc && s.doc) p.set('doc', s.doc);
+    if (withDoc && s.adv) p.set('adv', '1');
     return p;
   }
 
@@ -188,6 +189,9 @@
     $('sort').value = s.sort || 'relevance';
     $('from').value = /^\d{4}-\d{2}-\d{2}$/.test(s.from) ? s.from : '';
     $('to').value = /^\d{4}-\d{2}-\d{2}$/.test(s.to) ? s.to : '';
+    $('written-from').value = /^\d{4}-\d{2}-\d{2}$/.test(s.writtenFrom) ? s.writtenFrom : '';
+    $('written-to').value = /^\d{4}-\d{2}-\d{2}$/.test(s.writtenTo) ? s.writtenTo : '';
+    showAdvanced(s);
     document.title = s.q ? `${s.q} - 政策知识库` : '政策知识库';
 
     const params = searchParams(s);
@@ -220,6 +224,7 @@
     }
     setLoading(false);
     renderSummary(result);
+    renderSheetButton(result);
     renderNotices(result);
     renderHits(result, s);
     renderHitStatuses(result);
@@ -245,6 +250,12 @@
     summary.append('共找到 ', el('strong', { id: 'total' }, result.total.toLocaleString('zh-CN')), ' 件文件', took);
   }
 
+  /** The phone sheet's button names how many hits closing it shows. */
+  function renderSheetButton(result) {
+    const shown = result.partial ? result.partial.total : result.total;
+    $('filters-apply').textContent = `查看 ${shown.toLocaleString('zh-CN')} 条结果`;
+  }
+
   function renderNotices(result) {
     const notices = clear($('notices'));
     for (const w of result.warnings || []) notices.append(el('div', { class: 'notice' }, w));
@@ -254,6 +265,17 @@
   function renderHits(result, s) {
     const list = clear($('hits'));
     if (!result.hits.length) {
+      const found = result.partial ? result.partial.total : result.total;
+      const size = parseInt(s.size, 10) || PAGE_SIZE;
+      const last = Math.min(Math.ceil(found / size), Math.floor(MAX_WINDOW / size));
+      // A page past the end (page=99 of 20 hits): the hits exist, this page holds none of them.
+      if (found > 0 && (parseInt(s.page, 10) || 1) > last) {
+        const back = withChange((n) => { n.page = String(last); });
+        list.append(el('li', { class: 'empty out-of-range', role: 'alert' },
+          `超出结果范围：共 ${found.toLocaleString('zh-CN')} 件，每页 ${size} 件，第 ${s.page} 页没有结果。`,
+          el('a', { href: urlOf(back), onclick: (ev) => { ev.preventDefault(); navigate(back); } }, `回到最后一页（第 ${last} 页）`)));
+        return;
+      }
       list.append(el('li', { class: 'empty' }, '没有找到符合条件的文件。可以减少筛选条件或换用其他关键词。'));
       return;
     }
@@ -325,8 +347,17 @@
   }
 
   const expandedFacets = new Set();
+  /** Issuers whose sub-issuers are shown (the tree starts folded, except above a selected value). */
+  const openIssuers = new Set();
+  let issuerFilter = '';
 
   function renderFacets(facets, s) {
+    // Re-rendering replaces every checkbox: the one the user was on (ticked with Space, say) gets the focus back.
+    const active = document.activeElement;
+    const refocus = active && $('facets').contains(active)
+      ? (active.dataset.value !== undefined ? `input[data-facet="${CSS.escape(active.dataset.facet)}"][data-value="${CSS.escape(active.dataset.value)}"]`
+        : active.classList.contains('facet-filter') ? 'input.facet-filter' : null)
+      : null;
     const box = clear($('facets'));
     for (const f of FACETS) {
       const values = facets[f.name] || [];
@@ -337,29 +368,91 @@
       const ordered = [...selected.map((v) => ({ value: v, count: byValue.get(v) ?? 0 })),
         ...values.filter((v) => !selected.includes(v.value))];
       if (f.name === 'year') ordered.sort((a, b) => (selected.includes(b.value) - selected.includes(a.value)) || b.value.localeCompare(a.value));
-      const expanded = expandedFacets.has(f.name);
-      const shown = expanded ? ordered : ordered.slice(0, Math.max(FACET_SHOWN, selected.length));
-      const list = el('ul', { class: 'facet-values' });
-      for (const v of shown) {
-        const checked = selected.includes(v.value);
-        const id = `f-${f.name}-${hashCode(v.value)}`;
-        const input = el('input', { type: 'checkbox', id, checked, 'data-facet': f.name, 'data-value': v.value });
-        input.addEventListener('change', () => navigate(withChange((n) => {
-          n[f.name] = checked ? n[f.name].filter((x) => x !== v.value) : [...n[f.name], v.value];
-        })));
-        const label = f.name === 'site' ? (SITE_NAMES[v.value] || v.value) : v.value;
-        list.append(el('li', { class: checked ? 'selected' : '' },
-          el('label', { for: id }, input, el('span', { class: 'facet-label', title: label }, label), el('span', { class: 'count' }, v.count.toLocaleString('zh-CN')))));
-      }
-      const block = el('section', { class: 'filter-block facet', 'data-facet': f.name }, el('h2', {}, f.label), list);
-      if (ordered.length > shown.length || expanded) {
-        block.append(el('button', {
-          type: 'button', class: 'link more',
-          onclick: () => { if (expanded) expandedFacets.delete(f.name); else expandedFacets.add(f.name); renderFacets(facets, readState()); },
-        }, expanded ? '收起' : `更多（${ordered.length - shown.length}）`));
+      const block = el('section', { class: 'filter-block facet', 'data-facet': f.name }, el('h2', {}, f.label));
+      if (f.name === 'issuer') {
+        renderIssuerFacet(block, values, selected, facets);
+      } else {
+        const expanded = expandedFacets.has(f.name);
+        const shown = expanded ? ordered : ordered.slice(0, Math.max(FACET_SHOWN, selected.length));
+        block.append(el('ul', { class: 'facet-values' }, shown.map((v) => facetRow(f, v, selected))));
+        if (ordered.length > shown.length || expanded) block.append(moreButton(f, expanded, ordered.length - shown.length, facets));
       }
       box.append(block);
     }
+    if (refocus) box.querySelector(refocus)?.focus();
+  }
+
+  function moreButton(f, expanded, hidden, facets) {
+    return el('button', {
+      type: 'button', class: 'link more',
+      onclick: () => { if (expanded) expandedFacets.delete(f.name); else expandedFacets.add(f.name); renderFacets(facets, readState()); },
+    }, expanded ? '收起' : `更多（${hidden}）`);
+  }
+
+  function facetRow(f, v, selected) {
+    const checked = selected.includes(v.value);
+    const id = `f-${f.name}-${hashCode(v.value)}`;
+    const input = el('input', { type: 'checkbox', id, checked, 'data-facet': f.name, 'data-value': v.value });
+    input.addEventListener('change', () => navigate(withChange((n) => {
+      n[f.name] = checked ? n[f.name].filter((x) => x !== v.value) : [...n[f.name], v.value];
+    })));
+    const label = f.name === 'site' ? (SITE_NAMES[v.value] || v.value) : v.value;
+    return el('li', { class: checked ? 'selected' : '' },
+      el('label', { for: id }, input, el('span', { class: 'facet-label', title: label }, label), el('span', { class: 'count' }, v.count.toLocaleString('zh-CN'))));
+  }
+
+  /**
+   * The issuers as a tree (each value under the nearest listed issuer above it, as the server says) with a filter box:
+   * typing shows the matching issuers with the issuers above them, unfolded.
+   */
+  function renderIssuerFacet(block, values, selected, facets) {
+    const f = FACETS.find((x) => x.name === 'issuer');
+    const all = [...values, ...selected.filter((v) => !values.some((x) => x.value === v)).map((v) => ({ value: v, count: 0 }))];
+    const byValue = new Map(all.map((v) => [v.value, v]));
+    const children = new Map();
+    const roots = [];
+    for (const v of all) {
+      const parent = v.parent && byValue.has(v.parent) ? v.parent : null;
+      if (parent) { if (!children.has(parent)) children.set(parent, []); children.get(parent).push(v); } else roots.push(v);
+    }
+    const parentOf = (name) => { const v = byValue.get(name); return v && v.parent && byValue.has(v.parent) ? v.parent : null; };
+    // Above a selected value the tree is unfolded, so the selection is in sight.
+    for (const v of selected) for (let up = parentOf(v); up; up = parentOf(up)) openIssuers.add(up);
+
+    const filter = el('input', { type: 'search', class: 'facet-filter', placeholder: '筛选发文机关', 'aria-label': '筛选发文机关', value: issuerFilter });
+    const tree = el('div', { class: 'issuer-tree' });
+    block.append(filter, tree);
+
+    const draw = () => {
+      const needle = issuerFilter.trim();
+      const shownSet = new Set();
+      if (needle) {
+        for (const v of all) if (v.value.includes(needle)) for (let x = v.value; x; x = parentOf(x)) shownSet.add(x);
+      }
+      const expanded = expandedFacets.has('issuer');
+      const rootList = needle ? roots.filter((r) => shownSet.has(r.value))
+        : roots.filter((r, i) => expanded || i < FACET_SHOWN || selected.includes(r.value));
+      const branch = (nodes) => el('ul', { class: 'facet-values' }, nodes.map((v) => {
+        const row = facetRow(f, v, selected);
+        const kids = (children.get(v.value) || []).filter((k) => !needle || shownSet.has(k.value));
+        if (!kids.length) return row;
+        const open = !!needle || openIssuers.has(v.value);
+        const toggle = el('button', {
+          type: 'button', class: 'tree-toggle', 'aria-expanded': String(open),
+          'aria-label': `${open ? '收起' : '展开'}${v.value}的下属机关（${kids.length}）`,
+          onclick: () => { if (openIssuers.has(v.value)) openIssuers.delete(v.value); else openIssuers.add(v.value); draw(); tree.querySelector(`button.tree-toggle[data-value="${CSS.escape(v.value)}"]`)?.focus(); },
+        }, open ? '▾' : '▸');
+        toggle.dataset.value = v.value;
+        row.querySelector('label').before(toggle);
+        row.classList.add('has-children');
+        if (open) row.append(branch(kids));
+        return row;
+      }));
+      clear(tree).append(rootList.length ? branch(rootList) : el('p', { class: 'muted' }, '没有匹配的发文机关'));
+      if (!needle && (roots.length > rootList.length || expanded)) tree.append(moreButton(f, expanded, roots.length - rootList.length, facets));
+    };
+    filter.addEventListener('input', () => { issuerFilter = filter.value; draw(); });
+    draw();
   }
 
   function hashCode(s) {
@@ -386,6 +479,133 @@
       type: 'button', class: 'link clear-all',
       onclick: () => navigate(withChange((n) => { for (const k of MULTI) n[k] = []; n.from = n.to = n.writtenFrom = n.writtenTo = ''; })),
     }, '清除全部筛选'));
+  }
+
+  // ---------- advanced search (高级检索) ----------
+  // The panel writes the query language (title:"…", body:a OR body:b, written:2021-01-01..2022-12-31) into the query
+  // box, so the URL holds it as q and a shared link reproduces it; opening the panel reads the fields back from q.
+
+  const ADV_FIELDS = ['title', 'body', 'docno', 'issuer'];
+  const ADV_DATES = { written: ['adv-written-from', 'adv-written-to'], published: ['adv-published-from', 'adv-published-to'] };
+  const ADV_DATE_NAMES = { written: '成文日期', published: '发布日期' };
+  const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+  /** The query's tokens as the server reads them: [-][prefix:]("phrase" | word), OR between terms. */
+  function queryTokens(q) {
+    const text = String(q || '').replace(/：/g, ':').replace(/[“”＂]/g, '"');
+    const tokens = [];
+    const re = /(-?)(?:([A-Za-z\u4e00-\u9fff]+):)?(?:"([^"]*)"|([^\s"]+))/g;
+    let m;
+    while ((m = re.exec(text)) !== null) {
+      tokens.push({ raw: m[0], negated: !!m[1], field: m[2] ? m[2].toLowerCase() : '', quoted: m[3] !== undefined, text: m[3] !== undefined ? m[3] : m[4] });
+    }
+    return tokens;
+  }
+
+  /** Reads the panel's fields from a query; whatever no field holds stays in 关键词. */
+  function readAdvanced(q) {
+    const out = { any: [], fields: {}, dates: {} };
+    const tokens = queryTokens(q);
+    for (let i = 0; i < tokens.length; i++) {
+      const group = [tokens[i]];
+      while (i + 2 < tokens.length && tokens[i + 1].raw === 'OR' && !tokens[i + 1].field) { group.push(tokens[i + 2]); i += 2; }
+      const t = group[0];
+      const field = group.every((g) => g.field === t.field && !g.negated) ? t.field : '';
+      if (ADV_FIELDS.includes(field) && !out.fields[field] && (group.length > 1 ? group.every((g) => !g.quoted) : true)) {
+        out.fields[field] = { value: group.map((g) => g.text).join(' '), mode: group.length === 1 && t.quoted ? 'exact' : 'any' };
+        continue;
+      }
+      if (group.length === 1 && ADV_DATES[field] && !t.negated && !out.dates[field]) {
+        const [from, to] = t.text.includes('..') ? t.text.split('..') : [t.text, t.text];
+        if ((from === '' || FULL_DATE.test(from)) && (to === '' || FULL_DATE.test(to)) && (from || to)) { out.dates[field] = { from, to }; continue; }
+      }
+      out.any.push(group.map((g) => g.raw).join(' OR '));
+    }
+    return out;
+  }
+
+  function fillAdvanced(q) {
+    const read = readAdvanced(q);
+    $('adv-any').value = read.any.join(' ');
+    for (const f of ADV_FIELDS) {
+      $(`adv-${f}`).value = read.fields[f] ? read.fields[f].value : '';
+      $(`adv-${f}-mode`).value = read.fields[f] ? read.fields[f].mode : (f === 'docno' ? 'any' : 'exact');
+    }
+    for (const [d, [from, to]] of Object.entries(ADV_DATES)) {
+      $(from).value = read.dates[d] ? read.dates[d].from : '';
+      $(to).value = read.dates[d] ? read.dates[d].to : '';
+    }
+    $('adv-error').hidden = true;
+    $('adv-query').textContent = composeAdvanced();
+  }
+
+  /** The query the panel's fields stand for. */
+  function composeAdvanced() {
+    const parts = [];
+    const any = $('adv-any').value.trim();
+    if (any) parts.push(any);
+    for (const f of ADV_FIELDS) {
+      const value = $(`adv-${f}`).value.replace(/["“”]/g, ' ').trim();
+      if (!value) continue;
+      if ($(`adv-${f}-mode`).value === 'exact') parts.push(`${f}:"${value}"`);
+      else parts.push(value.split(/\s+/).map((w) => `${f}:${w}`).join(' OR '));
+    }
+    for (const [d, [from, to]] of Object.entries(ADV_DATES)) {
+      if ($(from).value || $(to).value) parts.push(`${d}:${$(from).value}..${$(to).value}`);
+    }
+    return parts.join(' ');
+  }
+
+  /** A range that runs backwards, named in Chinese; null when every range is in order. */
+  function advancedError() {
+    for (const [d, [from, to]] of Object.entries(ADV_DATES)) {
+      if ($(from).value && $(to).value && $(from).value > $(to).value) {
+        return `${ADV_DATE_NAMES[d]}范围无效：起始日期 ${$(from).value} 晚于截止日期 ${$(to).value}。`;
+      }
+    }
+    return null;
+  }
+
+  function showAdvanced(s) {
+    $('advanced').hidden = !s.adv;
+    $('advanced-toggle').setAttribute('aria-expanded', String(!!s.adv));
+    if (s.adv) fillAdvanced(s.q);
+  }
+
+  function wireAdvanced() {
+    $('advanced-toggle').addEventListener('click', () => {
+      const s = readState();
+      s.adv = !s.adv;
+      // Opening or closing the panel changes no result: the address records it, nothing is searched again.
+      history.replaceState(history.state, '', urlOf(s));
+      showAdvanced(s);
+      if (s.adv) $('adv-any').focus();
+    });
+    $('adv-close').addEventListener('click', () => $('advanced-toggle').click());
+    $('advanced').addEventListener('input', () => {
+      const q = composeAdvanced();
+      $('adv-query').textContent = q;
+      $('q').value = q;
+    });
+    $('advanced').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const problem = advancedError();
+      $('adv-error').hidden = !problem;
+      $('adv-error').textContent = problem || '';
+      if (problem) return;
+      navigate(withChange((n) => { n.q = composeAdvanced(); n.adv = true; }));
+    });
+    $('adv-reset').addEventListener('click', () => {
+      fillAdvanced('');
+      $('q').value = '';
+    });
+    $('within-form').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const more = $('within').value.trim();
+      if (!more) return;
+      $('within').value = '';
+      navigate(withChange((n) => { n.within = [...n.within, more]; }));
+    });
   }
 
   // ---------- document view ----------
@@ -436,11 +656,16 @@
     }
 
     const body = el('div', { class: 'doc-body' });
-    for (const b of d.body) {
+    const linksByBlock = new Map();
+    for (const l of view.links || []) { if (!linksByBlock.has(l.block)) linksByBlock.set(l.block, []); linksByBlock.get(l.block).push(l); }
+    const toc = tableOfContents(d.body);
+    d.body.forEach((b, i) => {
       const node = b.kind === 'heading' ? el(`h${Math.min(6, 2 + Math.max(0, (b.level || 1) - 1))}`, { class: 'body-heading' }) : el('p');
-      body.append(appendHighlighted(node, b.text, terms));
-    }
+      if (toc.some((t) => t.block === i)) { node.id = `sec-${i}`; node.tabIndex = -1; }
+      body.append(appendLinked(node, b.text, linksByBlock.get(i) || [], terms, s));
+    });
     if (!d.body.length) body.append(el('p', { class: 'muted' }, '（此文件没有正文文本）'));
+    if (toc.length >= 3) box.append(renderToc(toc));
     box.append(section('正文', body));
 
     if (d.attachments.length) {
@@ -475,6 +700,62 @@
       }
       box.append(section('相关文件', rel));
     }
+  }
+
+  const CN_NUM = '一二三四五六七八九十百零〇两';
+  /** Heading patterns of policy texts, highest first: 章, 节, 条, then 一、 （一） 1. */
+  const TOC_RULES = [
+    { re: new RegExp(`^第[${CN_NUM}\\d]+章`), rank: 0 },
+    { re: new RegExp(`^第[${CN_NUM}\\d]+节`), rank: 1 },
+    { re: new RegExp(`^第[${CN_NUM}\\d]+条`), rank: 2 },
+    { re: new RegExp(`^[${CN_NUM}]+、`), rank: 3 },
+    { re: new RegExp(`^[（(][${CN_NUM}]+[)）]`), rank: 4 },
+    { re: /^\d{1,2}[.．、](?!\d)/, rank: 5 },
+  ];
+  const TOC_MAX = 60;
+
+  /**
+   * The body's headings for a table of contents: heading blocks and paragraphs that open with 第…章/节/条 or 一、（一）1.
+   * Only the two highest kinds present are listed (a regulation's 章 and 节, not its hundred 条, when it has 章).
+   */
+  function tableOfContents(blocks) {
+    const found = [];
+    blocks.forEach((b, i) => {
+      const text = b.text.trim();
+      const rule = b.kind === 'heading' ? { rank: -1 + (b.level || 1) * 0.1 } : TOC_RULES.find((r) => r.re.test(text));
+      if (!rule) return;
+      // A numbered paragraph lists only its heading: up to the first sentence end or 30 characters.
+      const cut = text.search(/[。；：:]/);
+      const label = b.kind === 'heading' ? text : (cut > 0 && cut <= 30 ? text.slice(0, cut) : text.length > 30 ? text.slice(0, 30) + '…' : text);
+      found.push({ block: i, rank: rule.rank, label });
+    });
+    const ranks = [...new Set(found.map((f) => f.rank))].sort((a, b) => a - b).slice(0, 2);
+    const kept = found.filter((f) => ranks.includes(f.rank));
+    return kept.length > TOC_MAX ? kept.filter((f) => f.rank === ranks[0]) : kept.map((f) => ({ ...f, level: ranks.indexOf(f.rank) + 1 }));
+  }
+
+  function renderToc(toc) {
+    return el('nav', { class: 'toc', 'aria-label': '目录' }, el('h2', {}, '目录'),
+      el('ol', {}, toc.map((t) => el('li', { class: `toc-level-${t.level || 1}` }, el('a', {
+        href: `#sec-${t.block}`,
+        // The address keeps the search state: the anchor only scrolls and moves the focus.
+        onclick: (ev) => { ev.preventDefault(); const target = $(`sec-${t.block}`); target.scrollIntoView({ block: 'start' }); target.focus({ preventScroll: true }); },
+      }, t.label)))));
+  }
+
+  /** Appends a body text with the server's links (《titles》 and 文号 of the knowledge base) as document links, query terms marked. */
+  function appendLinked(node, text, links, terms, s) {
+    let at = 0;
+    for (const l of links.slice().sort((a, b) => a.start - b.start)) {
+      if (l.start < at || text.substr(l.start, l.length) !== l.text) continue;
+      appendHighlighted(node, text.slice(at, l.start), terms);
+      const a = documentLink({ id: l.id, title: l.text }, s);
+      a.classList.add('text-link');
+      a.title = l.title;
+      node.append(a);
+      at = l.start + l.length;
+    }
+    return appendHighlighted(node, text.slice(at), terms);
   }
 
   /**
@@ -711,6 +992,13 @@
 
   // ---------- wiring ----------
 
+  /** On a phone the filters are a sheet over the hits (ticking a filter keeps it open). */
+  function openFilters(open) {
+    $('search-view').classList.toggle('filters-open', open);
+    $('filters-toggle').setAttribute('aria-expanded', String(open));
+    if (open) $('filters-close').focus();
+  }
+
   function render() {
     const s = readState();
     if (s.doc) renderDocument(s); else renderSearch(s);
@@ -731,13 +1019,25 @@
     $('q').addEventListener('blur', () => setTimeout(hideSuggestions, 100));
     $('sort').addEventListener('change', () => navigate(withChange((n) => { n.sort = $('sort').value; })));
     // On a narrow screen the filters fold away behind this button, so the hits come first.
-    $('filters-toggle').addEventListener('click', () => {
-      const open = $('search-view').classList.toggle('filters-open');
-      $('filters-toggle').setAttribute('aria-expanded', String(open));
+    $('filters-toggle').addEventListener('click', () => openFilters(!$('search-view').classList.contains('filters-open')));
+    $('filters-close').addEventListener('click', () => { openFilters(false); $('filters-toggle').focus(); });
+    // 查看 N 条结果: the sheet closes and the hits it chose are in view, with the focus on them.
+    $('filters-apply').addEventListener('click', () => {
+      openFilters(false);
+      $('results').focus({ preventScroll: true });
+      $('results').scrollIntoView({ block: 'start' });
+    });
+    wireAdvanced();
+    document.querySelector('.skip-link').addEventListener('click', (ev) => {
+      ev.preventDefault();
+      const target = $('search-view').hidden ? $('document') : $('results');
+      target.tabIndex = -1;
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: 'start' });
     });
     $('date-form').addEventListener('submit', (ev) => {
       ev.preventDefault();
-      navigate(withChange((n) => { n.from = $('from').value; n.to = $('to').value; }));
+      navigate(withChange((n) => { n.from = $('from').value; n.to = $('to').value; n.writtenFrom = $('written-from').value; n.writtenTo = $('written-to').value; }));
     });
     $('home-link').addEventListener('click', (ev) => { ev.preventDefault(); navigate({ ...withChange((n) => { for (const k of MULTI) n[k] = []; for (const k of SINGLE) n[k] = ''; }) }); });
     $('back-link').addEventListener('click', (ev) => {
