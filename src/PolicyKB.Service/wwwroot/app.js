@@ -347,8 +347,9 @@
   }
 
   const expandedFacets = new Set();
-  /** Issuers whose sub-issuers are shown (the tree starts folded, except above a selected value). */
+  /** Issuers the user unfolded or folded: the top level starts unfolded, lower levels folded (except above a selected value). */
   const openIssuers = new Set();
+  const foldedIssuers = new Set();
   let issuerFilter = '';
 
   function renderFacets(facets, s) {
@@ -430,26 +431,40 @@
         for (const v of all) if (v.value.includes(needle)) for (let x = v.value; x; x = parentOf(x)) shownSet.add(x);
       }
       const expanded = expandedFacets.has('issuer');
-      const rootList = needle ? roots.filter((r) => shownSet.has(r.value))
-        : roots.filter((r, i) => expanded || i < FACET_SHOWN || selected.includes(r.value));
-      const branch = (nodes) => el('ul', { class: 'facet-values' }, nodes.map((v) => {
+      // Each level shows its first values (and the selected ones) until 更多 unfolds them all.
+      let hidden = 0;
+      const visible = (nodes) => {
+        if (needle) return nodes.filter((v) => shownSet.has(v.value));
+        const kept = nodes.filter((v, i) => expanded || i < FACET_SHOWN || selected.includes(v.value));
+        hidden += nodes.length - kept.length;
+        return kept;
+      };
+      const isOpen = (v, depth) => !!needle || openIssuers.has(v.value) || (depth === 0 && !foldedIssuers.has(v.value));
+      // One flat list, each row indented by its depth: a row holds only its own checkbox and count.
+      const branch = (nodes, depth) => nodes.flatMap((v) => {
         const row = facetRow(f, v, selected);
+        row.classList.add(`depth-${Math.min(depth, 4)}`);
         const kids = (children.get(v.value) || []).filter((k) => !needle || shownSet.has(k.value));
-        if (!kids.length) return row;
-        const open = !!needle || openIssuers.has(v.value);
+        if (!kids.length) return [row];
+        const open = isOpen(v, depth);
         const toggle = el('button', {
           type: 'button', class: 'tree-toggle', 'aria-expanded': String(open),
           'aria-label': `${open ? '收起' : '展开'}${v.value}的下属机关（${kids.length}）`,
-          onclick: () => { if (openIssuers.has(v.value)) openIssuers.delete(v.value); else openIssuers.add(v.value); draw(); tree.querySelector(`button.tree-toggle[data-value="${CSS.escape(v.value)}"]`)?.focus(); },
+          onclick: () => {
+            openIssuers.delete(v.value); foldedIssuers.delete(v.value);
+            (open ? foldedIssuers : openIssuers).add(v.value);
+            draw();
+            tree.querySelector(`button.tree-toggle[data-value="${CSS.escape(v.value)}"]`)?.focus();
+          },
         }, open ? '▾' : '▸');
         toggle.dataset.value = v.value;
         row.querySelector('label').before(toggle);
         row.classList.add('has-children');
-        if (open) row.append(branch(kids));
-        return row;
-      }));
-      clear(tree).append(rootList.length ? branch(rootList) : el('p', { class: 'muted' }, '没有匹配的发文机关'));
-      if (!needle && (roots.length > rootList.length || expanded)) tree.append(moreButton(f, expanded, roots.length - rootList.length, facets));
+        return open ? [row, ...branch(visible(kids), depth + 1)] : [row];
+      });
+      const rootList = visible(roots);
+      clear(tree).append(rootList.length ? el('ul', { class: 'facet-values' }, branch(rootList, 0)) : el('p', { class: 'muted' }, '没有匹配的发文机关'));
+      if (!needle && (hidden > 0 || expanded)) tree.append(moreButton(f, expanded, hidden, facets));
     };
     filter.addEventListener('input', () => { issuerFilter = filter.value; draw(); });
     draw();

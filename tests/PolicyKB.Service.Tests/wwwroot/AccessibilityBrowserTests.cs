@@ -58,10 +58,16 @@ public sealed class AccessibilityBrowserTests
         await page.GotoAsync(Search(""));
         var facet = page.Locator("section[data-facet=issuer]");
         await Expect(facet.Locator("li").First).ToBeVisibleAsync();
-        // 国务院 heads the ministries that stand under it; unfolded, they are indented beneath it.
-        var state = facet.Locator("li.has-children", new() { Has = page.Locator("input[data-value='国务院']") });
-        await state.Locator("> button.tree-toggle").ClickAsync();
-        await Expect(state.Locator("> ul input[data-value='生态环境部']")).ToBeVisibleAsync();
+        // 国务院 heads the ministries that stand under it: indented beneath it, folded away with its toggle.
+        var ministry = facet.Locator("li.depth-1", new() { Has = page.Locator("input[data-value='生态环境部']") });
+        await Expect(ministry).ToBeVisibleAsync();
+        var state = facet.Locator("li.has-children.depth-0", new() { Has = page.Locator("input[data-value='国务院']") });
+        await state.Locator("button.tree-toggle").ClickAsync();
+        await Expect(ministry).ToHaveCountAsync(0);
+        await Expect(state.Locator("button.tree-toggle")).ToBeFocusedAsync();
+        await Expect(state.Locator("button.tree-toggle")).ToHaveAttributeAsync("aria-expanded", "false");
+        await state.Locator("button.tree-toggle").ClickAsync();
+        await Expect(ministry).ToBeVisibleAsync();
 
         await facet.Locator("input.facet-filter").FillAsync("生态");
         var labels = await facet.Locator(".facet-label").AllInnerTextsAsync();

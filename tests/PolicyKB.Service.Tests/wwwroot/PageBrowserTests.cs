@@ -204,6 +204,8 @@ public sealed class PageBrowserTests
         await Expect(page.Locator("#filters-toggle")).ToHaveTextAsync("筛选（1）");
         await AssertFitsAsync("unfolded filters");
 
+        // The filters are a sheet over the hits: 查看 N 条结果 closes it.
+        await page.ClickAsync("#filters-apply");
         await page.Locator("#hits .hit-title").First.ClickAsync();
         await Expect(page.Locator("#doc-title")).ToBeVisibleAsync();
         await Expect(page.Locator(".meta-table")).ToBeVisibleAsync();
