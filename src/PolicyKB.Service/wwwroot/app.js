@@ -680,7 +680,7 @@
       body.append(appendLinked(node, b.text, linksByBlock.get(i) || [], terms, s));
     });
     if (!d.body.length) body.append(el('p', { class: 'muted' }, '（此文件没有正文文本）'));
-    if (toc.length >= 3) box.append(renderToc(toc));
+    if (toc.length >= 2) box.append(renderToc(toc));
     box.append(section('正文', body));
 
     if (d.attachments.length) {
@@ -740,11 +740,14 @@
       const rule = b.kind === 'heading' ? { rank: -1 + (b.level || 1) * 0.1 } : TOC_RULES.find((r) => r.re.test(text));
       if (!rule) return;
       // A numbered paragraph lists only its heading: up to the first sentence end or 30 characters.
-      const cut = text.search(/[。；：:]/);
+      const cut = rule.rank === 2 ? Math.min(text.length, 16) : text.search(/[。；：:]/);
       const label = b.kind === 'heading' ? text : (cut > 0 && cut <= 30 ? text.slice(0, cut) : text.length > 30 ? text.slice(0, 30) + '…' : text);
       found.push({ block: i, rank: rule.rank, label });
     });
-    const ranks = [...new Set(found.map((f) => f.rank))].sort((a, b) => a - b).slice(0, 2);
+    // 条 are articles, not headings: listed only in a text without 章 or 节.
+    const present = new Set(found.map((f) => f.rank));
+    if (present.has(0) || present.has(1)) present.delete(2);
+    const ranks = [...present].sort((a, b) => a - b).slice(0, 2);
     const kept = found.filter((f) => ranks.includes(f.rank));
     return kept.length > TOC_MAX ? kept.filter((f) => f.rank === ranks[0]) : kept.map((f) => ({ ...f, level: ranks.indexOf(f.rank) + 1 }));
   }
