@@ -3,7 +3,7 @@ using System.Text.Json;
 using PolicyKB.Benchmarks;
 using PolicyKB.Model;
 
-// dotnet run -c Release --project src/PolicyKB.Benchmarks -- [--docs N] [--seed S] [--clients C] [--no-real] [--write-doc] [--report-only] [--prepare-only] [--judged] [--query-budget SECONDS] [--only PHASE,…]
+// dotnet run -c Release --project src/PolicyKB.Benchmarks -- [--docs N] [--seed S] [--clients C] [--no-real] [--write-doc] [--report-only] [--prepare-only] [--judged] [--profile] [--query-budget SECONDS] [--only PHASE,…]
 // Each import and query phase runs in a child process of this program, so its peak memory is its own.
 BenchOptions options;
 try { options = BenchOptions.Parse(args); }
@@ -14,6 +14,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 }
 if (options.Phase is not null) return Phases.RunChild(options);
 if (options.Judged) return PolicyKB.Benchmarks.Relevance.JudgedRun.Run(BenchOptions.RepositoryRoot(), Console.Out);
+if (options.Profile) return StageProfile.Run(BenchOptions.RepositoryRoot(), Console.Out);
 
 var started = DateTimeOffset.UtcNow;
 var loadAtStart = Report.LoadAverage();
