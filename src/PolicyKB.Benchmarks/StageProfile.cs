@@ -84,7 +84,7 @@ public static class StageProfile
                     // The snippet stage split: reading a hit's stored text, and finding and marking its passages (marks: the query's words, folded).
                     var docs = last[q].Hits.Select(h => ids.Search(new TermQuery(new Term(Schema.Id, h.Id)), 1).ScoreDocs.FirstOrDefault()?.Doc ?? -1).Where(d => d >= 0).ToList();
                     var texts = new List<string>();
-                    Keep(read, k, Time(() => { texts.Clear(); foreach (var d in docs) texts.Add(DocumentMapper.StoredSearchableText(reader, d)); return null; }, out _), pass);
+                    Keep(read, k, Time(() => { texts.Clear(); foreach (var d in docs) texts.Add(SnippetText.Read(reader, d)); return null; }, out _), pass);
                     var marks = q.Terms.Select(TextFold.Fold).ToList();
                     var titles = last[q].Hits.Select(h => h.Title).ToList();
                     Keep(mark, k, Time(() => { for (var i = 0; i < texts.Count; i++) SnippetHighlighter.Snippets(texts[i], marks, title: titles[i]); return null; }, out _), pass);

@@ -256,7 +256,7 @@ public sealed partial class PolicyIndex
             Site = card.Site,
             Url = card.Url,
             Score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
-            Snippets = withSnippets ? SnippetHighlighter.Snippets(DocumentMapper.StoredSearchableText(searcher.IndexReader, scoreDoc.Doc), compiled.BodyMarks, title: card.Title) : [],
+            Snippets = withSnippets ? SnippetHighlighter.Snippets(SnippetText.Read(searcher.IndexReader, scoreDoc.Doc), compiled.BodyMarks, title: card.Title) : [],
             TitleHighlighted = SnippetHighlighter.Mark(card.Title, compiled.TitleMarks),
             Parent = card.ParentId is { } parent ? CardOf(searcher, parent)?.AsRelated() : null,
         };
