@@ -19,6 +19,10 @@ public sealed record BenchOptions
     public IReadOnlyList<string> Arguments { get; init; } = [];
     /// <summary>Run the judged query set over the real MEE texts (MRR@10, nDCG@10 for PolicyKB and FTS5) instead of timing.</summary>
     public bool Judged { get; init; }
+    /// <summary>Profile a warm search stage by stage over the real MEE texts instead of timing engines.</summary>
+    public bool Profile { get; init; }
+    /// <summary>Which corpora to measure: all (generated, then the real MEE texts when present), or mee (the real texts only, a short run).</summary>
+    public string Corpus { get; init; } = "all";
 
     public string? Phase { get; init; }
     public string? Workload { get; init; }
@@ -41,13 +45,15 @@ public sealed record BenchOptions
                 "--report-only" => o with { ReportOnly = true },
                 "--prepare-only" => o with { PrepareOnly = true },
                 "--judged" => o with { Judged = true },
+                "--profile" => o with { Profile = true },
+                "--corpus" => o with { Corpus = Value() is var c && c is "all" or "mee" ? c : throw new ArgumentException($"--corpus: '{c}' is not a corpus (all, mee).") },
                 "--query-budget" => o with { QueryBudgetSeconds = int.Parse(Value()) },
                 "--only" => o with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--phase" => o with { Phase = Value() },
                 "--workload" => o with { Workload = Value() },
                 "--name" => o with { Name = Value() },
                 "--index" => o with { Index = Value() },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --docs N --seed S --clients C --no-real --write-doc --report-only --prepare-only --judged --query-budget SECONDS --only PHASE,…"),
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --docs N --seed S --clients C --no-real --write-doc --report-only --prepare-only --judged --profile --corpus all|mee --query-budget SECONDS --only PHASE,…"),
             };
         }
         return o;

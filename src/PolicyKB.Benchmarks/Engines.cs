@@ -201,48 +201,64 @@ public static class Fts5Engine
     /// </summary>
     private sealed class Client(SqliteConnection connection) : IQueryClient
     {
-        public int Run(BenchQuery query, bool full)
-        {
-            var (where, parameters) = Where(query);
-            int total;
-            using (var cmd = connection.CreateCommand())
-            {
-                cmd.Parameters.AddRange(parameters());
-                if (full)
-                {
-                    // Total and three facets from one materialised match set.
-                    cmd.CommandText = $"""
-                        WITH m AS MATERIALIZED (SELECT rowid AS id FROM fts WHERE {where})
-                        SELECT 'total', NULL, count(*) FROM m
-                        UNION ALL SELECT * FROM (SELECT 'issuer', value, count(*) AS n FROM facets JOIN m ON facets.doc = m.id WHERE dim = 'issuer' GROUP BY value ORDER BY n DESC LIMIT 20)
-                        UNION ALL SELECT * FROM (SELECT 'theme', value, count(*) AS n FROM facets JOIN m ON facets.doc = m.id WHERE dim = 'theme' GROUP BY value ORDER BY n DESC LIMIT 20)
-                        UNION ALL SELECT 'year', year, count(*) FROM docs JOIN m ON docs.id = m.id GROUP BY year
-                        """;
-                    using var r = cmd.ExecuteReader();
-                    r.Read();
-                    total = r.GetInt32(2);
-                    while (r.Read()) { _ = r.GetValue(1); }
-                }
-                else
-                {
-                    cmd.CommandText = $"SELECT count(*) FROM fts WHERE {where}";
-                    total = Convert.ToInt32(cmd.ExecuteScalar());
-                }
-            }
-            using (var top = connection.CreateCommand())
-            {
-                top.Parameters.AddRange(parameters());
-                var ranked = where.Contains("MATCH");
-                var snippet = full ? ", snippet(fts, 1, '<mark>', '</mark>', '…', 24)" : "";
-                // Without MATCH there is no bm25 rank; such queries list by rowid, as an app would.
-                top.CommandText = $"SELECT rowid, title{(ranked ? snippet : full ? ", substr(body, 1, 80)" : "")} FROM fts WHERE {where} ORDER BY {(ranked ? "rank" : "rowid DESC")} LIMIT 10";
-                using var r = top.ExecuteReader();
-                while (r.Read()) { _ = r.GetString(1); if (full) _ = r.GetString(2); }
-            }
-            return total;
-        }
+        public int Run(BenchQuery query, bool full) => Answer(connection, query, full).Total;
 
         public void Dispose() => connection.Dispose();
+    }
+
+    /// <summary>Opens a read-only connection to the FTS5 database of <paramref name="indexDir"/> (one a thread: a connection is not shared).</summary>
+    public static SqliteConnection OpenReadOnly(string indexDir) => Open(indexDir, readOnly: true);
+
+    /// <summary>
+    /// The answer to a query: the total, with <paramref name="full"/> the counts of three facets and the top 10 with
+    /// their <c>snippet()</c>; without, the total and the top 10 titles.
+    /// </summary>
+    public static Fts5Answer Answer(SqliteConnection connection, BenchQuery query, bool full)
+    {
+        var (where, parameters) = Where(query);
+        int total;
+        var facets = new Dictionary<string, List<FacetCount>>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.Parameters.AddRange(parameters());
+            if (full)
+            {
+                // Total and three facets from one materialised match set.
+                cmd.CommandText = $"""
+                    WITH m AS MATERIALIZED (SELECT rowid AS id FROM fts WHERE {where})
+                    SELECT 'total', NULL, count(*) FROM m
+                    UNION ALL SELECT * FROM (SELECT 'issuer', value, count(*) AS n FROM facets JOIN m ON facets.doc = m.id WHERE dim = 'issuer' GROUP BY value ORDER BY n DESC LIMIT 20)
+                    UNION ALL SELECT * FROM (SELECT 'theme', value, count(*) AS n FROM facets JOIN m ON facets.doc = m.id WHERE dim = 'theme' GROUP BY value ORDER BY n DESC LIMIT 20)
+                    UNION ALL SELECT 'year', year, count(*) FROM docs JOIN m ON docs.id = m.id GROUP BY year
+                    """;
+                using var r = cmd.ExecuteReader();
+                r.Read();
+                total = r.GetInt32(2);
+                while (r.Read())
+                {
+                    var dim = r.GetString(0);
+                    if (!facets.TryGetValue(dim, out var list)) facets[dim] = list = [];
+                    list.Add(new FacetCount(Convert.ToString(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) ?? "", r.GetInt32(2)));
+                }
+            }
+            else
+            {
+                cmd.CommandText = $"SELECT count(*) FROM fts WHERE {where}";
+                total = Convert.ToInt32(cmd.ExecuteScalar());
+            }
+        }
+        var hits = new List<Fts5Hit>();
+        using (var top = connection.CreateCommand())
+        {
+            top.Parameters.AddRange(parameters());
+            var ranked = where.Contains("MATCH");
+            var snippet = full ? ", snippet(fts, 1, '<mark>', '</mark>', '…', 24)" : "";
+            // Without MATCH there is no bm25 rank; such queries list by rowid, as an app would.
+            top.CommandText = $"SELECT rowid, title{(ranked ? snippet : full ? ", substr(body, 1, 80)" : "")} FROM fts WHERE {where} ORDER BY {(ranked ? "rank" : "rowid DESC")} LIMIT 10";
+            using var r = top.ExecuteReader();
+            while (r.Read()) hits.Add(new Fts5Hit(r.GetInt64(0), r.GetString(1), full ? r.GetString(2) : null));
+        }
+        return new Fts5Answer(total, facets, hits);
     }
 
     /// <summary>
@@ -284,3 +300,10 @@ public static class Fts5Engine
             return (string.Join(" AND ", clauses), () => [.. values.Select(v => new SqliteParameter(v.Item1, v.Item2))]);
     }
 }
+
+/// <summary>What the FTS5 engine answers a query with (and its HTTP front writes as JSON).</summary>
+public sealed record Fts5Answer(int Total, IReadOnlyDictionary<string, List<FacetCount>> Facets, IReadOnlyList<Fts5Hit> Hits);
+
+public sealed record FacetCount(string Value, int Count);
+
+public sealed record Fts5Hit(long Id, string Title, string? Snippet);

@@ -3,7 +3,7 @@ using System.Text.Json;
 using PolicyKB.Benchmarks;
 using PolicyKB.Model;
 
-// dotnet run -c Release --project src/PolicyKB.Benchmarks -- [--docs N] [--seed S] [--clients C] [--no-real] [--write-doc] [--report-only] [--prepare-only] [--judged] [--query-budget SECONDS] [--only PHASE,…]
+// dotnet run -c Release --project src/PolicyKB.Benchmarks -- [--docs N] [--seed S] [--clients C] [--no-real] [--write-doc] [--report-only] [--prepare-only] [--judged] [--profile] [--corpus all|mee] [--query-budget SECONDS] [--only PHASE,…]
 // Each import and query phase runs in a child process of this program, so its peak memory is its own.
 BenchOptions options;
 try { options = BenchOptions.Parse(args); }
@@ -14,13 +14,14 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 }
 if (options.Phase is not null) return Phases.RunChild(options);
 if (options.Judged) return PolicyKB.Benchmarks.Relevance.JudgedRun.Run(BenchOptions.RepositoryRoot(), Console.Out);
+if (options.Profile) return StageProfile.Run(BenchOptions.RepositoryRoot(), Console.Out);
 
 var started = DateTimeOffset.UtcNow;
 var loadAtStart = Report.LoadAverage();
 var root = BenchOptions.RepositoryRoot();
 var cache = Path.Combine(root, ".bench-cache");
 Directory.CreateDirectory(cache);
-Console.WriteLine($"PolicyKB benchmark: {options.Documents:N0} generated pages (seed {options.Seed}), {options.Clients} concurrent clients, {Environment.ProcessorCount} cores");
+Console.WriteLine($"PolicyKB benchmark: {(options.Corpus == "mee" ? "the real MEE texts only" : $"{options.Documents:N0} generated pages (seed {options.Seed})")}, {options.Clients} concurrent clients, {Environment.ProcessorCount} cores");
 
 var resultsFile = Path.Combine(cache, "results.json");
 if (options.ReportOnly)
@@ -31,13 +32,19 @@ if (options.ReportOnly)
     return 0;
 }
 
-var workloads = new List<Workload> { Workload.Generated(cache, options.Documents, options.Seed, Console.Out) };
+var meeOnly = options.Corpus == "mee";
+var workloads = meeOnly ? [] : new List<Workload> { Workload.Generated(cache, options.Documents, options.Seed, Console.Out) };
 if (options.PrepareOnly)
 {
-    Console.WriteLine($"Corpus ready in {workloads[0].Directory}.");
+    if (workloads.Count > 0) Console.WriteLine($"Corpus ready in {workloads[0].Directory}.");
     return 0;
 }
-if (!options.NoReal && Workload.RealMee(BenchOptions.SharedCorpus(root), Console.Out) is { } real) workloads.Add(real);
+if ((meeOnly || !options.NoReal) && Workload.RealMee(BenchOptions.SharedCorpus(root), Console.Out) is { } real) workloads.Add(real);
+if (workloads.Count == 0)
+{
+    Console.Error.WriteLine("--corpus mee: the real MEE texts (../shared/reference/corpus) are not present.");
+    return 2;
+}
 
 // --only: the phases not named keep their results from the last run over the same corpus, where its indexes are still there.
 SavedRun? previous = null;
@@ -86,7 +93,9 @@ foreach (var workload in workloads)
             queries.Add(Measured($"query:{engine}", options.Only.Contains($"query:{engine}") || options.Only.Contains($"import:{engine}"),
                 earlier?.Queries.FirstOrDefault(q => q.Engine == Phases.EngineName(engine)),
                 phase => Phases.RunParent<QueryResult>(options, phase, workload, Path.Combine(runDir, engine))));
-        results.Add(new WorkloadResult(workload.Name, workload.Documents, workload.HtmlBytes, imports, queries));
+        // Both engines over loopback HTTP in one run, on the real texts (the issue's per-query goals are stated for them).
+        var http = inTemp ? Phases.RunParent<HttpResult>(options, "query:http", workload, runDir) : null;
+        results.Add(new WorkloadResult(workload.Name, workload.Documents, workload.HtmlBytes, imports, queries, http));
     }
     catch (InvalidOperationException e)
     {
@@ -194,6 +203,7 @@ internal static class Phases
             "import:fts5" => Fts5Engine.Import(workload, options.Index!),
             "query:policykb" => Measure.Queries(PolicyKbEngine.Name, PolicyKbEngine.Clients(options.Index!), workload.Queries(), options.Clients, Budget(options)),
             "query:fts5" => Measure.Queries(Fts5Engine.Name, Fts5Engine.Clients(options.Index!), workload.Queries(), options.Clients, Budget(options)),
+            "query:http" => HttpEngines.Measure(options.Index!, workload.Queries(), Budget(options)),
             _ => throw new ArgumentException($"Unknown phase '{options.Phase}'."),
         };
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result, result.GetType(), PolicyJson.Options));

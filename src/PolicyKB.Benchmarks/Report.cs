@@ -28,7 +28,7 @@ public static class Report
             var kbq = w.Queries.First(q => q.Engine == PolicyKbEngine.Name);
             var ftsq = w.Queries.First(q => q.Engine == Fts5Engine.Name);
             // The issue's goals are stated for the generated corpus, which is measured first; the real texts are for comparison.
-            var goals = ReferenceEquals(w, results[0]);
+            var goals = IsGenerated(w);
             string Goal(string target, bool met) => goals ? $"{target} {Mark(met)}" : "";
             tables.AppendLine("| ratio | value | goal |").AppendLine("|---|---:|---|");
             tables.AppendLine($"| import rate PolicyKB / FTS5 | {kb.PagesPerSecond / fts.PagesPerSecond:N2}× | {Goal("≥ 1.5×", kb.PagesPerSecond / fts.PagesPerSecond >= 1.5)} |");
@@ -47,6 +47,7 @@ public static class Report
             tables.AppendLine();
             tables.AppendLine($"Hits over the {kbq.MixSize} queries (facets + snippets run): PolicyKB {kbq.TotalHits:N0} ({kbq.ZeroHitQueries} queries without hits), FTS5 {ftsq.TotalHits:N0} ({ftsq.ZeroHitQueries} without hits); errors: PolicyKB {kbq.Errors}, FTS5 {ftsq.Errors}; pages PolicyKB could not parse: {kb.Failed}.");
             tables.AppendLine();
+            if (w.Http is { } h) Http(tables, h);
         }
 
         var doc = new StringBuilder();
@@ -59,8 +60,11 @@ public static class Report
         doc.AppendLine($"- Load average (1/5/15 min) at the start: {run.LoadAtStart}; at the end: {run.LoadAtEnd}. The machine is shared and the phases run one after another (PolicyKB import first): a phase that ran while the machine was busy is understated against the others.");
         if (run.Remeasured is { } again) doc.AppendLine($"- Phases measured again after the run: {again}. The other phases are the run's.");
         doc.AppendLine($"- SQLite {Fts5Engine.Version()} (bundled with Microsoft.Data.Sqlite), FTS5 with `tokenize='trigram'`");
-        doc.AppendLine($"- Generated corpus: {options.Documents:N0} pages, seed {options.Seed} (the N measured; see below for the real texts)");
-        if (options.Documents < 100_000 && results.Count > 0)
+        if (results.Count > 0 && !IsGenerated(results[0]))
+            doc.AppendLine("- Only the real MEE texts were measured (`--corpus mee`); the generated corpus (100,000 pages) was not run.");
+        else
+            doc.AppendLine($"- Generated corpus: {options.Documents:N0} pages, seed {options.Seed} (the N measured; see below for the real texts)");
+        if (options.Documents < 100_000 && results.Count > 0 && IsGenerated(results[0]))
         {
             var rate = results[0].Imports.First(i => i.Engine == PolicyKbEngine.Name).PagesPerSecond;
             doc.AppendLine($"- The issue's goals are stated for 100,000 documents; this run measured {options.Documents:N0}. At the PolicyKB import rate measured here, 100,000 pages would take about {100_000 / rate / 3600:0.0} h to import, so the 100,000 run was not made.");
@@ -83,11 +87,33 @@ public static class Report
               three characters cannot use a trigram index: FTS5 answers them with `LIKE` scans, which is what an application on FTS5 trigram has to do.
               One warm-up pass precedes the timed runs; the concurrent run has every client run the whole mix in its own order. Each run
               stops after the time budget (`--query-budget`, 180 s by default), taking the queries one kind at a time, round-robin.
+            - **Over loopback HTTP** (real texts): PolicyKB is the real service (`ServiceHost`, Kestrel, `/api/search?q=…&size=10&facets=issuer,theme,year`,
+              rate limits raised for the one client, logging at warnings), FTS5 sits behind a minimal Kestrel endpoint in the same process answering
+              the same three facets, the count and ten `snippet()`s as JSON. One client with a keep-alive connection reads and parses each
+              answer; the queries alternate between the engines (which goes first alternates too), after one warm-up pass of each.
             - **Memory** is the peak resident set (VmHWM) of the child process that ran the phase: import, or serving (index open, all query runs).
             - **Real texts**: when `../shared/reference/corpus/` is present, its 1,260 MEE texts are wrapped in a minimal MEE page each (the texts come
               without their pages) and measured the same way, with queries drawn from those texts (title n-grams by document frequency, phrases from bodies).
             """);
         return (tables.ToString(), doc.ToString());
+    }
+
+    private static bool IsGenerated(WorkloadResult w) => w.Workload.StartsWith("generated", StringComparison.Ordinal);
+
+    /// <summary>Both engines over loopback HTTP, with the issue's per-query goals for the real texts.</summary>
+    private static void Http(StringBuilder tables, HttpResult h)
+    {
+        tables.AppendLine($"Over loopback HTTP, one client, the mix with three facets and ten snippets, both engines in one run (queries alternating; load {h.LoadAtEnd} at its end):").AppendLine();
+        tables.AppendLine("| engine over HTTP | p50 ms | p95 ms | p99 ms | mean ms | queries | hits |").AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        tables.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {HttpEngines.PolicyKbName} | {h.PolicyKb.P50:0.00} | {h.PolicyKb.P95:0.00} | {h.PolicyKb.P99:0.00} | {h.PolicyKb.Mean:0.00} | {h.PolicyKb.Count} | {h.PolicyKbHits:N0} |"));
+        tables.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {HttpEngines.Fts5Name} | {h.Fts5.P50:0.00} | {h.Fts5.P95:0.00} | {h.Fts5.P99:0.00} | {h.Fts5.Mean:0.00} | {h.Fts5.Count} | {h.Fts5Hits:N0} |"));
+        tables.AppendLine();
+        tables.AppendLine("| goal (HTTP, real MEE texts) | value | |").AppendLine("|---|---:|---|");
+        tables.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| PolicyKB p50 ≤ 2 ms | {h.PolicyKb.P50:0.00} ms | {Mark(h.PolicyKb.P50 <= 2)} |"));
+        tables.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| PolicyKB p99 ≤ 8 ms | {h.PolicyKb.P99:0.00} ms | {Mark(h.PolicyKb.P99 <= 8)} |"));
+        tables.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| PolicyKB p50 / FTS5 p50 ≤ 1 | {h.PolicyKb.P50 / h.Fts5.P50:0.00}× | {Mark(h.PolicyKb.P50 <= h.Fts5.P50)} |"));
+        tables.AppendLine();
+        if (h.Errors > 0) tables.AppendLine($"- {h.Errors} requests failed.").AppendLine();
     }
 
     private static string Command(BenchOptions o) =>

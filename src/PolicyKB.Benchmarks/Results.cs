@@ -27,7 +27,8 @@ public sealed record QueryResult(string Engine, Latency Bare, Latency Full, Late
 }
 
 /// <summary>All phases over one workload.</summary>
-public sealed record WorkloadResult(string Workload, int Documents, long HtmlBytes, IReadOnlyList<ImportResult> Imports, IReadOnlyList<QueryResult> Queries);
+public sealed record WorkloadResult(string Workload, int Documents, long HtmlBytes, IReadOnlyList<ImportResult> Imports, IReadOnlyList<QueryResult> Queries,
+    HttpResult? Http = null);
 
 /// <summary>When a run started and how busy the machine was at its start and end (1/5/15-minute load averages).</summary>
 public sealed record RunInfo(DateTimeOffset Started, string LoadAtStart, string LoadAtEnd)

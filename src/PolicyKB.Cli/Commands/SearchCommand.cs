@@ -7,7 +7,7 @@ using PolicyKB.Search;
 
 namespace PolicyKB.Cli.Commands;
 
-/// <summary>`policykb search QUERY [filters] [--sort] [--page] [--size] [--json]`.</summary>
+/// <summary>`policykb search QUERY [filters] [--sort] [--page] [--size] [--facets LIST] [--json]`.</summary>
 internal static partial class SearchCommand
 {
     private static readonly Dictionary<string, string> FacetLabels = new()
@@ -25,7 +25,8 @@ internal static partial class SearchCommand
         var size = new Option<int>("--size") { Description = "Hits per page (1–100).", DefaultValueFactory = _ => 10 };
         var index = CommonOptions.Index();
         var json = CommonOptions.Json("Print the result as JSON.");
-        var command = new Command("search", "Search the index.") { query, sort, page, size, index, json };
+        var facets = new Option<string?>("--facets") { Description = $"Facets to count, comma-separated ({string.Join(",", FacetNames.All)}); empty counts none; default all." };
+        var command = new Command("search", "Search the index.") { query, sort, page, size, facets, index, json };
         filters.AddTo(command);
         command.SetAction(parse => CommonOptions.Guard(() =>
         {
@@ -33,6 +34,9 @@ internal static partial class SearchCommand
             var p = parse.GetValue(page);
             var s = parse.GetValue(size);
             error ??= p < 1 ? "--page must be 1 or more" : s is < 1 or > 100 ? "--size must be between 1 and 100" : null;
+            IReadOnlyList<string>? counted = null;
+            if (parse.GetValue(facets) is { } names && (counted = FacetNames.ParseList(names, out var unknown)) is null)
+                error ??= $"--facets: '{unknown}' is not a facet ({string.Join(", ", FacetNames.All)})";
             if (error is not null)
             {
                 Console.Error.WriteLine($"policykb search: {error}");
@@ -41,7 +45,7 @@ internal static partial class SearchCommand
             // Reading only: a search never writes the folder (a read-only copy or a backup stays as it was).
             using var policyIndex = PolicyIndex.OpenReadOnly(CommonOptions.ResolveIndex(parse, index));
             SearchResult result;
-            try { result = policyIndex.Search(request! with { Sort = parse.GetValue(sort), Page = p, Size = s }); }
+            try { result = policyIndex.Search(request! with { Sort = parse.GetValue(sort), Page = p, Size = s, CountFacets = counted }); }
             catch (QueryTooComplexException e)
             {
                 Console.Error.WriteLine($"policykb search: {e.Message}");

@@ -65,6 +65,18 @@ public static class FacetNames
     public const string Year = "year";
     public const string Month = "month";
     public static readonly IReadOnlyList<string> All = [Issuer, Theme, Topic, Type, Site, Year, Month];
+
+    /// <summary>
+    /// The facets a request asks to count, as typed (issuer,theme,year; commas or spaces, any case): the names, none for
+    /// an empty text; null with the first name that is no facet in <paramref name="unknown"/>.
+    /// </summary>
+    public static IReadOnlyList<string>? ParseList(string text, out string? unknown)
+    {
+        var names = text.Split([',', ' ', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => n.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        unknown = names.FirstOrDefault(n => !All.Contains(n));
+        return unknown is null ? names : null;
+    }
 }
 
 /// <summary>Documents related to one document.</summary>

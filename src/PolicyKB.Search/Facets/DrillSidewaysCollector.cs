@@ -13,6 +13,8 @@ public sealed class DrillSidewaysCollector : ICollector
 {
     private readonly ICollector _hits;
     private readonly string[] _facets;
+    /// <summary>The facets' doc-values fields, named once (not per segment and counted value).</summary>
+    private readonly string[] _fields;
     private readonly bool[] _counted;
     private readonly HashSet<string>?[] _selected;
     private readonly Dictionary<string, int>[] _totals;
@@ -31,6 +33,7 @@ public sealed class DrillSidewaysCollector : ICollector
         _hits = hits;
         var countedSet = counted.ToHashSet();
         _facets = countedSet.Union(filters.Where(f => f.Value.Count > 0).Select(f => f.Key)).ToArray();
+        _fields = _facets.Select(FacetFields.DocValuesField).ToArray();
         _counted = _facets.Select(countedSet.Contains).ToArray();
         _selected = _facets.Select(f => filters.TryGetValue(f, out var v) && v.Count > 0 ? v.ToHashSet(StringComparer.Ordinal) : null).ToArray();
         _totals = _facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
@@ -53,10 +56,10 @@ public sealed class DrillSidewaysCollector : ICollector
         _segmentSelected = new bool[]?[_facets.Length];
         for (var f = 0; f < _facets.Length; f++)
         {
-            var dv = _reader.GetSortedSetDocValues(FacetFields.DocValuesField(_facets[f]));
+            var dv = _reader.GetSortedSetDocValues(_fields[f]);
             _values[f] = dv;
             if (dv is null) continue;
-            _ordinals[f] = SegmentOrdinals.Of(_reader, FacetFields.DocValuesField(_facets[f]));
+            _ordinals[f] = SegmentOrdinals.Of(_reader, _fields[f]);
             if (_counted[f]) _segmentCounts[f] = new int[dv.ValueCount];
             if (_selected[f] is { } wanted) _segmentSelected[f] = SegmentOrdinals.Select(dv, wanted);
         }
@@ -101,7 +104,7 @@ public sealed class DrillSidewaysCollector : ICollector
             for (var ord = 0; ord < counts.Length; ord++)
             {
                 if (counts[ord] == 0) continue;
-                var label = SegmentLabels.Label(_reader, FacetFields.DocValuesField(_facets[f]), _values[f]!, ord);
+                var label = SegmentLabels.Label(_reader, _fields[f], _values[f]!, ord);
                 _totals[f][label] = _totals[f].GetValueOrDefault(label) + counts[ord];
             }
         }

@@ -23,29 +23,76 @@ public static class SnippetHighlighter
     /// <summary>
     /// Up to <paramref name="max"/> passages of about <see cref="PassageLength"/> characters, cut at sentence ends,
     /// chosen by how many different marks and how many matches they hold (earlier passages preferred on ties),
-    /// returned in text order. Without any match: the opening passage. A passage that only repeats the
-    /// <paramref name="title"/> (many pages open their body with it) is never chosen: the title is shown, marked, above.
+    /// returned in text order. Without any match: the lead, the text's first sentences after its addressees or
+    /// salutation. The <paramref name="title"/> is shown, marked, above the snippets, so a snippet never repeats it:
+    /// a text that opens with it (after a masthead and 文号, as MEE texts run them together) is read from after it,
+    /// and a passage that only repeats it is never chosen.
     /// </summary>
     public static IReadOnlyList<string> Snippets(string text, IReadOnlyList<string> marks, int max = 3, string? title = null)
     {
         if (string.IsNullOrWhiteSpace(text) || max <= 0) return [];
         var folded = TextFold.Fold(text);
+        var foldedTitle = string.IsNullOrWhiteSpace(title) ? null : TextFold.Fold(title);
+        var own = OwnTextStart(folded, foldedTitle);
         var matches = MatchesInFolded(folded, marks);
-        var passages = Passages(text, matches);
-        if (!string.IsNullOrWhiteSpace(title) && passages.Count > 1)
+        var passages = Passages(text, matches, own);
+        if (foldedTitle is not null && passages.Count > 1)
         {
-            var foldedTitle = TextFold.Fold(title);
-            var own = passages.Where(p => !foldedTitle.Contains(folded.AsSpan(p.Start, p.End - p.Start).Trim(), StringComparison.Ordinal)).ToList();
-            if (own.Count > 0) passages = own;
+            var notTitle = passages.Where(p => !foldedTitle.Contains(folded.AsSpan(p.Start, p.End - p.Start).Trim(), StringComparison.Ordinal)).ToList();
+            if (notTitle.Count > 0) passages = notTitle;
         }
         var best = Scored(folded, passages, matches, marks)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Index)
             .Take(max).OrderBy(x => x.Passage.Start)
             .Select(x => x.Passage).ToList();
-        if (best.Count == 0 && passages.Count > 0) best.Add(passages[0]);
-        return best.Select(p => (p.Start > 0 && !IsSentenceEnd(text[p.Start - 1]) ? Ellipsis : "")
+        var lead = -1;
+        if (best.Count == 0)
+        {
+            lead = LeadStart(folded, own);
+            if (Passages(text, matches, lead) is [var first, ..]) best.Add(first);
+            else if (passages.Count > 0) best.Add(passages[0]);
+        }
+        // A passage opening where the title or the addressees were cut away starts the text's own words: no ellipsis.
+        return best.Select(p => (p.Start > 0 && p.Start != own && p.Start != lead && !IsSentenceEnd(text[p.Start - 1]) ? Ellipsis : "")
             + Render(text, p.Start, p.End, matches)
             + (p.End < text.Length && !IsSentenceEnd(text[p.End - 1]) ? Ellipsis : "")).ToList();
+    }
+
+    /// <summary>How far into the opening the title may stand after a masthead and 文号 run into it.</summary>
+    private const int MastheadLength = 400;
+
+    /// <summary>
+    /// Where the text's own words start: after the title when the text opens with it, with nothing before it but a
+    /// masthead (no sentence end, not inside 《》, where a sentence names it); else 0.
+    /// </summary>
+    private static int OwnTextStart(string folded, string? foldedTitle)
+    {
+        if (foldedTitle is null) return 0;
+        var at = folded.AsSpan(0, Math.Min(folded.Length, MastheadLength + foldedTitle.Length)).IndexOf(foldedTitle, StringComparison.Ordinal);
+        if (at < 0 || (at > 0 && folded[at - 1] == '《') || folded.AsSpan(0, at).IndexOfAny(SentenceEnds) >= 0) return 0;
+        var own = at + foldedTitle.Length;
+        while (own < folded.Length && char.IsWhiteSpace(folded[own])) own++;
+        return own < folded.Length ? own : 0;
+    }
+
+    /// <summary>The longest addressee list or salutation skipped before the lead.</summary>
+    private const int AddresseesLength = 200;
+
+    /// <summary>
+    /// Where the lead starts: after the addressees or the salutation (各省、自治区…：, 王明代表：), the words before the
+    /// first colon when no sentence ends before it; a purpose sentence that ends at a colon (为…，现将有关事项通知如下：)
+    /// names things (的) or announces (如下) and is the lead itself.
+    /// </summary>
+    private static int LeadStart(string folded, int from)
+    {
+        var rest = folded.AsSpan(from);
+        var colon = rest.IndexOfAny('：', ':');
+        if (colon <= 0 || colon > AddresseesLength) return from;
+        var before = rest[..colon];
+        if (before.IndexOfAny(SentenceEnds) >= 0 || before.Contains('的') || before.TrimEnd().EndsWith("如下", StringComparison.Ordinal)) return from;
+        var lead = from + colon + 1;
+        while (lead < folded.Length && char.IsWhiteSpace(folded[lead])) lead++;
+        return lead < folded.Length ? lead : from;
     }
 
     private static List<(int Start, int End)> MatchesInFolded(string folded, IReadOnlyList<string> marks)
@@ -90,12 +137,12 @@ public static class SnippetHighlighter
         return scored;
     }
 
-    /// <summary>Sentences (ending at 。！？；!?; or a line end), short ones joined, long ones cut to a window around their first match.</summary>
-    private static List<(int Start, int End)> Passages(string text, List<(int Start, int End)> matches)
+    /// <summary>Sentences from <paramref name="textStart"/> (ending at 。！？；!?; or a line end), short ones joined, long ones cut to a window around their first match.</summary>
+    private static List<(int Start, int End)> Passages(string text, List<(int Start, int End)> matches, int textStart)
     {
         var sentences = new List<(int Start, int End)>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        var start = textStart;
+        for (var i = textStart; i < text.Length; i++)
         {
             if (!IsSentenceEnd(text[i]) && i != text.Length - 1) continue;
             var end = text[i] == '\n' ? i : i + 1;
@@ -161,6 +208,8 @@ public static class SnippetHighlighter
     }
 
     private static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '；' or '!' or '?' or ';' or '\n';
+
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create("。！？；!?;\n");
 
     private static string Render(string text, int from, int to, List<(int Start, int End)> matches)
     {

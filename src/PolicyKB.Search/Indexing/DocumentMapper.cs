@@ -4,6 +4,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Util;
 using PolicyKB.Model;
 using PolicyKB.Search.Facets;
+using PolicyKB.Search.Highlighting;
 
 namespace PolicyKB.Search.Indexing;
 
@@ -25,7 +26,9 @@ public static class DocumentMapper
         // A repost kept as a source of this document is found by its own title too (gov.cn's 国家发展改革委等部门关于…);
         // one value, lines apart, so that no match spans two titles.
         AddText(doc, Schema.Title, string.Join('\n', d.Sources.Select(s => s.Title).OfType<string>().Prepend(d.Title).Distinct()));
-        AddText(doc, Schema.Body, SearchableText(d));
+        var searchable = SearchableText(d);
+        AddText(doc, Schema.Body, searchable);
+        doc.Add(SnippetText.Field(searchable));
         AddText(doc, Schema.TitleWords, d.Title, WordFieldType);
         AddText(doc, Schema.BodyWords, WordFieldBody(body), WordFieldType);
         AddText(doc, Schema.IssuerText, string.Join('\n', d.Issuers.Append(d.IssuersRaw ?? "")));
@@ -59,32 +62,6 @@ public static class DocumentMapper
     public static PolicyDocument FromStored(Document stored) =>
         (stored.GetBinaryValue(Schema.Json) is { } json ? JsonSerializer.Deserialize<PolicyDocument>(Span(json), PolicyJson.Options) : null)
         ?? throw new PolicyIndexException("A stored document could not be read; run `policykb check`.");
-
-    /// <summary>
-    /// The text snippets are cut from (<see cref="SearchableText"/>), read from the stored JSON without building the
-    /// whole document: a result page needs ten of these.
-    /// </summary>
-    public static string StoredSearchableText(IndexReader reader, int doc)
-    {
-        var visitor = new JsonVisitor();
-        reader.Document(doc, visitor);
-        var text = visitor.Json is { } json ? JsonSerializer.Deserialize<TextParts>(json, PolicyJson.Options) : null;
-        return text is null ? "" : SearchableText(PolicyDocument.TextOf(text.Body ?? []), text.Attachments ?? []);
-    }
-
-    /// <summary>The parts of a stored document that <see cref="SearchableText"/> reads; the JSON reader skips the rest.</summary>
-    private sealed record TextParts(IReadOnlyList<BodyBlock>? Body, IReadOnlyList<Attachment>? Attachments);
-
-    /// <summary>Reads the stored JSON field and stops there.</summary>
-    private sealed class JsonVisitor : StoredFieldVisitor
-    {
-        public byte[]? Json { get; private set; }
-
-        public override Status NeedsField(FieldInfo fieldInfo) =>
-            Json is not null ? Status.STOP : fieldInfo.Name == Schema.Json ? Status.YES : Status.NO;
-
-        public override void BinaryField(FieldInfo fieldInfo, byte[] value) => Json = value;
-    }
 
     /// <summary>The bytes a <see cref="BytesRef"/> points at.</summary>
     internal static ReadOnlySpan<byte> Span(BytesRef bytes) => bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);

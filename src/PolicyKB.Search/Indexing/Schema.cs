@@ -4,7 +4,7 @@ namespace PolicyKB.Search.Indexing;
 public static class Schema
 {
     /// <summary>Bump when fields or analysis change: an index of another version must be re-imported.</summary>
-    public const string Version = "4";
+    public const string Version = "5";
     public const string VersionKey = "policykb.schema";
     public const string CommittedAtKey = "policykb.committed";
 
@@ -14,6 +14,8 @@ public static class Schema
     public const string Json = "json";
     /// <summary>Binary doc values: the <see cref="HitCard"/> a result list shows.</summary>
     public const string HitCard = "hit_card";
+    /// <summary>Binary doc values: the text snippets are cut from (UTF-16), read without the stored JSON.</summary>
+    public const string SnippetText = "snippet_text";
 
     // Recall fields (bigram analysis): these alone decide membership.
     public const string Title = "title";

@@ -60,7 +60,7 @@ public sealed partial class PolicyIndex
             cancellationToken.ThrowIfCancellationRequested();
             var shown = run.Top.ScoreDocs.Skip((page - 1) * size).Take(size).ToArray();
             var hits = new SearchHit[shown.Length];
-            // Snippets read and decompress each shown document: on a large index, one core a half of the page.
+            // Snippets read and mark each shown document's text: on a large index, one core a half of the page.
             if (parallel && request.WithSnippets && shown.Length > 1)
                 Parallel.For(0, shown.Length, i => hits[i] = ToHit(searcher, shown[i], compiled, true));
             else
@@ -257,7 +257,7 @@ public sealed partial class PolicyIndex
             Site = card.Site,
             Url = card.Url,
             Score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
-            Snippets = withSnippets ? SnippetHighlighter.Snippets(DocumentMapper.StoredSearchableText(searcher.IndexReader, scoreDoc.Doc), compiled.BodyMarks, title: card.Title) : [],
+            Snippets = withSnippets ? SnippetHighlighter.Snippets(SnippetText.Read(searcher.IndexReader, scoreDoc.Doc), compiled.BodyMarks, title: card.Title) : [],
             TitleHighlighted = SnippetHighlighter.Mark(card.Title, compiled.TitleMarks),
             Parent = card.ParentId is { } parent ? CardOf(searcher, parent)?.AsRelated() : null,
         };

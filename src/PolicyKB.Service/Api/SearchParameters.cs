@@ -54,6 +54,8 @@ public sealed partial class SearchParameters
     [FromQuery(Name = "page")] public string? Page { get; set; }
     /// <summary>Hits per page, 1–100 (default 10).</summary>
     [FromQuery(Name = "size")] public string? Size { get; set; }
+    /// <summary>Facets to count (issuer,theme,topic,type,site,year,month); empty: none; absent: all.</summary>
+    [FromQuery(Name = "facets")] public string? Facets { get; set; }
 
     [GeneratedRegex(@"^\d{4}$")] private static partial Regex YearPattern();
     [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])$")] private static partial Regex MonthPattern();
@@ -102,6 +104,10 @@ public sealed partial class SearchParameters
         if (from > to) Fail("from", $"from ({from:yyyy-MM-dd}) is after to ({to:yyyy-MM-dd}).");
         if (writtenFrom > writtenTo) Fail("writtenFrom", $"writtenFrom ({writtenFrom:yyyy-MM-dd}) is after writtenTo ({writtenTo:yyyy-MM-dd}).");
 
+        IReadOnlyList<string>? counted = null;
+        if (Facets is not null && (counted = FacetNames.ParseList(Facets, out var unknown)) is null)
+            Fail("facets", $"'{Shorten(unknown)}' is not a facet ({string.Join(", ", FacetNames.All)}).");
+
         var request = new SearchRequest
         {
             Query = query.Trim(),
@@ -120,6 +126,7 @@ public sealed partial class SearchParameters
             Sort = sort,
             Page = page,
             Size = size,
+            CountFacets = counted,
         };
         problems = errors;
         return errors.Count == 0 ? request : null;

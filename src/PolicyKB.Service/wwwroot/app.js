@@ -213,7 +213,8 @@
     setLoading(true);
     let result;
     try {
-      result = await getJson(`/api/search?${params}`);
+      // Only the facets the panel shows are counted.
+      result = await getJson(`/api/search?${params}&facets=${FACETS.map((f) => f.name).join(',')}`);
     } catch (e) {
       if (e.name === 'AbortError') return;
       setLoading(false);

@@ -101,6 +101,23 @@ public sealed class ImportSearchCheckTests
     }
 
     [TestMethod]
+    public void FacetsCountsOnlyTheNamedFacets()
+    {
+        var run = CliRunner.Policykb("search", "碳达峰", "--facets", "issuer,year", "--index", _index, "--json");
+        Assert.AreEqual(0, run.ExitCode, run.Err);
+        using var json = JsonDocument.Parse(run.Out);
+        CollectionAssert.AreEquivalent(new[] { "issuer", "year" }, json.RootElement.GetProperty("facets").EnumerateObject().Select(p => p.Name).ToArray());
+    }
+
+    [TestMethod]
+    public void AnUnknownFacetIsABadInputError()
+    {
+        var run = CliRunner.Policykb("search", "碳", "--facets", "issuer,colour", "--index", _index);
+        Assert.AreEqual(2, run.ExitCode);
+        StringAssert.Contains(run.Err, "'colour' is not a facet");
+    }
+
+    [TestMethod]
     public void AnUnreadableDateIsABadInputError()
     {
         var run = CliRunner.Policykb("search", "碳", "--from", "2023-13-45", "--index", _index);

@@ -60,11 +60,38 @@ public sealed partial class SnippetHighlighterTests
     }
 
     [TestMethod]
-    public void WhenOnlyTheTitleLineMatchesTheSnippetOpensTheText()
+    public void WhenOnlyTheTitleLineMatchesTheSnippetIsTheLead()
     {
         var body = "关于开展试点工作的通知\n各省、自治区、直辖市人民政府：现就有关事项通知如下。\n一、总体要求。";
         var snippets = SnippetHighlighter.Snippets(body, ["试点"], title: "关于开展试点工作的通知");
-        CollectionAssert.AreEqual(new[] { "各省、自治区、直辖市人民政府：现就有关事项通知如下。" }, snippets.ToList());
+        CollectionAssert.AreEqual(new[] { "现就有关事项通知如下。" }, snippets.ToList());
+    }
+
+    /// <summary>The cases of Fixtures/openings.txt: name, title, body (\n for a line break), the lead an empty query shows.</summary>
+    private static IEnumerable<object[]> Openings() =>
+        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Highlighting", "Fixtures", "openings.txt"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split(" | "))
+            .Select(f => new object[] { f[0], f[1], f[2].Replace("\\n", "\n", StringComparison.Ordinal), f[3] });
+
+    [TestMethod]
+    [DynamicData(nameof(Openings))]
+    public void WithoutAQueryTheSnippetIsTheLeadNotTheAddresseesNorTheTitle(string name, string title, string body, string lead)
+    {
+        var snippets = SnippetHighlighter.Snippets(body, [], title: title);
+        Assert.AreEqual(1, snippets.Count, name);
+        Assert.IsTrue(snippets[0].StartsWith(System.Net.WebUtility.HtmlEncode(lead), StringComparison.Ordinal), $"{name}: {snippets[0]}");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Openings))]
+    public void ASnippetNeverRepeatsTheTitleRunIntoTheText(string name, string title, string body, string lead)
+    {
+        _ = lead;
+        // A word of the title that the text uses again: the passages holding it are the text's, never the title's.
+        var word = title.Contains("排污许可", StringComparison.Ordinal) ? "排污许可" : title.Contains("清洁生产", StringComparison.Ordinal) ? "清洁生产" : "2026";
+        foreach (var s in SnippetHighlighter.Snippets(body, [word], title: title))
+            Assert.IsFalse(Marked().Replace(s, "$1").Contains(title, StringComparison.Ordinal), $"{name}: {s}");
     }
 
     [TestMethod]

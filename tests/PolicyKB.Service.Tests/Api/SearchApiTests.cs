@@ -24,6 +24,31 @@ public sealed class SearchApiTests
     }
 
     [TestMethod]
+    public async Task FacetsCountsOnlyTheNamedFacetsAndEmptyCountsNone()
+    {
+        var q = "q=" + Uri.EscapeDataString("碳达峰");
+        var all = await Service.SearchAsync(q);
+
+        var three = await Service.SearchAsync(q + "&facets=issuer,theme,year");
+        var none = await Service.SearchAsync(q + "&facets=");
+
+        CollectionAssert.AreEquivalent(new[] { FacetNames.Issuer, FacetNames.Theme, FacetNames.Year }, three.Facets.Keys.ToArray());
+        foreach (var (name, values) in three.Facets) CollectionAssert.AreEqual(all.Facets[name].ToList(), values.ToList(), name);
+        Assert.AreEqual(0, none.Facets.Count);
+        Assert.AreEqual(all.Total, none.Total);
+        CollectionAssert.AreEquivalent(FacetNames.All.ToArray(), all.Facets.Keys.ToArray());
+    }
+
+    [TestMethod]
+    public async Task AnUnknownFacetIsABadRequestNamingIt()
+    {
+        using var response = await Service.Client.GetAsync("/api/search?q=x&facets=issuer,colour");
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        StringAssert.Contains(await response.Content.ReadAsStringAsync(), "colour");
+    }
+
+    [TestMethod]
     public async Task SearchJsonUsesTheProjectShape()
     {
         using var json = await Service.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("碳达峰") + "&size=1");

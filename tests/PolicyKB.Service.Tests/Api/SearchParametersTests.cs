@@ -22,6 +22,29 @@ public sealed class SearchParametersTests
     }
 
     [TestMethod]
+    [DataRow(null, null)]
+    [DataRow("", "")]
+    [DataRow("issuer,theme,year", "issuer|theme|year")]
+    [DataRow(" Year , issuer,year", "year|issuer")]
+    public void FacetsNameWhatIsCountedEmptyNoneAbsentAll(string? facets, string? expected)
+    {
+        var request = new SearchParameters { Facets = facets }.ToRequest(out var problems);
+
+        Assert.IsNotNull(request, string.Join("; ", problems.Keys));
+        if (expected is null) Assert.IsNull(request.CountFacets);
+        else CollectionAssert.AreEqual(expected.Split('|', StringSplitOptions.RemoveEmptyEntries), request.CountFacets!.ToArray());
+    }
+
+    [TestMethod]
+    public void AnUnknownFacetIsNamedAsTheProblem()
+    {
+        var request = new SearchParameters { Facets = "issuer,colour" }.ToRequest(out var problems);
+
+        Assert.IsNull(request);
+        StringAssert.Contains(problems["facets"][0], "'colour' is not a facet");
+    }
+
+    [TestMethod]
     public void MonthAndYearBoundsWidenToWholePeriods()
     {
         var request = new SearchParameters { From = "2023-10", To = "2023年10月", WrittenFrom = "2022", WrittenTo = "2022" }.ToRequest(out _);
