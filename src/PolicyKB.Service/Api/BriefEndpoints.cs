@@ -63,6 +63,9 @@ public static class BriefEndpoints
         }
         if (body.Number is < 1) return Problems.BadParameter("number", "总期号至少为 1。");
         if (body.IssueOfYear is < 1) return Problems.BadParameter("issueOfYear", "年内期号至少为 1。");
+        var sections = BriefTemplate.Default.SectionsByKey().Select(s => s.Key).ToList();
+        if ((body.Sections ?? new Dictionary<string, string>()).FirstOrDefault(p => !sections.Contains(p.Value, StringComparer.Ordinal)) is { Key: not null } unknown)
+            return Problems.BadParameter("sections", $"“{SearchParameters.Shorten(unknown.Value)}”不是简报的栏目（{string.Join("、", sections)}）。");
 
         var brief = builder.Build(new BriefRequest
         {
@@ -72,6 +75,7 @@ public static class BriefEndpoints
             Number = body.Number,
             IssueOfYear = body.IssueOfYear,
             Edits = body.Edits ?? new Dictionary<string, string>(),
+            Placements = body.Sections ?? new Dictionary<string, string>(),
         }, cancellationToken);
         if (format is not { } chosen) return TypedResults.Json(brief, SafeOutput.Json);
         var rendered = BriefRenderer.Render(SafeOutput.Clean(brief), chosen);
@@ -87,6 +91,7 @@ public static class BriefEndpoints
 /// <param name="Number">总期 number; one more than the last issued brief when absent.</param>
 /// <param name="IssueOfYear">年第 N 期; counted from the history when absent.</param>
 /// <param name="Edits">Document id → the editor's text replacing the summary.</param>
+/// <param name="Sections">Document id → the key of the section the editor moved it to (<c>sectionChoices</c> of the preview lists them).</param>
 public sealed record BriefApiRequest(
     IReadOnlyList<string>? Ids,
     SearchParameters? Search = null,
@@ -94,4 +99,5 @@ public sealed record BriefApiRequest(
     string? Date = null,
     int? Number = null,
     int? IssueOfYear = null,
-    IReadOnlyDictionary<string, string>? Edits = null);
+    IReadOnlyDictionary<string, string>? Edits = null,
+    IReadOnlyDictionary<string, string>? Sections = null);
