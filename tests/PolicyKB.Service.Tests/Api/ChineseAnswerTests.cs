@@ -81,6 +81,14 @@ public sealed class ChineseAnswerTests
     }
 
     [TestMethod]
+    public async Task AnAdminCallWithoutTheKeyIsRefusedInChinese()
+    {
+        using var response = await Service.Client.PostAsync("/api/import", new StringContent("{\"path\": \"/tmp\"}", System.Text.Encoding.UTF8, "application/json"));
+
+        IsInChinese(await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized));
+    }
+
+    [TestMethod]
     public async Task JsonCarriesChineseAsItIsAndStillEscapesHtml()
     {
         using var response = await Service.Client.GetAsync("/api/search?q=" + Uri.EscapeDataString("碳"));
