@@ -19,6 +19,8 @@ public sealed record Brief
     /// <summary>The search that filled the brief (empty when it was built from ids only).</summary>
     public string Query { get; init; } = "";
     public IReadOnlyList<BriefSection> Sections { get; init; } = [];
+    /// <summary>Every section of the template, empty ones too: where the editor may move an item.</summary>
+    public IReadOnlyList<SectionChoice> SectionChoices { get; init; } = [];
     /// <summary>Documents that matched no section's rule, for the editor to place.</summary>
     public BriefSection? Unclassified { get; init; }
     /// <summary>Notes for the editor: unknown ids, documents left out as already used …</summary>
@@ -41,6 +43,8 @@ public sealed record BriefSection
 {
     /// <summary>The numbered heading as printed: "一、政策速递", "（一）碳市场".</summary>
     public required string Heading { get; init; }
+    /// <summary>The template's titles down to this section (绿色实践/碳市场): what <see cref="BriefRequest.Placements"/> names. Null for the unclassified list.</summary>
+    public string? Key { get; init; }
     /// <summary>1 for a section, 2 for a sub-section.</summary>
     public int Level { get; init; } = 1;
     public IReadOnlyList<BriefItem> Items { get; init; } = [];
@@ -49,6 +53,9 @@ public sealed record BriefSection
     [JsonIgnore]
     public IEnumerable<BriefItem> AllItems => Items.Concat(Sections.SelectMany(s => s.AllItems));
 }
+
+/// <summary>A section an item may be moved to: its key and its title as the editor knows it.</summary>
+public sealed record SectionChoice(string Key, string Title);
 
 /// <summary>One document in the brief: its numbered title, one to three paragraphs, and where it came from.</summary>
 public sealed record BriefItem

@@ -37,10 +37,10 @@ public sealed class BriefBuilder
 
         if (request.Search is { } search && HasCriteria(search))
         {
-            var result = _index.Search(AllHits(search, request.MaxItems), cancellationToken);
+            using var result = _index.Stream(WithoutSnippets(search), request.MaxItems, cancellationToken);
             warnings.AddRange(result.Warnings);
-            if (result.Total > request.MaxItems)
-                warnings.Add($"检索命中 {result.Total} 篇，只取前 {request.MaxItems} 篇；请收窄检索条件。");
+            if (result.Truncated)
+                warnings.Add($"检索命中 {result.Found} 篇，只取前 {result.Count} 篇；请收窄检索条件。");
             documents.AddRange(result.Hits.Select(h => _index.Get(h.Id)).OfType<PolicyDocument>());
         }
         if (documents.Count == 0) warnings.Add("没有符合条件的文件。");
@@ -49,7 +49,7 @@ public sealed class BriefBuilder
         var queryMatches = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         foreach (var query in SectionRouter.Queries(template))
         {
-            var hits = _index.Search(AllHits((request.Search ?? new SearchRequest()) with { Query = query }, RuleQueryLimit), cancellationToken);
+            using var hits = _index.Stream(WithoutSnippets((request.Search ?? new SearchRequest()) with { Query = query }), RuleQueryLimit, cancellationToken);
             queryMatches[query] = hits.Hits.Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
         }
 
@@ -61,8 +61,7 @@ public sealed class BriefBuilder
     /// <summary>Saves the brief as issued (its number, date and items), so later briefs know what it carried.</summary>
     public IssueResult Issue(Brief brief) => History.Issue(brief);
 
-    private static SearchRequest AllHits(SearchRequest search, int size) =>
-        search with { Page = 1, Size = size, WithSnippets = false, WithFacets = false };
+    private static SearchRequest WithoutSnippets(SearchRequest search) => search with { WithSnippets = false };
 
     private static bool HasCriteria(SearchRequest s) =>
         !string.IsNullOrWhiteSpace(s.Query) || s.Issuers.Count + s.Themes.Count + s.Topics.Count + s.Types.Count + s.Sites.Count

@@ -41,15 +41,25 @@ public sealed class BriefComposer
         var candidates = Candidates(request, documents, earlier, notes);
 
         var router = new SectionRouter(template, _issuers, queryMatches);
-        var placed = candidates.Select((c, order) => (c.Doc, c.UsedIn, Order: order, Section: router.Place(c.Doc))).ToList();
+        var byKey = template.SectionsByKey();
+        var keyOf = byKey.ToDictionary(s => s.Section, s => s.Key);
+        var chosenSection = byKey.ToDictionary(s => s.Key, s => s.Section, StringComparer.Ordinal);
+        foreach (var (id, key) in request.Placements.Where(p => !chosenSection.ContainsKey(p.Value)))
+            notes.Add($"栏目“{key}”不在简报模板中，文件 {id} 仍按规则归类。");
+        TemplateSection? Place(PolicyDocument doc) =>
+            request.Placements.TryGetValue(doc.Id, out var key) && chosenSection.TryGetValue(key, out var section) ? section : router.Place(doc);
+        var placed = candidates.Select((c, order) => (c.Doc, c.UsedIn, Order: order, Section: Place(c.Doc))).ToList();
+        // The editor's order (the request's ids) wins within a section; the search's other hits follow in the template's order.
+        var editorRank = request.Ids.Distinct(StringComparer.Ordinal).Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         var summarizer = new Summarizer(template.Summary, issuers: _issuers);
         var terms = QueryTerms.From(request.Search?.Query);
 
         IReadOnlyList<BriefItem> Items(IEnumerable<(PolicyDocument Doc, int? UsedIn, int Order, TemplateSection? Section)> docs, ItemOrder order)
         {
+            var byEditor = docs.OrderBy(d => editorRank.TryGetValue(d.Doc.Id, out var rank) ? rank : int.MaxValue);
             var sorted = order == ItemOrder.Editor
-                ? docs.OrderBy(d => d.Order)
-                : docs.OrderBy(d => d.Doc.PublishedDate ?? DateOnly.MaxValue).ThenBy(d => d.Order);
+                ? byEditor.ThenBy(d => d.Order)
+                : byEditor.ThenBy(d => d.Doc.PublishedDate ?? DateOnly.MaxValue).ThenBy(d => d.Order);
             return sorted.Select((d, i) => Item(d.Doc, i + 1, d.UsedIn, request, date, summarizer, terms, notes)).ToList();
         }
 
@@ -60,7 +70,7 @@ public sealed class BriefComposer
                 if (Section(s, children.Count, level + 1) is { } child) children.Add(child);
             var items = Items(placed.Where(p => ReferenceEquals(p.Section, t)), t.Order);
             if (items.Count == 0 && children.Count == 0) return null;
-            return new BriefSection { Heading = Numbering.Heading(t.Title, index, level), Level = level, Items = items, Sections = children };
+            return new BriefSection { Heading = Numbering.Heading(t.Title, index, level), Key = keyOf[t], Level = level, Items = items, Sections = children };
         }
 
         var sections = new List<BriefSection>();
@@ -82,6 +92,7 @@ public sealed class BriefComposer
             Date = date,
             Query = request.Search?.Query ?? "",
             Sections = sections,
+            SectionChoices = [.. byKey.Select(s => new SectionChoice(s.Key, s.Section.Title))],
             Unclassified = unclassified,
             Warnings = notes,
         };

@@ -12,7 +12,8 @@ public sealed record BriefRequest
     /// <summary>The search whose hits fill the brief; null (or an empty query with no filters) for ids only.
     /// Its Page, Size, Sort, snippets and facets are ignored: every hit is taken.</summary>
     public SearchRequest? Search { get; init; }
-    /// <summary>Documents to include whatever the search finds, in the editor's order.</summary>
+    /// <summary>Documents to include whatever the search finds, in the editor's order: within a section they come in this
+    /// order, before the search's other hits (which follow the section's template order).</summary>
     public IReadOnlyList<string> Ids { get; init; } = [];
     /// <summary>Null for <see cref="BriefTemplate.Default"/>.</summary>
     public BriefTemplate? Template { get; init; }
@@ -24,6 +25,8 @@ public sealed record BriefRequest
     public DateOnly? Date { get; init; }
     /// <summary>Editor's text that replaces an item's summary: document id → text (paragraphs split on blank lines or newlines).</summary>
     public IReadOnlyDictionary<string, string> Edits { get; init; } = new Dictionary<string, string>();
+    /// <summary>The editor's choice of section: document id → a section's <see cref="BriefSection.Key"/>, over the template's rules.</summary>
+    public IReadOnlyDictionary<string, string> Placements { get; init; } = new Dictionary<string, string>();
     /// <summary>What to do with documents that an earlier issued brief already carried.</summary>
     public UsedDocuments UsedDocuments { get; init; } = UsedDocuments.LeaveOut;
     /// <summary>Upper bound on the documents taken from the search.</summary>

@@ -8,7 +8,9 @@ namespace PolicyKB.Briefs;
 public sealed record Sentence(string Text, int Paragraph, int Position, bool FromAttachment = false);
 
 /// <summary>
-/// Cuts a document's body (then its attachments' text) into complete sentences: each ends with 。！？ (closing
+/// Cuts a document's body (then its attachments' text) into complete sentences. A page may carry its attachments' text
+/// in its body, after its own: the notice ends with the list 附件：1.… 2.… (then the signature) or, forwarding a text, with
+/// the signature's （此件社会公开）; what follows is the attachments', whether on lines of its own or run into one flat text. Each sentence ends with 。！？ (closing
 /// quotes and brackets kept with it). Text without a closing mark (signatures, dates, headings such as 一、总体要求)
 /// is not a sentence and is never offered to a summary; the openings of <see cref="SummaryRules"/> (masthead, 文号,
 /// addressees) and a repeated title are cut from the start of a paragraph first.
@@ -26,6 +28,11 @@ public static partial class Sentences
     [GeneratedRegex(@"(?<=[^\x00-\x7F])\s+|\s+(?=[^\x00-\x7F])")]
     private static partial Regex LayoutSpace();
 
+    // What closes a notice's own text: its list of attachments (附件：… 附件1：, or a line that is only 附件 / 附件1; not
+    // 见附件）), or the note after its signature (（此件社会公开）) before the text it forwards.
+    [GeneratedRegex(@"附件\s*\d*\s*[：:]|^\s*附件\s*\d*\s*$|[（(]此件[^（）()]{0,8}[）)]")]
+    private static partial Regex AttachmentList();
+
     public static IReadOnlyList<Sentence> Of(PolicyDocument document, SummaryRules? rules = null)
     {
         rules ??= SummaryRules.Default;
@@ -36,10 +43,18 @@ public static partial class Sentences
         var title = LayoutSpace().Replace(document.Title, "");
         var result = new List<Sentence>();
         var p = 0;
+        var pastList = false;
         foreach (var (paragraph, fromAttachment) in own.Concat(attached))
         {
-            foreach (var s in Split(Opened(paragraph, title, rules, out _), rules))
-                result.Add(new Sentence(s, p, result.Count, fromAttachment));
+            var text = Opened(paragraph, title, rules, out _);
+            var list = fromAttachment || pastList ? null : AttachmentList().Match(text);
+            var parts = list is { Success: true }
+                ? [(text[..list.Index], false), (text[list.Index..], true)]
+                : new[] { (text, fromAttachment || pastList) };
+            pastList |= list is { Success: true };
+            foreach (var (part, attachment) in parts)
+                foreach (var s in Split(part, rules))
+                    result.Add(new Sentence(s, p, result.Count, attachment));
             p++;
         }
         return result;

@@ -66,7 +66,9 @@ public sealed partial class Summarizer
         // The lead: the composed sentence or the page's own, else the document's best statement of its decision.
         string? leadText = composed ?? own?.Text;
         if (leadText is not null && leadText.Length > budget) leadText = null;
-        if (leadText is null && (Best(scored.Where(s => s.Decision), budget) ?? Best(scored, budget)) is { } best)
+        var notice = scored.Where(s => !s.Sentence.FromAttachment).ToList();
+        if (leadText is null && (Best(notice.Where(s => s.Decision), budget) ?? Best(notice, budget)
+                                 ?? Best(scored.Where(s => s.Decision), budget) ?? Best(scored, budget)) is { } best)
         {
             leadText = best.Sentence.Text;
             scored.Remove(best);
@@ -76,7 +78,8 @@ public sealed partial class Summarizer
 
         var requirements = new List<Scored>();
         var targets = new List<Scored>();
-        foreach (var s in scored.OrderByDescending(s => s.Score).ThenBy(s => s.Sentence.Position))
+        // The notice's own sentences are chosen first; its attachments' only fill what room they leave.
+        foreach (var s in scored.OrderBy(s => s.Sentence.FromAttachment).ThenByDescending(s => s.Score).ThenBy(s => s.Sentence.Position))
         {
             var group = s.Target ? targets : requirements;
             if (group.Count >= perParagraph || s.Sentence.Text.Length > budget) continue;
@@ -85,7 +88,8 @@ public sealed partial class Summarizer
         }
 
         var paragraphs = new List<string> { leadText };
-        paragraphs.AddRange(new[] { requirements, targets }.Where(g => g.Count > 0)
+        // A paragraph of the notice's own text comes before one made of its attachments' only.
+        paragraphs.AddRange(new[] { requirements, targets }.Where(g => g.Count > 0).OrderBy(g => g.All(s => s.Sentence.FromAttachment))
             .Select(g => string.Concat(g.OrderBy(s => s.Sentence.Position).Select(s => s.Sentence.Text))));
         // Fewer paragraphs allowed than groups found: the later groups join the last paragraph allowed.
         while (paragraphs.Count > Math.Max(1, _options.MaxParagraphs))

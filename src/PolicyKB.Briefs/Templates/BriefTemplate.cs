@@ -53,6 +53,14 @@ public sealed record BriefTemplate
             : TemplateLoadResult.Failed($"{origin}: {string.Join("; ", problems)}");
     }
 
+    /// <summary>Every section and sub-section by its key (the titles down to it, joined by /), in template order.</summary>
+    public IReadOnlyList<(string Key, TemplateSection Section)> SectionsByKey()
+    {
+        static IEnumerable<(string, TemplateSection)> Walk(IEnumerable<TemplateSection> sections, string prefix) =>
+            sections.SelectMany(s => Walk(s.Sections, prefix + s.Title + "/").Prepend((prefix + s.Title, s)));
+        return Walk(Sections, "").ToList();
+    }
+
     /// <summary>The template as JSON, in the file's shape.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, TemplateJson.Options);
 
@@ -61,6 +69,9 @@ public sealed record BriefTemplate
         if (string.IsNullOrWhiteSpace(Name)) yield return "the brief needs a name";
         if (Sections.Count == 0) yield return "the brief needs at least one section";
         foreach (var p in Sections.SelectMany(s => s.Validate(1))) yield return p;
+        // The editor moves an item by the section's key (its titles), so two sections may not share one.
+        foreach (var key in SectionsByKey().GroupBy(s => s.Key).Where(g => g.Count() > 1).Select(g => g.Key))
+            yield return $"two sections are both '{key}': titles must differ within a section";
         if (Summary.MaxParagraphs is < 1 or > 10) yield return "summary.maxParagraphs must be between 1 and 10";
         if (Summary.MaxChars < 40) yield return "summary.maxChars must be at least 40";
     }

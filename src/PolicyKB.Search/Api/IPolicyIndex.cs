@@ -19,6 +19,12 @@ public interface IPolicyIndex : IDocumentSink, IDisposable
 
     SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every hit of a search up to <paramref name="max"/> (at most 10,000), in its order, facets not counted and page and
+    /// size ignored, read one by one as the caller goes (exports, briefs). Dispose the stream when done.
+    /// </summary>
+    HitStream Stream(SearchRequest request, int max, CancellationToken cancellationToken = default);
+
     /// <summary>Facet values with counts over the whole index.</summary>
     IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets();
 
@@ -31,8 +37,8 @@ public interface IPolicyIndex : IDocumentSink, IDisposable
     /// <summary>现行有效, 已废止, 已修订 … as the texts now in the index say (decided at read time); null when no document has the id.</summary>
     Status.DocumentStatus? Status(string id);
 
-    /// <summary>Completions for a prefix from titles, issuers and the thesaurus.</summary>
-    IReadOnlyList<string> Suggest(string prefix, int max = 10);
+    /// <summary>Completions for a prefix: thesaurus terms and issuers to search for, documents whose title holds it to open.</summary>
+    IReadOnlyList<Suggestion> Suggest(string prefix, int max = 10);
 
     /// <summary>Removes a document; true when it was there.</summary>
     bool Delete(string id);

@@ -35,28 +35,7 @@ public sealed partial class PolicyIndex
         try
         {
             var parallel = alone && searcher.IndexReader.MaxDoc >= _parallelSearchFrom;
-            var compiled = _compiler.Compile(parsed);
-            // The search and its fall-backs look their terms up once (the fall-back's words are the query's bigrams).
-            var scope = new SearchScope(searcher);
-            var run = Run(scope, compiled, request, depth, parallel);
-            PartialMatches? partial = null;
-            if (run.Total == 0 && FallbackWords(parsed) is { } words)
-            {
-                foreach (var (query, how) in new[] { (WordsQuery(words, parsed, all: true), PartialMatches.AllWords), (WordsQuery(words, parsed, all: false), PartialMatches.AnyWord) })
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var fallback = _compiler.Compile(query);
-                    // A cheap count first, filters applied inside the query: most fall-backs under a filter find nothing too.
-                    if (CountMatches(scope, fallback, request) == 0) continue;
-                    var attempt = Run(scope, fallback, request, depth, parallel);
-                    if (attempt.Total == 0) continue;
-                    // No document matches the query as typed: the total stays 0 and the partial matches are counted apart.
-                    partial = new PartialMatches(how, attempt.Total, words);
-                    warnings.Add($"没有完全匹配“{request.Query.Trim()}”的文件；以下 {attempt.Total} 件为{how}（{string.Join(" ", words)}）的部分匹配结果");
-                    (compiled, run) = (fallback, attempt with { Total = 0 });
-                    break;
-                }
-            }
+            var (compiled, run, partial) = Find(new SearchScope(searcher), parsed, request, depth, parallel, warnings, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             var shown = run.Top.ScoreDocs.Skip((page - 1) * size).Take(size).ToArray();
             var hits = new SearchHit[shown.Length];
@@ -82,6 +61,36 @@ public sealed partial class PolicyIndex
             Interlocked.Decrement(ref _searching);
             _searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// The query's run; when no document holds every word, the run of its partial matches instead (total 0, counted apart).
+    /// The search and its fall-backs look their terms up once in <paramref name="scope"/> (the fall-back's words are the query's bigrams).
+    /// </summary>
+    private (CompiledQuery Compiled, SearchRun Run, PartialMatches? Partial) Find(SearchScope scope, ParsedQuery parsed, SearchRequest request,
+        int depth, bool parallel, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var compiled = _compiler.Compile(parsed);
+        var run = Run(scope, compiled, request, depth, parallel);
+        PartialMatches? partial = null;
+        if (run.Total == 0 && FallbackWords(parsed) is { } words)
+        {
+            foreach (var (query, how) in new[] { (WordsQuery(words, parsed, all: true), PartialMatches.AllWords), (WordsQuery(words, parsed, all: false), PartialMatches.AnyWord) })
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var fallback = _compiler.Compile(query);
+                // A cheap count first, filters applied inside the query: most fall-backs under a filter find nothing too.
+                if (CountMatches(scope, fallback, request) == 0) continue;
+                var attempt = Run(scope, fallback, request, depth, parallel);
+                if (attempt.Total == 0) continue;
+                // No document matches the query as typed: the total stays 0 and the partial matches are counted apart.
+                partial = new PartialMatches(how, attempt.Total, words);
+                warnings.Add($"没有完全匹配“{request.Query.Trim()}”的文件；以下 {attempt.Total} 件为{how}（{string.Join(" ", words)}）的部分匹配结果");
+                (compiled, run) = (fallback, attempt with { Total = 0 });
+                break;
+            }
+        }
+        return (compiled, run, partial);
     }
 
     /// <summary>Searches being answered right now.</summary>
@@ -272,20 +281,5 @@ public sealed partial class PolicyIndex
             var dv = leaf.AtomicReader.GetSortedSetDocValues(field);
             return dv is null ? [] : Enumerable.Range(0, (int)dv.ValueCount).Select(ord => SegmentLabels.Label(leaf.AtomicReader, field, dv, ord));
         }).Distinct();
-    }
-
-    public IReadOnlyList<string> Suggest(string prefix, int max = 10)
-    {
-        var folded = TextFold.Fold(prefix?.Trim() ?? "");
-        if (folded.Length == 0 || max <= 0) return [];
-        var thesaurus = _compiler.Thesaurus.Terms.Where(t => TextFold.Fold(t).StartsWith(folded, StringComparison.Ordinal));
-        return WithSearcher(searcher =>
-        {
-            var issuers = FacetValues(searcher, FacetNames.Issuer).Where(v => TextFold.Fold(v).Contains(folded, StringComparison.Ordinal));
-            var titles = _compiler.Substring(Schema.Title, folded) is { } q
-                ? searcher.Search(new RecencyBoostQuery(q), max).ScoreDocs.Select(sd => HitCard.Read(searcher.IndexReader, sd.Doc).Title)
-                : [];
-            return thesaurus.Concat(issuers).Concat(titles).Distinct().Take(max).ToList();
-        });
     }
 }

@@ -88,8 +88,8 @@ public static partial class AdminEndpoints
         var settings = http.RequestServices.GetRequiredService<ServiceSettings>();
         if (!settings.AdminEnabled)
             return TypedResults.Problem(
-                detail: "Admin calls are disabled: no admin API key is configured. Set PolicyKB:AdminApiKey (environment variable PolicyKB__AdminApiKey) to enable them.",
-                statusCode: StatusCodes.Status403Forbidden, title: "Admin API disabled");
+                detail: "管理接口未启用：没有配置管理密钥。设置 PolicyKB:AdminApiKey（环境变量 PolicyKB__AdminApiKey）后即可使用。",
+                statusCode: StatusCodes.Status403Forbidden, title: "管理接口未启用");
         var failures = http.RequestServices.GetRequiredService<FailedAuthentications>();
         var client = ClientLimits.AddressOf(http);
         if (failures.IsLockedOut(client, out var retryAfter)) return TooManyFailures(http, retryAfter);
@@ -99,8 +99,8 @@ public static partial class AdminEndpoints
             Log.WrongKey(LoggerOf(http), client);
             http.Response.Headers.WWWAuthenticate = ApiKeyHeader;
             return TypedResults.Problem(
-                detail: $"This call needs the admin API key in the {ApiKeyHeader} header.",
-                statusCode: StatusCodes.Status401Unauthorized, title: "Admin API key missing or wrong");
+                detail: $"此操作需要在 {ApiKeyHeader} 请求头中提供管理密钥。",
+                statusCode: StatusCodes.Status401Unauthorized, title: "管理密钥缺失或错误");
         }
         return await next(context);
     }
@@ -110,8 +110,8 @@ public static partial class AdminEndpoints
         Log.LockedOut(LoggerOf(http), ClientLimits.AddressOf(http));
         http.Response.Headers.RetryAfter = ClientLimits.Seconds(retryAfter);
         return TypedResults.Problem(
-            detail: $"Too many admin calls from this address had a wrong key; try again in {ClientLimits.Seconds(retryAfter)} s.",
-            statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed authentications");
+            detail: $"来自此地址的管理请求多次使用了错误的密钥，请 {ClientLimits.Seconds(retryAfter)} 秒后再试。",
+            statusCode: StatusCodes.Status429TooManyRequests, title: "密钥错误次数过多");
     }
 
     private static ILogger LoggerOf(HttpContext http) => http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminEndpoints));
@@ -132,7 +132,7 @@ public static partial class AdminEndpoints
             problem = await (IsMultipart(http.Request) ? ImportUploadsAsync(http, importer, results, stop.Token)
                 : JsonBody.IsJson(http.Request, out _) ? ImportPathAsync(http, importer, settings, results, stop.Token)
                 : Task.FromResult<IResult?>(Problems.UnsupportedMediaType(
-                    "Send multipart/form-data with files in the field 'files', or application/json with {\"path\": …}.")));
+                    "请以 multipart/form-data 上传文件（字段 'files'），或以 application/json 发送 {\"path\": …}。")));
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -149,8 +149,8 @@ public static partial class AdminEndpoints
             Log.ImportStopped(log, report.Files.Count, report.Imported, report.Updated, report.Failed);
             // A client that left reads nothing; one still there learns what was kept.
             return TypedResults.Problem(
-                detail: $"The service is stopping: the import stopped after {report.Files.Count} files; the {report.Imported + report.Updated} imported are kept.",
-                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Import stopped",
+                detail: $"服务正在停止：导入在处理 {report.Files.Count} 个文件后中止，已导入的 {report.Imported + report.Updated} 个文件均已保存。",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "导入已中止",
                 extensions: new Dictionary<string, object?> { ["imported"] = report.Imported, ["updated"] = report.Updated, ["files"] = report.Files.Count });
         }
         Log.Imported(log, report.Files.Count, report.Imported, report.Updated, report.Failed);
@@ -166,9 +166,9 @@ public static partial class AdminEndpoints
         try { form = await http.Request.ReadFormAsync(ct); }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException && !ct.IsCancellationRequested)
         {
-            return Problems.BadParameter("files", $"The upload is not well-formed multipart/form-data: {e.Message}");
+            return Problems.BadParameter("files", $"上传内容不是格式正确的 multipart/form-data（{e.Message}）。");
         }
-        if (form.Files.Count == 0) return Problems.BadParameter("files", "Upload at least one file in the multipart field 'files'.");
+        if (form.Files.Count == 0) return Problems.BadParameter("files", "请在 multipart 字段 'files' 中至少上传一个文件。");
         foreach (var file in form.Files)
         {
             ct.ThrowIfCancellationRequested();
@@ -186,15 +186,15 @@ public static partial class AdminEndpoints
         if (problem is not null) return problem;
         if (settings.ImportRoots.Count == 0)
             return TypedResults.Problem(
-                detail: "Imports from paths on the server are disabled: no import root is configured. Upload the files (multipart/form-data, field 'files'), " +
-                    "or set PolicyKB:ImportRoots to the folders imports may read.",
-                statusCode: StatusCodes.Status403Forbidden, title: "Path imports disabled");
-        if (string.IsNullOrWhiteSpace(body!.Path)) return Problems.BadParameter("path", "Give the folder or file on the server to import.");
+                detail: "未启用从服务器路径导入：没有配置导入根目录。请上传文件（multipart/form-data，字段 'files'），" +
+                    "或将允许读取的文件夹设为 PolicyKB:ImportRoots。",
+                statusCode: StatusCodes.Status403Forbidden, title: "未启用路径导入");
+        if (string.IsNullOrWhiteSpace(body!.Path)) return Problems.BadParameter("path", "请给出服务器上要导入的文件夹或文件。");
         var confinement = new ImportRoots(settings.ImportRoots);
         var real = confinement.Resolve(body.Path, out var refusal);
         if (real is null) return Problems.BadParameter("path", refusal!);
         if (!Directory.Exists(real) && !File.Exists(real))
-            return Problems.BadParameter("path", $"'{SearchParameters.Shorten(body.Path)}' is neither a folder nor a file on the server.");
+            return Problems.BadParameter("path", $"“{SearchParameters.Shorten(body.Path)}”在服务器上既不是文件夹也不是文件。");
         // The importer's walk follows no link out of the folder it was given (it reports each one), so none leads out of a root.
         // ImportPaths runs on the thread pool's threads itself; this thread only waits for it.
         await Task.Run(() => importer.ImportPaths([real], results, ct), ct);
@@ -212,7 +212,7 @@ public static partial class AdminEndpoints
 
     private static async Task<IResult> StartCrawl(HttpContext http, CrawlCoordinator crawler)
     {
-        var (request, problem) = await JsonBody.ReadAsync(http.Request, "sites", "a crawl request such as {\"sites\": [\"mee\"], \"maxListPages\": 3}",
+        var (request, problem) = await JsonBody.ReadAsync(http.Request, "sites", "采集请求，如 {\"sites\": [\"mee\"], \"maxListPages\": 3}",
             new CrawlRequest(), http.RequestAborted);
         // No body and no Content-Type is the plain "crawl as configured".
         if (problem is not null && !(string.IsNullOrEmpty(http.Request.ContentType) && http.Request.ContentLength is null or 0)) return problem;
@@ -220,12 +220,12 @@ public static partial class AdminEndpoints
         var errors = crawler.Check(request);
         if (errors.Count > 0) return Problems.BadParameters(errors.ToDictionary(e => e.Key, e => new[] { e.Value + "." }));
         if (crawler.Status.Running)
-            return TypedResults.Problem(detail: $"A crawl is already running (started {crawler.Status.StartedAt:u}); see GET /api/crawl.",
-                statusCode: StatusCodes.Status409Conflict, title: "Crawl running");
+            return TypedResults.Problem(detail: $"已有采集正在运行（开始于 {crawler.Status.StartedAt:u}），进度见 GET /api/crawl。",
+                statusCode: StatusCodes.Status409Conflict, title: "采集正在运行");
         if (!crawler.TryStart(request, out var reason))
             return crawler.Status.Running
-                ? TypedResults.Problem(detail: reason, statusCode: StatusCodes.Status409Conflict, title: "Crawl running")
-                : Problems.BadParameter("sites", reason ?? "The crawl request is not valid.");
+                ? TypedResults.Problem(detail: reason, statusCode: StatusCodes.Status409Conflict, title: "采集正在运行")
+                : Problems.BadParameter("sites", reason ?? "采集请求无效。");
         return TypedResults.Json(crawler.Status, SafeOutput.Json, statusCode: StatusCodes.Status202Accepted);
     }
 

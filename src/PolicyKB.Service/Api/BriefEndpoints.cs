@@ -39,12 +39,12 @@ public static class BriefEndpoints
         if (!json)
         {
             if (!BriefRenderer.TryParseFormat(body.Format, out var f))
-                return Problems.BadParameter("format", $"'{SearchParameters.Shorten(body.Format)}' is not a brief format (json, md, html, docx).");
+                return Problems.BadParameter("format", $"“{SearchParameters.Shorten(body.Format)}”不是简报格式（json、md、html、docx）。");
             format = f;
         }
         var ids = (body.Ids ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).ToList();
-        if (ids.Count > MaxIds) return Problems.BadParameter("ids", $"At most {MaxIds} documents fit in one brief.");
-        if (ids.Any(id => id.Length > SearchEndpoints.MaxIdLength)) return Problems.BadParameter("ids", "A document id is too long.");
+        if (ids.Count > MaxIds) return Problems.BadParameter("ids", $"一期简报最多收 {MaxIds} 篇文件。");
+        if (ids.Any(id => id.Length > SearchEndpoints.MaxIdLength)) return Problems.BadParameter("ids", "有一个文件编号过长。");
 
         SearchRequest? search = null;
         if (body.Search is not null)
@@ -52,17 +52,20 @@ public static class BriefEndpoints
             search = body.Search.ToRequest(out var problems, paged: false);
             if (search is null) return Problems.BadParameters(problems.ToDictionary(p => "search." + p.Key, p => p.Value));
         }
-        if (ids.Count == 0 && search is null) return Problems.BadParameter("ids", "Give the ids of the documents to brief, or a search.");
+        if (ids.Count == 0 && search is null) return Problems.BadParameter("ids", "请给出要收入简报的文件编号，或一个检索。");
 
         DateOnly? date = null;
         if (!string.IsNullOrWhiteSpace(body.Date))
         {
             if (!DateOnly.TryParseExact(body.Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                return Problems.BadParameter("date", $"'{SearchParameters.Shorten(body.Date)}' is not a date (yyyy-MM-dd).");
+                return Problems.BadParameter("date", $"“{SearchParameters.Shorten(body.Date)}”不是日期（yyyy-MM-dd）。");
             date = d;
         }
-        if (body.Number is < 1) return Problems.BadParameter("number", "The issue number is at least 1.");
-        if (body.IssueOfYear is < 1) return Problems.BadParameter("issueOfYear", "The issue number within the year is at least 1.");
+        if (body.Number is < 1) return Problems.BadParameter("number", "总期号至少为 1。");
+        if (body.IssueOfYear is < 1) return Problems.BadParameter("issueOfYear", "年内期号至少为 1。");
+        var sections = BriefTemplate.Default.SectionsByKey().Select(s => s.Key).ToList();
+        if ((body.Sections ?? new Dictionary<string, string>()).FirstOrDefault(p => !sections.Contains(p.Value, StringComparer.Ordinal)) is { Key: not null } unknown)
+            return Problems.BadParameter("sections", $"“{SearchParameters.Shorten(unknown.Value)}”不是简报的栏目（{string.Join("、", sections)}）。");
 
         var brief = builder.Build(new BriefRequest
         {
@@ -72,6 +75,7 @@ public static class BriefEndpoints
             Number = body.Number,
             IssueOfYear = body.IssueOfYear,
             Edits = body.Edits ?? new Dictionary<string, string>(),
+            Placements = body.Sections ?? new Dictionary<string, string>(),
         }, cancellationToken);
         if (format is not { } chosen) return TypedResults.Json(brief, SafeOutput.Json);
         var rendered = BriefRenderer.Render(SafeOutput.Clean(brief), chosen);
@@ -87,6 +91,7 @@ public static class BriefEndpoints
 /// <param name="Number">总期 number; one more than the last issued brief when absent.</param>
 /// <param name="IssueOfYear">年第 N 期; counted from the history when absent.</param>
 /// <param name="Edits">Document id → the editor's text replacing the summary.</param>
+/// <param name="Sections">Document id → the key of the section the editor moved it to (<c>sectionChoices</c> of the preview lists them).</param>
 public sealed record BriefApiRequest(
     IReadOnlyList<string>? Ids,
     SearchParameters? Search = null,
@@ -94,4 +99,5 @@ public sealed record BriefApiRequest(
     string? Date = null,
     int? Number = null,
     int? IssueOfYear = null,
-    IReadOnlyDictionary<string, string>? Edits = null);
+    IReadOnlyDictionary<string, string>? Edits = null,
+    IReadOnlyDictionary<string, string>? Sections = null);

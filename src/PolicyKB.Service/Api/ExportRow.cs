@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -30,34 +31,64 @@ public sealed partial record ExportRow(
     public static string PlainText(string snippetHtml) => WebUtility.HtmlDecode(Tag().Replace(snippetHtml, ""));
 }
 
-/// <summary>The JSON export: the search, how many hits it had, and the rows (at most the export limit).</summary>
-public sealed record ExportResult(string Query, int Total, bool Truncated, IReadOnlyList<ExportRow> Hits);
+/// <summary>The JSON export: the search, how many documents it found, whether the cap cut the rows, the cap, and the rows.</summary>
+/// <param name="Partial">Set when no document matched the query as typed and the rows are its partial matches.</param>
+public sealed record ExportResult(string Query, int Total, bool Truncated, int Limit, PartialMatches? Partial, IEnumerable<ExportRow> Hits);
 
-/// <summary>CSV that Excel opens correctly: UTF-8 with BOM, CRLF, RFC 4180 quoting, and no cell that Excel would run as a formula.</summary>
+/// <summary>GET /api/export/limit: the rows an export carries at most.</summary>
+public sealed record ExportLimits(int Limit);
+
+public enum ExportFormat { Csv, Excel, Json }
+
+public static class ExportFormats
+{
+    /// <summary>csv (the default), excel or json, in any case.</summary>
+    public static bool TryParse(string? text, out ExportFormat format)
+    {
+        format = ExportFormat.Csv;
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "csv": return true;
+            case "excel": format = ExportFormat.Excel; return true;
+            case "json": format = ExportFormat.Json; return true;
+            default: return false;
+        }
+    }
+}
+
+/// <summary>The line a cut CSV export ends with.</summary>
+public static class ExportNotice
+{
+    public static string Text(int rows, int found, int limit) => string.Create(CultureInfo.InvariantCulture,
+        $"※ 导出未完整：共找到 {found:N0} 条，超出导出上限 {limit:N0} 条，本文件只含前 {rows:N0} 条。请收窄检索条件后分批导出。");
+}
+
+/// <summary>
+/// CSV as RFC 4180 says (UTF-8, CRLF, quoting), with no cell that a spreadsheet would run as a formula; for Excel, behind
+/// a UTF-8 byte order mark (without it Excel reads the file in the local code page). Written row by row as the hits come.
+/// </summary>
 public static class CsvExport
 {
     public static readonly string[] Header = ["标题", "发文机关", "文号", "文种", "成文日期", "发布日期", "网址", "摘要", "编号"];
 
-    public static byte[] Write(IEnumerable<ExportRow> rows)
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <param name="notice">A last line saying what the file leaves out; null when it holds every hit.</param>
+    public static async Task WriteAsync(Stream output, IEnumerable<ExportRow> rows, bool byteOrderMark, string? notice, CancellationToken cancellationToken)
     {
-        var sb = new StringBuilder();
-        AppendLine(sb, Header);
+        if (byteOrderMark) await output.WriteAsync(new UTF8Encoding(true).Preamble.ToArray(), cancellationToken);
+        await using var writer = new StreamWriter(output, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+        await writer.WriteAsync(Line(Header).AsMemory(), cancellationToken);
         foreach (var r in rows)
-            AppendLine(sb, [r.Title, string.Join("；", r.Issuers), r.DocumentNumber, r.DocumentType,
-                r.WrittenDate?.ToString("yyyy-MM-dd"), r.PublishedDate?.ToString("yyyy-MM-dd"), r.Url, r.Snippet, r.Id]);
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
-        return [.. utf8.GetPreamble(), .. utf8.GetBytes(sb.ToString())];
+            await writer.WriteAsync(Line([r.Title, string.Join("；", r.Issuers), r.DocumentNumber, r.DocumentType,
+                r.WrittenDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.PublishedDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                r.Url, r.Snippet, r.Id]).AsMemory(), cancellationToken);
+        if (notice is not null) await writer.WriteAsync(Line([notice]).AsMemory(), cancellationToken);
+        await writer.FlushAsync(cancellationToken);
     }
 
-    private static void AppendLine(StringBuilder sb, IReadOnlyList<string?> cells)
-    {
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (i > 0) sb.Append(',');
-            sb.Append(Cell(cells[i]));
-        }
-        sb.Append("\r\n");
-    }
+    /// <summary>One record, CRLF-terminated.</summary>
+    public static string Line(IReadOnlyList<string?> cells) => string.Join(',', cells.Select(Cell)) + "\r\n";
 
     public static string Cell(string? value)
     {

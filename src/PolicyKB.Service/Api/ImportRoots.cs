@@ -14,14 +14,14 @@ public sealed class ImportRoots(IReadOnlyList<string> roots)
         refusal = null;
         if (!Path.IsPathFullyQualified(path))
         {
-            refusal = $"'{SearchParameters.Shorten(path)}' is not an absolute path; give one below an import root ({string.Join(", ", roots)}).";
+            refusal = $"“{SearchParameters.Shorten(path)}”不是绝对路径，请给出导入根目录（{string.Join("、", roots)}）下的路径。";
             return null;
         }
         string real;
         try { real = RealPath.Of(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            refusal = $"'{SearchParameters.Shorten(path)}' cannot be resolved: {e.Message}";
+            refusal = $"无法解析路径“{SearchParameters.Shorten(path)}”（{e.Message}）。";
             return null;
         }
         foreach (var root in roots)
@@ -31,7 +31,7 @@ public sealed class ImportRoots(IReadOnlyList<string> roots)
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException) { continue; }
             if (IsBelow(real, realRoot)) return real;
         }
-        refusal = $"'{SearchParameters.Shorten(path)}' is outside the import roots ({string.Join(", ", roots)}).";
+        refusal = $"“{SearchParameters.Shorten(path)}”不在导入根目录（{string.Join("、", roots)}）之内。";
         return null;
     }
 

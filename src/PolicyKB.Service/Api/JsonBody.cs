@@ -18,7 +18,7 @@ public static class JsonBody
             || !(type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)))
             return false;
         if (type.Charset.HasValue && !IsUtf8(HeaderUtilities.RemoveQuotes(type.Charset).ToString()))
-            problem = Problems.UnsupportedMediaType($"The body's charset '{SearchParameters.Shorten(type.Charset.ToString())}' is not supported: send JSON in UTF-8.");
+            problem = Problems.UnsupportedMediaType($"不支持请求体的字符集“{SearchParameters.Shorten(type.Charset.ToString())}”：请以 UTF-8 发送 JSON。");
         return true;
     }
 
@@ -32,22 +32,22 @@ public static class JsonBody
         CancellationToken cancellationToken) where T : class
     {
         if (!IsJson(request, out var problem))
-            return (null, Problems.UnsupportedMediaType($"Send application/json: {expected}."));
+            return (null, Problems.UnsupportedMediaType($"请以 application/json 发送：{expected}。"));
         if (problem is not null) return (null, problem);
-        if (request.ContentLength == 0) return (empty, empty is null ? Problems.BadParameter(field, $"The body is empty; send {expected}.") : null);
+        if (request.ContentLength == 0) return (empty, empty is null ? Problems.BadParameter(field, $"请求体为空，请发送 {expected}。") : null);
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, PolicyJson.Options, cancellationToken);
-            return value is null ? (empty, empty is null ? Problems.BadParameter(field, $"The body is null; send {expected}.") : null) : (value, null);
+            return value is null ? (empty, empty is null ? Problems.BadParameter(field, $"请求体为 null，请发送 {expected}。") : null) : (value, null);
         }
         catch (JsonException e)
         {
             var named = FieldOf(e.Path) ?? field;
             // The serializer's own message names .NET types; the position is what helps the caller.
-            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+            var where = e.LineNumber is { } line ? $"（第 {line + 1} 行第 {e.BytePositionInLine + 1} 字节）" : "";
             return (null, Problems.BadParameter(named, named == field && e.Path is null or "$"
-                ? $"The body is not valid JSON{where}; send {expected}."
-                : $"'{named}' has the wrong type or form{where}; send {expected}."));
+                ? $"请求体不是有效的 JSON{where}，请发送 {expected}。"
+                : $"“{named}”的类型或格式不对{where}，请发送 {expected}。"));
         }
     }
 

@@ -26,15 +26,18 @@ public static partial class SearchEndpoints
             .WithSummary("Search the knowledge base: hits with snippets, facets with drill-sideways counts, warnings, total, took.")
             .Produces<SearchResult>(contentType: "application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/export", Export)
-            .WithSummary("Every hit of a search (capped) as CSV for Excel (UTF-8 BOM) or JSON.")
+            .WithSummary("Every hit of a search up to the export cap, streamed: CSV (UTF-8), CSV for Excel (format=excel: UTF-8 with BOM) or JSON; a cut file says so (CSV: a last line; JSON: truncated).")
             .Produces<ExportResult>(contentType: "application/json").Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem();
+        api.MapGet("/export/limit", ExportLimitOf)
+            .WithSummary("How many rows an export carries at most (PolicyKB:ExportLimit).")
+            .Produces<ExportLimits>(contentType: "application/json");
         api.MapGet("/facets", Facets)
             .WithSummary("Facet values with counts over the whole index.")
             .Produces<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>>(contentType: "application/json");
         api.MapGet("/suggest", Suggest)
-            .WithSummary("Completions of a prefix from titles, issuers and the thesaurus.")
-            .Produces<IReadOnlyList<string>>(contentType: "application/json").ProducesValidationProblem();
+            .WithSummary("Completions of a prefix: {type: \"term\" | \"issuer\", text} to search for, {type: \"document\", id, title} to open.")
+            .Produces<IReadOnlyList<Suggestion>>(contentType: "application/json").ProducesValidationProblem();
         api.MapGet("/documents/{id}", Document)
             .WithSummary("One document: metadata, body, attachments, sources, related documents (cites, cited by, similar), and its status (现行有效, 已废止 …) from the texts.")
             .Produces<DocumentView>(contentType: "application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -60,49 +63,72 @@ public static partial class SearchEndpoints
     private static async Task<IResult> Export([AsParameters] SearchParameters parameters, string? format, IPolicyIndex index,
         ServiceSettings settings, TimeProvider clock, HttpContext http)
     {
-        var csv = format?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "csv" => true,
-            "json" => false,
-            _ => (bool?)null,
-        };
-        if (csv is null) return Problems.BadParameter("format", $"'{SearchParameters.Shorten(format)}' is not an export format (csv, json).");
+        if (!ExportFormats.TryParse(format, out var chosen))
+            return Problems.BadParameter("format", $"“{SearchParameters.Shorten(format)}”不是导出格式（csv、excel、json）。");
         var request = parameters.ToRequest(out var problems, paged: false);
         if (request is null) return Problems.BadParameters(problems);
-        request = request with { Page = 1, Size = settings.ExportLimit, WithFacets = false };
-        SearchResult? result;
-        try { result = await RunAsync(index, request, settings, http.RequestAborted); }
+        var limit = ExportLimit(settings);
+        HitStream? stream;
+        try { stream = await StreamAsync(index, request, limit, settings, http.RequestAborted); }
         catch (QueryTooComplexException e) { return Problems.BadParameter("q", e.Message); }
-        if (result is null) return Problems.SearchTimedOut(settings.SearchTimeout);
-        var rows = result.Hits.Select(ExportRow.From).ToList();
-        if (csv == true)
-            return TypedResults.File(CsvExport.Write(rows), "text/csv; charset=utf-8", $"policykb-{clock.GetLocalNow():yyyyMMdd-HHmmss}.csv");
-        return TypedResults.Json(new ExportResult(request.Query, result.Total, result.Total > rows.Count, rows), SafeOutput.Json);
+        if (stream is null) return Problems.SearchTimedOut(settings.SearchTimeout);
+        // The stream holds its view of the index until the answer is written.
+        http.Response.RegisterForDispose(stream);
+        var rows = stream.Hits.Select(ExportRow.From);
+        if (chosen == ExportFormat.Json)
+            return TypedResults.Json(new ExportResult(request.Query, stream.Found, stream.Truncated, limit, stream.Partial, rows), SafeOutput.Json);
+        var notice = stream.Truncated ? ExportNotice.Text(stream.Count, stream.Found, limit) : null;
+        return TypedResults.Stream(body => CsvExport.WriteAsync(body, rows, byteOrderMark: chosen == ExportFormat.Excel, notice, http.RequestAborted),
+            "text/csv; charset=utf-8", $"policykb-{clock.GetLocalNow():yyyyMMdd-HHmmss}.csv");
     }
+
+    /// <summary>The rows an export carries at most: the configured cap, within the deepest result a search reaches.</summary>
+    internal static int ExportLimit(ServiceSettings settings) => Math.Min(settings.ExportLimit, PolicyIndex.MaxResultDepth);
+
+    private static IResult ExportLimitOf(ServiceSettings settings) => TypedResults.Json(new ExportLimits(ExportLimit(settings)), SafeOutput.Json);
 
     private static IResult Facets(IPolicyIndex index) => TypedResults.Json(IssuerTree.WithParents(index.Facets(), IssuerRegistry.Default), SafeOutput.Json);
 
     private static IResult Suggest(string? prefix, string? max, IPolicyIndex index)
     {
         var p = prefix?.Trim() ?? "";
-        if (p.Length > MaxPrefixLength) return Problems.BadParameter("prefix", $"The prefix is longer than {MaxPrefixLength} characters.");
+        if (p.Length > MaxPrefixLength) return Problems.BadParameter("prefix", $"前缀过长：最多 {MaxPrefixLength} 个字符。");
         var n = 10;
         if (!string.IsNullOrWhiteSpace(max) && (!int.TryParse(max, out n) || n < 1 || n > MaxSuggestions))
-            return Problems.BadParameter("max", $"'{SearchParameters.Shorten(max)}' is not a whole number from 1 to {MaxSuggestions}.");
-        IReadOnlyList<string> suggestions = p.Length == 0 ? [] : index.Suggest(p, n);
+            return Problems.BadParameter("max", $"“{SearchParameters.Shorten(max)}”不是 1 到 {MaxSuggestions} 之间的整数。");
+        IReadOnlyList<Suggestion> suggestions = p.Length == 0 ? [] : index.Suggest(p, n);
         return TypedResults.Json(suggestions, SafeOutput.Json);
     }
 
     private static IResult Document(string id, IPolicyIndex index)
     {
-        if (id.Length > MaxIdLength) return Problems.BadParameter("id", $"A document id is at most {MaxIdLength} characters.");
+        if (id.Length > MaxIdLength) return Problems.BadParameter("id", $"文件编号过长：最多 {MaxIdLength} 个字符。");
         var document = index.Get(id);
-        if (document is null) return Problems.NotFound($"No document has the id '{SearchParameters.Shorten(id)}'.");
+        if (document is null) return Problems.NotFound($"知识库中没有编号为“{SearchParameters.Shorten(id)}”的文件。");
         return TypedResults.Json(new DocumentView(document, index.Related(id), index.Status(id) ?? DocumentStatus.Unknown) { Links = index.Links(id) }, SafeOutput.Json);
     }
 
     private static IResult Health(IPolicyIndex index)
         => TypedResults.Json(new HealthReport("ok", index.Count, index.LastCommit), SafeOutput.Json);
+
+    /// <summary>Starts a search's hit stream under the per-request timeout (as <see cref="RunAsync"/>); null when the time ran out.</summary>
+    internal static async Task<HitStream?> StreamAsync(IPolicyIndex index, SearchRequest request, int max, ServiceSettings settings, CancellationToken aborted)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        cts.CancelAfter(settings.SearchTimeout);
+        var started = Task.Run(() => index.Stream(request, max, cts.Token), cts.Token);
+        try
+        {
+            return await started.WaitAsync(settings.SearchTimeout, aborted);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+        {
+            // A stream that starts after all is let go at once.
+            _ = started.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            if (aborted.IsCancellationRequested) throw;
+            return null;
+        }
+    }
 
     /// <summary>
     /// Runs a search under the per-request timeout: the token asks the index to stop, and the wait gives up on

@@ -74,13 +74,13 @@ public sealed partial class SearchParameters
         IReadOnlyList<string> Values(string name, string[]? raw, Func<string, bool>? valid = null, string? expected = null)
         {
             var values = (raw ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToList();
-            if (values.Count > MaxValuesPerFilter) Fail(name, $"At most {MaxValuesPerFilter} values are allowed.");
-            else if (values.FirstOrDefault(v => v.Length > MaxValueLength) is not null) Fail(name, $"A value is longer than {MaxValueLength} characters.");
-            else if (valid is not null && values.FirstOrDefault(v => !valid(v)) is { } bad) Fail(name, $"'{Shorten(bad)}' is not {expected}.");
+            if (values.Count > MaxValuesPerFilter) Fail(name, $"最多允许 {MaxValuesPerFilter} 个值。");
+            else if (values.FirstOrDefault(v => v.Length > MaxValueLength) is not null) Fail(name, $"有一个值超过了 {MaxValueLength} 个字符。");
+            else if (valid is not null && values.FirstOrDefault(v => !valid(v)) is { } bad) Fail(name, $"“{Shorten(bad)}”不是{expected}。");
             return values;
         }
 
-        var sites = Values("site", Site, v => SiteNames.TryParse(v, out _), "a site (govcn, ndrc, mee, other)")
+        var sites = Values("site", Site, v => SiteNames.TryParse(v, out _), "网站代码（govcn、ndrc、mee、other）")
             .Select(v => { SiteNames.TryParse(v, out var s); return s.ToCode(); }).Distinct().ToList();
 
         var sort = SearchSort.Relevance;
@@ -89,20 +89,20 @@ public sealed partial class SearchParameters
             case null or "" or "relevance": break;
             case "newest": sort = SearchSort.Newest; break;
             case "oldest": sort = SearchSort.Oldest; break;
-            default: Fail("sort", $"'{Shorten(Sort)}' is not a sort order (relevance, newest, oldest)."); break;
+            default: Fail("sort", $"“{Shorten(Sort)}”不是排序方式（relevance、newest、oldest）。"); break;
         }
 
         var page = ReadInt("page", Page, 1, 1, int.MaxValue, Fail);
         var size = ReadInt("size", Size, 10, 1, MaxSize, Fail);
         if (paged && !errors.ContainsKey("page") && !errors.ContainsKey("size") && (long)page * size > MaxWindow)
-            Fail("page", $"page × size must be at most {MaxWindow} (here {(long)page * size}); narrow the search instead of paging deeper.");
+            Fail("page", $"page × size 最多为 {MaxWindow}（这次为 {(long)page * size}），请缩小检索范围，不要继续往后翻页。");
 
         var from = ReadDate("from", From, upper: false, Fail);
         var to = ReadDate("to", To, upper: true, Fail);
         var writtenFrom = ReadDate("writtenFrom", WrittenFrom, upper: false, Fail);
         var writtenTo = ReadDate("writtenTo", WrittenTo, upper: true, Fail);
-        if (from > to) Fail("from", $"from ({from:yyyy-MM-dd}) is after to ({to:yyyy-MM-dd}).");
-        if (writtenFrom > writtenTo) Fail("writtenFrom", $"writtenFrom ({writtenFrom:yyyy-MM-dd}) is after writtenTo ({writtenTo:yyyy-MM-dd}).");
+        if (from > to) Fail("from", $"起始日期 {from:yyyy-MM-dd} 晚于截止日期 {to:yyyy-MM-dd}。");
+        if (writtenFrom > writtenTo) Fail("writtenFrom", $"成文日期的起始日期 {writtenFrom:yyyy-MM-dd} 晚于截止日期 {writtenTo:yyyy-MM-dd}。");
 
         IReadOnlyList<string>? counted = null;
         if (Facets is not null && (counted = FacetNames.ParseList(Facets, out var unknown)) is null)
@@ -116,8 +116,8 @@ public sealed partial class SearchParameters
             Topics = Values("topic", Topic),
             Types = Values("type", Type),
             Sites = sites,
-            Years = Values("year", Year, YearPattern().IsMatch, "a year (2023)"),
-            Months = Values("month", Month, MonthPattern().IsMatch, "a month (2023-10)"),
+            Years = Values("year", Year, YearPattern().IsMatch, "年份（如 2023）"),
+            Months = Values("month", Month, MonthPattern().IsMatch, "月份（如 2023-10）"),
             Methodologies = Values("methodology", Methodology),
             PublishedFrom = from,
             PublishedTo = to,
@@ -149,7 +149,9 @@ public sealed partial class SearchParameters
     {
         if (string.IsNullOrWhiteSpace(text)) return fallback;
         if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
-        fail(name, $"'{Shorten(text)}' is not a whole number from {min} to {(max == int.MaxValue ? "∞" : max.ToString(CultureInfo.InvariantCulture))}.");
+        fail(name, max == int.MaxValue
+            ? $"“{Shorten(text)}”不是不小于 {min} 的整数。"
+            : $"“{Shorten(text)}”不是 {min} 到 {max.ToString(CultureInfo.InvariantCulture)} 之间的整数。");
         return fallback;
     }
 
@@ -157,7 +159,7 @@ public sealed partial class SearchParameters
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DateBound.TryParse(text, upper, out var date)) return date;
-        fail(name, $"'{Shorten(text)}' is not a date (2023-10-11, 2023-10 or 2023).");
+        fail(name, $"“{Shorten(text)}”不是日期（如 2023-10-11、2023-10 或 2023）。");
         return null;
     }
 

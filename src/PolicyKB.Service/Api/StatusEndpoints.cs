@@ -23,10 +23,10 @@ public static class StatusEndpoints
     private static IResult Statuses([FromQuery(Name = "id")] string[]? ids, IPolicyIndex index)
     {
         var wanted = (ids ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (wanted.Count == 0) return Problems.BadParameter("id", "Give at least one document id (id=…).");
-        if (wanted.Count > MaxIds) return Problems.BadParameter("id", $"At most {MaxIds} ids are allowed.");
+        if (wanted.Count == 0) return Problems.BadParameter("id", "请至少给出一个文件编号（id=…）。");
+        if (wanted.Count > MaxIds) return Problems.BadParameter("id", $"最多允许 {MaxIds} 个文件编号。");
         if (wanted.FirstOrDefault(i => i.Length > SearchEndpoints.MaxIdLength) is not null)
-            return Problems.BadParameter("id", $"A document id is at most {SearchEndpoints.MaxIdLength} characters.");
+            return Problems.BadParameter("id", $"文件编号最多 {SearchEndpoints.MaxIdLength} 个字符。");
         var statuses = new Dictionary<string, DocumentStatus>(StringComparer.Ordinal);
         foreach (var id in wanted)
             if (index.Status(id) is { } status) statuses[id] = status;

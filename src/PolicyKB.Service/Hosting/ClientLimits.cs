@@ -31,7 +31,7 @@ public static class ClientLimits
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             }));
             o.OnRejected = (context, _) => WriteTooManyAsync(context.HttpContext, TimeSpan.FromSeconds(1),
-                $"This client already runs {limits.SearchConcurrencyPerClient} searches and has {limits.SearchQueuePerClient} waiting; wait for them to finish.");
+                $"此客户端已有 {limits.SearchConcurrencyPerClient} 个检索在运行、{limits.SearchQueuePerClient} 个在等待，请等它们完成后再试。");
         });
         return services;
     }
@@ -44,7 +44,7 @@ public static class ClientLimits
         return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "请求过于频繁", Detail = detail },
         });
     }
 

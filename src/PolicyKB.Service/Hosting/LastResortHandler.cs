@@ -19,12 +19,12 @@ public sealed partial class LastResortHandler(IProblemDetailsService problems, I
         if (http.RequestAborted.IsCancellationRequested) return true;
         var (status, title, detail) = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            BadHttpRequestException bad => (bad.StatusCode, "请求有误", BadRequestDetail(bad.StatusCode)),
             // The request's work was cancelled under it: the service is stopping (its connections are being closed).
-            OperationCanceledException => (StatusCodes.Status503ServiceUnavailable, "Service stopping", "The service is stopping; try again when it is back."),
-            PolicyIndexException => (StatusCodes.Status503ServiceUnavailable, "Index unavailable", "The index cannot be used right now; try again later."),
-            _ => (StatusCodes.Status500InternalServerError, "Internal error",
-                $"The service failed on this request; quote request id {http.TraceIdentifier} when reporting it."),
+            OperationCanceledException => (StatusCodes.Status503ServiceUnavailable, "服务正在停止", "服务正在停止，请在恢复后再试。"),
+            PolicyIndexException => (StatusCodes.Status503ServiceUnavailable, "索引暂不可用", "索引暂时无法使用，请稍后再试。"),
+            _ => (StatusCodes.Status500InternalServerError, "服务内部错误",
+                $"服务处理此请求时出错；报告问题时请注明请求编号 {http.TraceIdentifier}。"),
         };
         if (status == StatusCodes.Status500InternalServerError) Log.Failed(log, exception, http.Request.Method, http.Request.Path.ToString(), http.TraceIdentifier);
         else if (status >= 500) Log.Unavailable(log, http.Request.Method, http.Request.Path.ToString(), http.TraceIdentifier, exception.Message);
@@ -41,6 +41,14 @@ public sealed partial class LastResortHandler(IProblemDetailsService problems, I
             },
         });
     }
+
+    /// <summary>Kestrel's own messages are English and name its internals; the caller learns what to change.</summary>
+    private static string BadRequestDetail(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "请求体超过了服务允许的大小，请分批上传。",
+        StatusCodes.Status408RequestTimeout => "请求体未能及时送达，请重试。",
+        _ => "请求的格式不正确，请检查后再试。",
+    };
 
     private static partial class Log
     {

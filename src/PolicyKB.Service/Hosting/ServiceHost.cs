@@ -54,7 +54,7 @@ public static class ServiceHost
         // Registered before the crawler: hosted services stop in reverse order, so a running crawl ends before the index commits.
         services.AddHostedService<IndexLifecycle>();
         services.AddPolicyKbCrawler(builder.Configuration);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Problems.InChinese(c.ProblemDetails));
         services.AddExceptionHandler<LastResortHandler>();
         services.AddClientLimits(settings.RateLimits);
         services.ConfigureHttpJsonOptions(o =>

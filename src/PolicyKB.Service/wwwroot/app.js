@@ -18,6 +18,7 @@
   const PAGE_SIZE = 10;
   const MAX_WINDOW = 10000;
   const TRAY_KEY = 'policykb.tray';
+  const BRIEF_KEY = 'policykb.brief';
 
   const $ = (id) => document.getElementById(id);
 
@@ -163,10 +164,24 @@
 
   let inflight = null;
 
+  const NETWORK_ERROR = '无法连接到知识库服务，请检查网络或服务是否在运行，然后重试。';
+
+  /** fetch, with a network failure (the promise rejects: no answer at all) told in Chinese. */
+  async function fetchOrExplain(url, options) {
+    try {
+      return await fetch(url, options);
+    } catch (e) {
+      if (e.name === 'AbortError') throw e;
+      const failure = new Error(NETWORK_ERROR);
+      failure.network = true;
+      throw failure;
+    }
+  }
+
   async function getJson(url) {
     if (inflight) inflight.abort();
     inflight = new AbortController();
-    const res = await fetch(url, { signal: inflight.signal, headers: { Accept: 'application/json' } });
+    const res = await fetchOrExplain(url, { signal: inflight.signal, headers: { Accept: 'application/json' } });
     const body = await res.json().catch(() => null);
     if (!res.ok) {
       const message = body && (body.detail || body.title) ? (body.detail || body.title) : `请求失败（${res.status}）`;
@@ -175,9 +190,14 @@
     return body;
   }
 
+  /** An error in place of the results, with 重试 (the same URL again). */
+  function errorNotice(message) {
+    return el('div', { class: 'notice error', role: 'alert' }, message, ' ',
+      el('button', { type: 'button', class: 'retry', onclick: render }, '重试'));
+  }
+
   function showError(message) {
-    const notices = clear($('notices'));
-    notices.append(el('div', { class: 'notice error', role: 'alert' }, message));
+    clear($('notices')).append(errorNotice(message));
   }
 
   // ---------- search view ----------
@@ -200,8 +220,10 @@
     if (!s.q && !s.sort) { params.set('sort', 'newest'); $('sort').value = 'newest'; }
     const exportParams = searchParams(s, { withPage: false });
     exportParams.delete('size');
-    exportParams.set('format', 'csv');
-    $('export-link').href = `/api/export?${exportParams}`;
+    for (const a of document.querySelectorAll('a[data-export]')) {
+      exportParams.set('format', a.dataset.export);
+      a.href = `/api/export?${exportParams}`;
+    }
     // The feed is the same search, always newest first and without paging.
     const feedParams = searchParams(s, { withPage: false });
     feedParams.delete('size'); feedParams.delete('sort');
@@ -220,6 +242,9 @@
       setLoading(false);
       $('summary').textContent = '';
       clear($('hits')); clear($('pager'));
+      // The counts shown belong to the last search that answered, not to this one.
+      clear($('facets')).append(el('p', { class: 'muted facets-stale' }, '检索未完成，筛选项暂不可用。'));
+      renderExportNote(null);
       showError(e.message);
       return;
     }
@@ -231,6 +256,29 @@
     renderHitStatuses(result);
     renderPager(result, s);
     renderFacets(result.facets || {}, s);
+    renderExportNote(result);
+  }
+
+  // ---------- export ----------
+
+  let exportLimit = null;
+
+  /** How many rows an export carries at most (the service's setting), asked once. */
+  function loadExportLimit() {
+    exportLimit = exportLimit || fetch('/api/export/limit', { headers: { Accept: 'application/json' } })
+      .then((res) => (res.ok ? res.json() : null)).then((b) => (b && b.limit) || null).catch(() => { exportLimit = null; return null; });
+    return exportLimit;
+  }
+
+  /** Says before the download what it will hold: every hit, or the first of them up to the cap. */
+  async function renderExportNote(result) {
+    const note = $('export-note');
+    if (!result) { note.textContent = ''; return; }
+    const found = result.partial ? result.partial.total : result.total;
+    const limit = await loadExportLimit();
+    const n = (x) => x.toLocaleString('zh-CN');
+    note.textContent = limit && found > limit ? `将导出前 ${n(limit)} 条（共 ${n(found)} 条）` : `将导出全部 ${n(found)} 条`;
+    note.classList.toggle('warn', Boolean(limit && found > limit));
   }
 
   // aria-busy tells screen readers (and anyone waiting on the page) that the hits shown are not yet those of the URL.
@@ -638,7 +686,7 @@
       view = await getJson(`/api/documents/${encodeURIComponent(s.doc)}`);
     } catch (e) {
       if (e.name === 'AbortError') return;
-      clear(box).append(el('div', { class: 'notice error', role: 'alert' }, e.message));
+      clear(box).append(errorNotice(e.message));
       return;
     }
     const d = view.document;
@@ -857,6 +905,8 @@
     if (j < 0 || j >= items.length) return;
     [items[i], items[j]] = [items[j], items[i]];
     saveTray(items);
+    // The editor's order is the brief's order within a section: a preview on screen follows it.
+    if (!$('brief-preview').hidden) generateBrief();
   }
 
   function syncAddButtons() {
@@ -873,12 +923,61 @@
     $('tray-toggle').setAttribute('aria-expanded', String(open));
   }
 
+  // ---------- brief editing: issue, summaries and sections kept with the tray (localStorage) ----------
+
+  function briefSettings() {
+    try {
+      const s = JSON.parse(localStorage.getItem(BRIEF_KEY) || '{}');
+      return s && typeof s === 'object' ? s : {};
+    } catch { return {}; }
+  }
+
+  function saveBriefSetting(name, value) {
+    const s = briefSettings();
+    if (value) s[name] = value; else delete s[name];
+    localStorage.setItem(BRIEF_KEY, JSON.stringify(s));
+  }
+
+  function renderBriefSettings() {
+    const s = briefSettings();
+    $('brief-year-issue').value = s.issueOfYear || '';
+    $('brief-number').value = s.number || '';
+    $('brief-date').value = s.date || '';
+  }
+
+  /** Changes one tray item (its summary text or section) and shows the brief again. */
+  function editTrayItem(id, change) {
+    const items = trayItems();
+    const item = items.find((i) => i.id === id);
+    if (!item) return;
+    change(item);
+    saveTray(items);
+    generateBrief();
+  }
+
+  /** The request for /api/briefs: the tray's order, the editor's summaries and sections, the issue's number and date. */
+  function briefRequest(format) {
+    const items = trayItems();
+    const s = briefSettings();
+    const edits = {};
+    const sections = {};
+    for (const i of items) {
+      if (typeof i.summary === 'string' && i.summary.trim()) edits[i.id] = i.summary;
+      if (typeof i.section === 'string' && i.section) sections[i.id] = i.section;
+    }
+    const whole = (v) => (/^\d+$/.test(String(v || '')) ? Number(v) : null);
+    return {
+      ids: items.map((i) => i.id), format, edits, sections,
+      issueOfYear: whole(s.issueOfYear), number: whole(s.number), date: s.date || null,
+    };
+  }
+
   /** POSTs the tray to /api/briefs; `format` json answers the brief for preview, md/html/docx a file. */
   async function postBrief(format) {
-    const res = await fetch('/api/briefs', {
+    const res = await fetchOrExplain('/api/briefs', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: format === 'json' ? 'application/json' : '*/*' },
-      body: JSON.stringify({ ids: trayItems().map((i) => i.id), format }),
+      body: JSON.stringify(briefRequest(format)),
     });
     if (!res.ok) {
       const body = await res.json().catch(() => null);
@@ -916,19 +1015,49 @@
       brief.subtitle ? el('p', {}, brief.subtitle) : null,
       el('p', {}, [brief.organisation, brief.issueLine, brief.dateLine].filter(Boolean).join('　'))));
     for (const w of brief.warnings || []) box.append(el('p', { class: 'notice' }, w));
+    const choices = brief.sectionChoices || [];
     const renderSection = (sec) => {
-      const node = el('section', { class: `brief-section level-${sec.level}` }, el(sec.level > 1 ? 'h5' : 'h4', {}, sec.heading));
+      const node = el('section', { class: `brief-section level-${sec.level}`, 'data-key': sec.key || '' }, el(sec.level > 1 ? 'h5' : 'h4', {}, sec.heading));
       for (const item of sec.items || []) {
-        node.append(el('div', { class: 'brief-item' },
+        node.append(el('div', { class: 'brief-item' + (item.edited ? ' edited' : ''), 'data-id': item.id },
           el('p', { class: 'brief-item-title' }, `${item.ordinal}. ${item.title}`),
-          (item.paragraphs || []).map((p) => el('p', { class: 'brief-para' }, p)),
-          el('p', { class: 'brief-source' }, item.source.text, ' ', item.source.url ? externalLink(item.source.url, '原文') : null)));
+          el('div', { class: 'brief-paras' }, (item.paragraphs || []).map((p) => el('p', { class: 'brief-para' }, p))),
+          el('p', { class: 'brief-source' }, item.source.text, ' ', item.source.url ? externalLink(item.source.url, '原文') : null),
+          itemTools(item, sec, choices)));
       }
       for (const sub of sec.sections || []) node.append(renderSection(sub));
       return node;
     };
     for (const sec of brief.sections || []) box.append(renderSection(sec));
     if (brief.unclassified && (brief.unclassified.items || []).length) box.append(renderSection(brief.unclassified));
+  }
+
+  /** Under each item: edit its summary in place, move it to another section. */
+  function itemTools(item, sec, choices) {
+    const move = el('select', { class: 'brief-move', 'aria-label': `“${item.title}”所在栏目` },
+      el('option', { value: '' }, sec.key ? '按规则归类' : '未归类（按规则）'),
+      choices.map((c) => el('option', { value: c.key }, c.key.replaceAll('/', ' › '))));
+    move.value = sec.key && trayItems().some((t) => t.id === item.id && t.section === sec.key) ? sec.key : '';
+    move.addEventListener('change', () => editTrayItem(item.id, (t) => { t.section = move.value || undefined; }));
+    const edit = el('button', { type: 'button', class: 'link brief-edit' }, '编辑摘要');
+    edit.addEventListener('click', () => editSummary(item, edit.closest('.brief-item')));
+    const reset = item.edited
+      ? el('button', { type: 'button', class: 'link brief-reset', onclick: () => editTrayItem(item.id, (t) => { delete t.summary; }) }, '恢复自动摘要')
+      : null;
+    return el('div', { class: 'brief-tools' }, edit, reset, el('label', {}, '移到 ', move));
+  }
+
+  function editSummary(item, node) {
+    const paras = node.querySelector('.brief-paras');
+    const area = el('textarea', { class: 'brief-summary-edit', rows: '6', 'aria-label': `“${item.title}”的摘要（一行一段）` });
+    area.value = (item.paragraphs || []).join('\n');
+    const save = el('button', { type: 'button', class: 'primary brief-save' }, '保存');
+    const cancel = el('button', { type: 'button', class: 'brief-cancel' }, '取消');
+    const editor = el('div', { class: 'brief-editor' }, area, el('div', { class: 'brief-editor-actions' }, save, cancel));
+    paras.replaceWith(editor);
+    area.focus();
+    save.addEventListener('click', () => editTrayItem(item.id, (t) => { t.summary = area.value.trim() || undefined; }));
+    cancel.addEventListener('click', () => editor.replaceWith(paras));
   }
 
   async function downloadBrief(format) {
@@ -956,6 +1085,8 @@
   let suggestTimer = 0;
   let suggestAbort = null;
   let activeSuggestion = -1;
+  let suggestions = [];
+  const SUGGESTION_KINDS = { document: '文件', term: '检索词', issuer: '发文机关' };
 
   function hideSuggestions() {
     $('suggestions').hidden = true;
@@ -968,17 +1099,20 @@
     if (!prefix || prefix.length > 100) { hideSuggestions(); return; }
     if (suggestAbort) suggestAbort.abort();
     suggestAbort = new AbortController();
-    let words;
+    let found;
     try {
       const res = await fetch(`/api/suggest?prefix=${encodeURIComponent(prefix)}`, { signal: suggestAbort.signal });
       if (!res.ok) { hideSuggestions(); return; }
-      words = await res.json();
+      found = await res.json();
     } catch { return; }
     const list = clear($('suggestions'));
-    if (!Array.isArray(words) || !words.length || document.activeElement !== $('q') || $('q').value.trim() !== prefix) { hideSuggestions(); return; }
-    words.forEach((w, i) => {
-      const item = el('li', { role: 'option', id: `suggestion-${i}`, class: 'suggestion' }, w);
-      item.addEventListener('mousedown', (ev) => { ev.preventDefault(); pickSuggestion(w); });
+    if (!Array.isArray(found) || !found.length || document.activeElement !== $('q') || $('q').value.trim() !== prefix) { hideSuggestions(); return; }
+    suggestions = found;
+    found.forEach((sg, i) => {
+      const kind = SUGGESTION_KINDS[sg.type] || '';
+      const item = el('li', { role: 'option', id: `suggestion-${i}`, class: `suggestion suggestion-${sg.type}` },
+        el('span', { class: 'suggestion-kind' }, kind), sg.type === 'document' ? sg.title : sg.text);
+      item.addEventListener('mousedown', (ev) => { ev.preventDefault(); pickSuggestion(sg); });
       list.append(item);
     });
     list.hidden = false;
@@ -986,8 +1120,16 @@
     activeSuggestion = -1;
   }
 
-  function pickSuggestion(word) {
-    $('q').value = word;
+  /** A document opens its page; a term or an issuer is searched for. */
+  function pickSuggestion(sg) {
+    if (sg.type === 'document') {
+      clearTimeout(suggestTimer);
+      hideSuggestions();
+      navigate({ ...readState(), doc: sg.id });
+      window.scrollTo(0, 0);
+      return;
+    }
+    $('q').value = sg.text;
     hideSuggestions();
     submitSearch();
   }
@@ -1026,7 +1168,7 @@
   function wire() {
     $('search-form').addEventListener('submit', (ev) => {
       ev.preventDefault();
-      if (activeSuggestion >= 0 && !$('suggestions').hidden) { pickSuggestion($('suggestions').children[activeSuggestion].textContent); return; }
+      if (activeSuggestion >= 0 && !$('suggestions').hidden) { pickSuggestion(suggestions[activeSuggestion]); return; }
       submitSearch();
     });
     $('q').addEventListener('input', () => { clearTimeout(suggestTimer); suggestTimer = setTimeout(loadSuggestions, 150); });
@@ -1080,12 +1222,22 @@
       $('brief-preview').hidden = true; $('brief-downloads').hidden = true; $('brief-status').textContent = '';
     });
     $('brief-generate').addEventListener('click', generateBrief);
+    for (const [id, name] of [['brief-year-issue', 'issueOfYear'], ['brief-number', 'number'], ['brief-date', 'date']]) {
+      $(id).addEventListener('change', () => {
+        saveBriefSetting(name, $(id).value.trim());
+        if (!$('brief-preview').hidden) generateBrief();
+      });
+    }
     for (const b of $('brief-downloads').querySelectorAll('button[data-format]')) b.addEventListener('click', () => downloadBrief(b.dataset.format));
     window.addEventListener('popstate', render);
-    window.addEventListener('storage', (ev) => { if (ev.key === TRAY_KEY) { renderTray(); syncAddButtons(); } });
+    window.addEventListener('storage', (ev) => {
+      if (ev.key === TRAY_KEY) { renderTray(); syncAddButtons(); }
+      if (ev.key === BRIEF_KEY) renderBriefSettings();
+    });
   }
 
   wire();
   renderTray();
+  renderBriefSettings();
   render();
 })();

@@ -10,12 +10,12 @@ public sealed class ExportApiTests
     private static RunningService Service => SharedService.Instance;
 
     [TestMethod]
-    public async Task CsvExportHoldsEveryHitBehindAByteOrderMark()
+    public async Task ExcelExportHoldsEveryHitBehindAByteOrderMark()
     {
         var q = "q=" + Uri.EscapeDataString("碳达峰");
         var total = (await Service.SearchAsync(q)).Total;
 
-        using var response = await Service.Client.GetAsync("/api/export?format=csv&" + q);
+        using var response = await Service.Client.GetAsync("/api/export?format=excel&" + q);
         response.EnsureSuccessStatusCode();
         Assert.AreEqual("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.AreEqual("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
@@ -43,5 +43,14 @@ public sealed class ExportApiTests
     {
         using var response = await Service.Client.GetAsync("/api/export?format=xlsx");
         await ProblemAssert.NamesParameterAsync(response, "format");
+    }
+
+    [TestMethod]
+    public async Task PlainCsvExportHasNoByteOrderMark()
+    {
+        using var response = await Service.Client.GetAsync("/api/export?format=csv&q=" + Uri.EscapeDataString("碳达峰"));
+        response.EnsureSuccessStatusCode();
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.AreEqual(string.Join(',', CsvExport.Header), Encoding.UTF8.GetString(bytes).Split("\r\n")[0]);
     }
 }

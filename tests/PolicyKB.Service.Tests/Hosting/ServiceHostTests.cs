@@ -107,6 +107,6 @@ public sealed class ServiceHostTests
         using var response = await service.Client.GetAsync("/api/search?q=" + Uri.EscapeDataString("碳达峰"));
 
         var problem = await PolicyKB.Service.Tests.Api.ProblemAssert.IsProblemAsync(response, System.Net.HttpStatusCode.ServiceUnavailable);
-        Assert.AreEqual("Search timed out", problem.GetProperty("title").GetString());
+        Assert.AreEqual("检索超时", problem.GetProperty("title").GetString());
     }
 }

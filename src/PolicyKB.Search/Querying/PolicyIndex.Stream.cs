@@ -1,0 +1,36 @@
+using PolicyKB.Search.Querying;
+
+namespace PolicyKB.Search;
+
+public sealed partial class PolicyIndex
+{
+    public HitStream Stream(SearchRequest request, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        var parsed = QuerySyntax.Parse(request.Query);
+        QueryLimits.Check(parsed, request.Query);
+        var warnings = new List<string>();
+        if (parsed.SyntaxError is { } error) warnings.Add($"查询语法有误（{error}），已按字面检索“{request.Query.Trim()}”");
+        var depth = Math.Min(max, MaxResultDepth);
+        request = request with { Page = 1, Size = depth, WithFacets = false };
+
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var alone = Interlocked.Increment(ref _searching) == 1;
+            (CompiledQuery Compiled, SearchRun Run, PartialMatches? Partial) found;
+            try { found = Find(new SearchScope(searcher), parsed, request, depth, alone && searcher.IndexReader.MaxDoc >= _parallelSearchFrom, warnings, cancellationToken); }
+            finally { Interlocked.Decrement(ref _searching); }
+            var docs = found.Run.Top.ScoreDocs;
+            // Each hit is read (and its snippet made) only when the caller gets to it, on the searcher the query ran on.
+            var hits = docs.Select(d => ToHit(searcher, d, found.Compiled, request.WithSnippets));
+            return new HitStream(found.Run.Total, found.Partial, warnings, docs.Length, hits, () => _searchers.Release(searcher));
+        }
+        catch
+        {
+            _searchers.Release(searcher);
+            throw;
+        }
+    }
+}
