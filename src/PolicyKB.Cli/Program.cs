@@ -17,6 +17,7 @@ var root = new RootCommand("policykb — a knowledge base of Chinese government 
     ReparseCommand.Create(),
     BriefCommand.Create(),
     GenerateCommand.Create(),
+    ExportCommand.Create(),
 };
 
 StartupTrace.Mark("commands built");
