@@ -19,6 +19,10 @@ public sealed record BenchOptions
     public IReadOnlyList<string> Arguments { get; init; } = [];
     /// <summary>Run the judged query set over the real MEE texts (MRR@10, nDCG@10 for PolicyKB and FTS5) instead of timing.</summary>
     public bool Judged { get; init; }
+    /// <summary>How many new `policykb search` processes the CLI start figure is the median of; 0 leaves it out.</summary>
+    public int CliRuns { get; init; } = CliStart.DefaultRuns;
+    /// <summary>Measure only the CLI start (over the real MEE texts, else the generated corpus) and update its section.</summary>
+    public bool CliStartOnly { get; init; }
 
     public string? Phase { get; init; }
     public string? Workload { get; init; }
@@ -41,13 +45,15 @@ public sealed record BenchOptions
                 "--report-only" => o with { ReportOnly = true },
                 "--prepare-only" => o with { PrepareOnly = true },
                 "--judged" => o with { Judged = true },
+                "--cli-runs" => o with { CliRuns = int.Parse(Value()) },
+                "--cli-start" => o with { CliStartOnly = true },
                 "--query-budget" => o with { QueryBudgetSeconds = int.Parse(Value()) },
                 "--only" => o with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--phase" => o with { Phase = Value() },
                 "--workload" => o with { Workload = Value() },
                 "--name" => o with { Name = Value() },
                 "--index" => o with { Index = Value() },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --docs N --seed S --clients C --no-real --write-doc --report-only --prepare-only --judged --query-budget SECONDS --only PHASE,…"),
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --docs N --seed S --clients C --no-real --write-doc --report-only --prepare-only --judged --query-budget SECONDS --only PHASE,… --cli-runs N --cli-start"),
             };
         }
         return o;

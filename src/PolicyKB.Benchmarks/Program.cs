@@ -3,7 +3,7 @@ using System.Text.Json;
 using PolicyKB.Benchmarks;
 using PolicyKB.Model;
 
-// dotnet run -c Release --project src/PolicyKB.Benchmarks -- [--docs N] [--seed S] [--clients C] [--no-real] [--write-doc] [--report-only] [--prepare-only] [--judged] [--query-budget SECONDS] [--only PHASE,…]
+// dotnet run -c Release --project src/PolicyKB.Benchmarks -- [--docs N] [--seed S] [--clients C] [--no-real] [--write-doc] [--report-only] [--prepare-only] [--judged] [--query-budget SECONDS] [--only PHASE,…] [--cli-runs N] [--cli-start]
 // Each import and query phase runs in a child process of this program, so its peak memory is its own.
 BenchOptions options;
 try { options = BenchOptions.Parse(args); }
@@ -27,9 +27,10 @@ if (options.ReportOnly)
 {
     // Re-renders the table of the last run (its options, load and results) without measuring again.
     var saved = JsonSerializer.Deserialize<SavedRun>(File.ReadAllText(resultsFile), PolicyJson.Options)!;
-    WriteReport(Report.Markdown(saved.Results, saved.Options, saved.Run), options.WriteDoc, root);
+    WriteReport(Report.Markdown(saved.Results, saved.Options, saved.Run, saved.CliStart), options.WriteDoc, root);
     return 0;
 }
+if (options.CliStartOnly) return CliStartOnly(options, root, cache, resultsFile);
 
 var workloads = new List<Workload> { Workload.Generated(cache, options.Documents, options.Seed, Console.Out) };
 if (options.PrepareOnly)
@@ -48,6 +49,9 @@ catch (ArgumentException e)
     return 2;
 }
 var remeasured = new List<string>();
+// The CLI start is measured over the last workload's PolicyKB index: the real MEE texts when present.
+var cliWorkload = workloads[^1];
+var cliStart = options.Only.Count > 0 && !options.Only.Contains(Phases.CliPhase) ? previous?.CliStart : null;
 
 var results = new List<WorkloadResult>();
 foreach (var workload in workloads)
@@ -87,6 +91,12 @@ foreach (var workload in workloads)
                 earlier?.Queries.FirstOrDefault(q => q.Engine == Phases.EngineName(engine)),
                 phase => Phases.RunParent<QueryResult>(options, phase, workload, Path.Combine(runDir, engine))));
         results.Add(new WorkloadResult(workload.Name, workload.Documents, workload.HtmlBytes, imports, queries));
+        if (workload == cliWorkload && options.CliRuns > 0 && cliStart is null)
+        {
+            Console.WriteLine($"-- {Phases.CliPhase}");
+            cliStart = CliStart.Measure(root, cache, workload.Name, workload.Documents, Path.Combine(runDir, "policykb"), options.CliRuns, Console.Out);
+            if (previous is not null) remeasured.Add($"{Phases.CliPhase} ({workload.Name})");
+        }
     }
     catch (InvalidOperationException e)
     {
@@ -104,9 +114,40 @@ var run = previous is null
     : previous.Run with { Remeasured = Phases.Remeasured(previous.Run.Remeasured, string.Join(", ", remeasured), $"{started:yyyy-MM-dd HH:mm} UTC (load {loadAtStart} at the start, {Report.LoadAverage()} at the end)") };
 // A partial re-run keeps the full run's options: its command is the one that reproduces the whole table.
 var runOptions = previous?.Options ?? options;
-File.WriteAllText(resultsFile, JsonSerializer.Serialize(new SavedRun(runOptions, run, results), PolicyJson.Indented));
-WriteReport(Report.Markdown(results, runOptions, run), options.WriteDoc, root);
+File.WriteAllText(resultsFile, JsonSerializer.Serialize(new SavedRun(runOptions, run, results, cliStart), PolicyJson.Indented));
+WriteReport(Report.Markdown(results, runOptions, run, cliStart), options.WriteDoc, root);
 return 0;
+
+// --cli-start: the CLI start figure alone, over an index imported for it; the rest of the document stays as it is.
+static int CliStartOnly(BenchOptions options, string root, string cache, string resultsFile)
+{
+    var workload = Workload.RealMee(BenchOptions.SharedCorpus(root), Console.Out) ?? Workload.Generated(cache, options.Documents, options.Seed, Console.Out);
+    var indexDir = Path.Combine(Path.GetTempPath(), $"policykb-bench-cli-{Environment.ProcessId}");
+    try
+    {
+        Phases.RunParent<ImportResult>(options, "import:policykb", workload, indexDir);
+        Console.WriteLine($"-- {Phases.CliPhase}");
+        var result = CliStart.Measure(root, cache, workload.Name, workload.Documents, indexDir, Math.Max(1, options.CliRuns), Console.Out);
+        var section = CliStart.Markdown(result);
+        Console.WriteLine();
+        Console.WriteLine(section);
+        // A later --report-only renders the run's tables with this figure.
+        if (File.Exists(resultsFile) && JsonSerializer.Deserialize<SavedRun>(File.ReadAllText(resultsFile), PolicyJson.Options) is { } saved)
+            File.WriteAllText(resultsFile, JsonSerializer.Serialize(saved with { CliStart = result }, PolicyJson.Indented));
+        if (options.WriteDoc)
+        {
+            var doc = Path.Combine(root, "docs", "PERFORMANCE.md");
+            File.WriteAllText(doc, CliStart.ReplaceSection(File.Exists(doc) ? File.ReadAllText(doc) : "# Performance\n", section));
+            Console.WriteLine($"Wrote {doc}");
+        }
+        return 0;
+    }
+    finally
+    {
+        if (Directory.Exists(indexDir)) Directory.Delete(indexDir, recursive: true);
+        if (workload.Directory.StartsWith(Path.GetTempPath(), StringComparison.Ordinal)) Directory.Delete(workload.Directory, recursive: true);
+    }
+}
 
 static void WriteReport((string Tables, string Document) report, bool writeDoc, string root)
 {
@@ -123,13 +164,15 @@ static void WriteReport((string Tables, string Document) report, bool writeDoc, 
 }
 
 /// <summary>A run's results as saved in .bench-cache/results.json.</summary>
-internal sealed record SavedRun(BenchOptions Options, RunInfo Run, IReadOnlyList<WorkloadResult> Results);
+internal sealed record SavedRun(BenchOptions Options, RunInfo Run, IReadOnlyList<WorkloadResult> Results, CliStartResult? CliStart = null);
 
 /// <summary>Running phases as child processes and in the child.</summary>
 internal static class Phases
 {
     public static readonly string[] ImportEngines = ["policykb", "lucene", "fts5"];
     public static readonly string[] QueryEngines = ["policykb", "fts5"];
+    /// <summary>The CLI start figure, named in --only like a phase.</summary>
+    public const string CliPhase = "cli:start";
     private const string ResultPrefix = "RESULT ";
 
     /// <summary>The record of re-measured phases with this one added; an earlier entry for the same phases is replaced.</summary>
@@ -150,7 +193,7 @@ internal static class Phases
     /// <summary>The last run's results, when they are of the same corpus; else an error saying to run everything.</summary>
     public static SavedRun Previous(string resultsFile, BenchOptions options)
     {
-        var known = ImportEngines.Select(e => $"import:{e}").Concat(QueryEngines.Select(e => $"query:{e}")).ToList();
+        var known = ImportEngines.Select(e => $"import:{e}").Concat(QueryEngines.Select(e => $"query:{e}")).Append(CliPhase).ToList();
         if (options.Only.FirstOrDefault(p => !known.Contains(p)) is { } unknown)
             throw new ArgumentException($"--only: unknown phase '{unknown}'. Phases: {string.Join(", ", known)}.");
         var saved = File.Exists(resultsFile) ? JsonSerializer.Deserialize<SavedRun>(File.ReadAllText(resultsFile), PolicyJson.Options) : null;

@@ -7,7 +7,7 @@ namespace PolicyKB.Benchmarks;
 /// <summary>The one table of results (and the ratios against FTS5), for the console and for docs/PERFORMANCE.md.</summary>
 public static class Report
 {
-    public static (string Tables, string Document) Markdown(IReadOnlyList<WorkloadResult> results, BenchOptions options, RunInfo run)
+    public static (string Tables, string Document) Markdown(IReadOnlyList<WorkloadResult> results, BenchOptions options, RunInfo run, CliStartResult? cliStart = null)
     {
         var tables = new StringBuilder();
         foreach (var w in results)
@@ -68,6 +68,7 @@ public static class Report
         doc.AppendLine();
         doc.AppendLine("## Results").AppendLine();
         doc.Append(tables);
+        if (cliStart is not null) doc.AppendLine(CliStart.Markdown(cliStart));
         doc.AppendLine("## What is measured").AppendLine();
         doc.AppendLine("""
             - **Import** is wall time from the first file read to a durable commit. PolicyKB reads each HTML page, parses it with
