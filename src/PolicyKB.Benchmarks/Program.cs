@@ -32,7 +32,12 @@ if (options.ReportOnly)
 }
 if (options.CliStartOnly) return CliStartOnly(options, root, cache, resultsFile);
 
-var workloads = new List<Workload> { Workload.Generated(cache, options.Documents, options.Seed, Console.Out) };
+if (options.Engines.FirstOrDefault(e => !Phases.ImportEngines.Contains(e)) is { } unknownEngine)
+{
+    Console.Error.WriteLine($"--engines: unknown engine '{unknownEngine}'. Engines: {string.Join(", ", Phases.ImportEngines)}.");
+    return 2;
+}
+var workloads = new List<Workload> { Workload.Generated(cache, options.Documents, options.Seed, Console.Out, options.Streamed) };
 if (options.PrepareOnly)
 {
     Console.WriteLine($"Corpus ready in {workloads[0].Directory}.");
@@ -65,7 +70,7 @@ foreach (var workload in workloads)
     try
     {
         var earlier = previous?.Results.FirstOrDefault(r => r.Workload == workload.Name);
-        var reuse = earlier is not null && Phases.ImportEngines.All(e => Directory.Exists(Path.Combine(runDir, e)));
+        var reuse = earlier is not null && Phases.Measured(options, Phases.ImportEngines).All(e => Directory.Exists(Path.Combine(runDir, e)));
         // Without the earlier indexes (the real texts' go with their temporary folder) the workload is measured anew.
         if (previous is not null && !reuse) remeasured.Add($"every phase ({workload.Name})");
         // A phase keeps its earlier result unless --only names it (or, for a query phase, the import it reads).
@@ -76,7 +81,7 @@ foreach (var workload in workloads)
             if (reuse) remeasured.Add($"{phase} ({workload.Name})");
             return result;
         }
-        foreach (var engine in Phases.ImportEngines)
+        foreach (var engine in Phases.Measured(options, Phases.ImportEngines))
         {
             var indexDir = Path.Combine(runDir, engine);
             imports.Add(Measured($"import:{engine}", options.Only.Contains($"import:{engine}"),
@@ -86,12 +91,14 @@ foreach (var workload in workloads)
                     return Phases.RunParent<ImportResult>(options, phase, workload, indexDir);
                 }));
         }
-        foreach (var engine in Phases.QueryEngines)
+        foreach (var engine in Phases.Measured(options, Phases.QueryEngines))
             queries.Add(Measured($"query:{engine}", options.Only.Contains($"query:{engine}") || options.Only.Contains($"import:{engine}"),
                 earlier?.Queries.FirstOrDefault(q => q.Engine == Phases.EngineName(engine)),
                 phase => Phases.RunParent<QueryResult>(options, phase, workload, Path.Combine(runDir, engine))));
-        results.Add(new WorkloadResult(workload.Name, workload.Documents, workload.HtmlBytes, imports, queries));
-        if (workload == cliWorkload && options.CliRuns > 0 && cliStart is null)
+        // A streamed corpus is never on disk whole: its size is what the imports went over.
+        var htmlBytes = Math.Max(workload.HtmlBytes, imports.Select(i => i.InputBytes).DefaultIfEmpty(0).Max());
+        results.Add(new WorkloadResult(workload.Name, workload.Documents, htmlBytes, imports, queries));
+        if (workload == cliWorkload && options.CliRuns > 0 && cliStart is null && imports.Any(i => i.Engine == PolicyKbEngine.Name))
         {
             Console.WriteLine($"-- {Phases.CliPhase}");
             cliStart = CliStart.Measure(root, cache, workload.Name, workload.Documents, Path.Combine(runDir, "policykb"), options.CliRuns, Console.Out);
@@ -121,7 +128,7 @@ return 0;
 // --cli-start: the CLI start figure alone, over an index imported for it; the rest of the document stays as it is.
 static int CliStartOnly(BenchOptions options, string root, string cache, string resultsFile)
 {
-    var workload = Workload.RealMee(BenchOptions.SharedCorpus(root), Console.Out) ?? Workload.Generated(cache, options.Documents, options.Seed, Console.Out);
+    var workload = Workload.RealMee(BenchOptions.SharedCorpus(root), Console.Out) ?? Workload.Generated(cache, options.Documents, options.Seed, Console.Out, options.Streamed);
     var indexDir = Path.Combine(Path.GetTempPath(), $"policykb-bench-cli-{Environment.ProcessId}");
     try
     {
@@ -171,6 +178,10 @@ internal static class Phases
 {
     public static readonly string[] ImportEngines = ["policykb", "lucene", "fts5"];
     public static readonly string[] QueryEngines = ["policykb", "fts5"];
+    /// <summary>The engines of <paramref name="all"/> that --engines names (all when it names none).</summary>
+    public static IEnumerable<string> Measured(BenchOptions options, IEnumerable<string> all) =>
+        options.Engines.Count == 0 ? all : all.Where(options.Engines.Contains);
+
     /// <summary>The CLI start figure, named in --only like a phase.</summary>
     public const string CliPhase = "cli:start";
     private const string ResultPrefix = "RESULT ";
