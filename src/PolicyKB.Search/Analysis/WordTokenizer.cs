@@ -42,7 +42,9 @@ public sealed class WordTokenizer : Tokenizer
         if (_next >= _words.Count) return false;
         ClearAttributes();
         var (start, end) = _words[_next++];
-        _term.CopyBuffer(_text.ToCharArray(start, end - start), 0, end - start);
+        // Into the attribute's own buffer: no array a word (the import segments every title and body opening).
+        _text.CopyTo(start, _term.ResizeBuffer(end - start), 0, end - start);
+        _term.SetLength(end - start);
         _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));
         return true;
     }
