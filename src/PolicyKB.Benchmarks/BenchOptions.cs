@@ -23,6 +23,17 @@ public sealed record BenchOptions
     public bool Profile { get; init; }
     /// <summary>Which corpora to measure: all (generated, then the real MEE texts when present), or mee (the real texts only, a short run).</summary>
     public string Corpus { get; init; } = "all";
+    /// <summary>How many new `policykb search` processes the CLI start figure is the median of; 0 leaves it out.</summary>
+    public int CliRuns { get; init; } = CliStart.DefaultRuns;
+    /// <summary>Measure only the CLI start (over the real MEE texts, else the generated corpus) and update its section.</summary>
+    public bool CliStartOnly { get; init; }
+    /// <summary>--stream / --pages-on-disk as given; unsaid, a corpus of more than 100,000 pages is streamed.</summary>
+    public bool? StreamPages { get; init; }
+    /// <summary>Whether the generated pages are made by the import's threads as they go instead of written to .bench-cache first.</summary>
+    public bool Streamed => StreamPages ?? Documents > StreamFrom;
+    public const int StreamFrom = 100_000;
+    /// <summary>The engines to measure (policykb, lucene, fts5); default all. At 1,000,000 pages: policykb alone.</summary>
+    public IReadOnlyList<string> Engines { get; init; } = [];
 
     public string? Phase { get; init; }
     public string? Workload { get; init; }
@@ -47,13 +58,18 @@ public sealed record BenchOptions
                 "--judged" => o with { Judged = true },
                 "--profile" => o with { Profile = true },
                 "--corpus" => o with { Corpus = Value() is var c && c is "all" or "mee" ? c : throw new ArgumentException($"--corpus: '{c}' is not a corpus (all, mee).") },
+                "--cli-runs" => o with { CliRuns = int.Parse(Value()) },
+                "--cli-start" => o with { CliStartOnly = true },
+                "--stream" => o with { StreamPages = true },
+                "--pages-on-disk" => o with { StreamPages = false },
+                "--engines" => o with { Engines = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--query-budget" => o with { QueryBudgetSeconds = int.Parse(Value()) },
                 "--only" => o with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--phase" => o with { Phase = Value() },
                 "--workload" => o with { Workload = Value() },
                 "--name" => o with { Name = Value() },
                 "--index" => o with { Index = Value() },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --docs N --seed S --clients C --no-real --write-doc --report-only --prepare-only --judged --profile --corpus all|mee --query-budget SECONDS --only PHASE,…"),
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --docs N --seed S --clients C --no-real --write-doc --report-only --prepare-only --judged --profile --corpus all|mee --query-budget SECONDS --only PHASE,… --cli-runs N --cli-start --stream --pages-on-disk --engines policykb,lucene,fts5"),
             };
         }
         return o;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using PolicyKB.Benchmarks;
 using PolicyKB.Model;
 
-// dotnet run -c Release --project src/PolicyKB.Benchmarks -- [--docs N] [--seed S] [--clients C] [--no-real] [--write-doc] [--report-only] [--prepare-only] [--judged] [--profile] [--corpus all|mee] [--query-budget SECONDS] [--only PHASE,…]
+// dotnet run -c Release --project src/PolicyKB.Benchmarks -- [--docs N] [--seed S] [--clients C] [--no-real] [--write-doc] [--report-only] [--prepare-only] [--judged] [--profile] [--corpus all|mee] [--query-budget SECONDS] [--only PHASE,…] [--cli-runs N] [--cli-start] [--stream|--pages-on-disk] [--engines E,…]
 // Each import and query phase runs in a child process of this program, so its peak memory is its own.
 BenchOptions options;
 try { options = BenchOptions.Parse(args); }
@@ -28,12 +28,18 @@ if (options.ReportOnly)
 {
     // Re-renders the table of the last run (its options, load and results) without measuring again.
     var saved = JsonSerializer.Deserialize<SavedRun>(File.ReadAllText(resultsFile), PolicyJson.Options)!;
-    WriteReport(Report.Markdown(saved.Results, saved.Options, saved.Run), options.WriteDoc, root);
+    WriteReport(Report.Markdown(saved.Results, saved.Options, saved.Run, saved.CliStart), options.WriteDoc, root);
     return 0;
 }
+if (options.CliStartOnly) return CliStartOnly(options, root, cache, resultsFile);
 
+if (options.Engines.FirstOrDefault(e => !Phases.ImportEngines.Contains(e)) is { } unknownEngine)
+{
+    Console.Error.WriteLine($"--engines: unknown engine '{unknownEngine}'. Engines: {string.Join(", ", Phases.ImportEngines)}.");
+    return 2;
+}
 var meeOnly = options.Corpus == "mee";
-var workloads = meeOnly ? [] : new List<Workload> { Workload.Generated(cache, options.Documents, options.Seed, Console.Out) };
+var workloads = meeOnly ? [] : new List<Workload> { Workload.Generated(cache, options.Documents, options.Seed, Console.Out, options.Streamed) };
 if (options.PrepareOnly)
 {
     if (workloads.Count > 0) Console.WriteLine($"Corpus ready in {workloads[0].Directory}.");
@@ -55,6 +61,9 @@ catch (ArgumentException e)
     return 2;
 }
 var remeasured = new List<string>();
+// The CLI start is measured over the last workload's PolicyKB index: the real MEE texts when present.
+var cliWorkload = workloads[^1];
+var cliStart = options.Only.Count > 0 && !options.Only.Contains(Phases.CliPhase) ? previous?.CliStart : null;
 
 var results = new List<WorkloadResult>();
 foreach (var workload in workloads)
@@ -68,7 +77,7 @@ foreach (var workload in workloads)
     try
     {
         var earlier = previous?.Results.FirstOrDefault(r => r.Workload == workload.Name);
-        var reuse = earlier is not null && Phases.ImportEngines.All(e => Directory.Exists(Path.Combine(runDir, e)));
+        var reuse = earlier is not null && Phases.Measured(options, Phases.ImportEngines).All(e => Directory.Exists(Path.Combine(runDir, e)));
         // Without the earlier indexes (the real texts' go with their temporary folder) the workload is measured anew.
         if (previous is not null && !reuse) remeasured.Add($"every phase ({workload.Name})");
         // A phase keeps its earlier result unless --only names it (or, for a query phase, the import it reads).
@@ -79,7 +88,7 @@ foreach (var workload in workloads)
             if (reuse) remeasured.Add($"{phase} ({workload.Name})");
             return result;
         }
-        foreach (var engine in Phases.ImportEngines)
+        foreach (var engine in Phases.Measured(options, Phases.ImportEngines))
         {
             var indexDir = Path.Combine(runDir, engine);
             imports.Add(Measured($"import:{engine}", options.Only.Contains($"import:{engine}"),
@@ -89,13 +98,21 @@ foreach (var workload in workloads)
                     return Phases.RunParent<ImportResult>(options, phase, workload, indexDir);
                 }));
         }
-        foreach (var engine in Phases.QueryEngines)
+        foreach (var engine in Phases.Measured(options, Phases.QueryEngines))
             queries.Add(Measured($"query:{engine}", options.Only.Contains($"query:{engine}") || options.Only.Contains($"import:{engine}"),
                 earlier?.Queries.FirstOrDefault(q => q.Engine == Phases.EngineName(engine)),
                 phase => Phases.RunParent<QueryResult>(options, phase, workload, Path.Combine(runDir, engine))));
         // Both engines over loopback HTTP in one run, on the real texts (the issue's per-query goals are stated for them).
         var http = inTemp ? Phases.RunParent<HttpResult>(options, "query:http", workload, runDir) : null;
-        results.Add(new WorkloadResult(workload.Name, workload.Documents, workload.HtmlBytes, imports, queries, http));
+        // A streamed corpus is never on disk whole: its size is what the imports went over.
+        var htmlBytes = Math.Max(workload.HtmlBytes, imports.Select(i => i.InputBytes).DefaultIfEmpty(0).Max());
+        results.Add(new WorkloadResult(workload.Name, workload.Documents, htmlBytes, imports, queries, http));
+        if (workload == cliWorkload && options.CliRuns > 0 && cliStart is null && imports.Any(i => i.Engine == PolicyKbEngine.Name))
+        {
+            Console.WriteLine($"-- {Phases.CliPhase}");
+            cliStart = CliStart.Measure(root, cache, workload.Name, workload.Documents, Path.Combine(runDir, "policykb"), options.CliRuns, Console.Out);
+            if (previous is not null) remeasured.Add($"{Phases.CliPhase} ({workload.Name})");
+        }
     }
     catch (InvalidOperationException e)
     {
@@ -113,9 +130,40 @@ var run = previous is null
     : previous.Run with { Remeasured = Phases.Remeasured(previous.Run.Remeasured, string.Join(", ", remeasured), $"{started:yyyy-MM-dd HH:mm} UTC (load {loadAtStart} at the start, {Report.LoadAverage()} at the end)") };
 // A partial re-run keeps the full run's options: its command is the one that reproduces the whole table.
 var runOptions = previous?.Options ?? options;
-File.WriteAllText(resultsFile, JsonSerializer.Serialize(new SavedRun(runOptions, run, results), PolicyJson.Indented));
-WriteReport(Report.Markdown(results, runOptions, run), options.WriteDoc, root);
+File.WriteAllText(resultsFile, JsonSerializer.Serialize(new SavedRun(runOptions, run, results, cliStart), PolicyJson.Indented));
+WriteReport(Report.Markdown(results, runOptions, run, cliStart), options.WriteDoc, root);
 return 0;
+
+// --cli-start: the CLI start figure alone, over an index imported for it; the rest of the document stays as it is.
+static int CliStartOnly(BenchOptions options, string root, string cache, string resultsFile)
+{
+    var workload = Workload.RealMee(BenchOptions.SharedCorpus(root), Console.Out) ?? Workload.Generated(cache, options.Documents, options.Seed, Console.Out, options.Streamed);
+    var indexDir = Path.Combine(Path.GetTempPath(), $"policykb-bench-cli-{Environment.ProcessId}");
+    try
+    {
+        Phases.RunParent<ImportResult>(options, "import:policykb", workload, indexDir);
+        Console.WriteLine($"-- {Phases.CliPhase}");
+        var result = CliStart.Measure(root, cache, workload.Name, workload.Documents, indexDir, Math.Max(1, options.CliRuns), Console.Out);
+        var section = CliStart.Markdown(result);
+        Console.WriteLine();
+        Console.WriteLine(section);
+        // A later --report-only renders the run's tables with this figure.
+        if (File.Exists(resultsFile) && JsonSerializer.Deserialize<SavedRun>(File.ReadAllText(resultsFile), PolicyJson.Options) is { } saved)
+            File.WriteAllText(resultsFile, JsonSerializer.Serialize(saved with { CliStart = result }, PolicyJson.Indented));
+        if (options.WriteDoc)
+        {
+            var doc = Path.Combine(root, "docs", "PERFORMANCE.md");
+            File.WriteAllText(doc, CliStart.ReplaceSection(File.Exists(doc) ? File.ReadAllText(doc) : "# Performance\n", section));
+            Console.WriteLine($"Wrote {doc}");
+        }
+        return 0;
+    }
+    finally
+    {
+        if (Directory.Exists(indexDir)) Directory.Delete(indexDir, recursive: true);
+        if (workload.Directory.StartsWith(Path.GetTempPath(), StringComparison.Ordinal)) Directory.Delete(workload.Directory, recursive: true);
+    }
+}
 
 static void WriteReport((string Tables, string Document) report, bool writeDoc, string root)
 {
@@ -132,13 +180,19 @@ static void WriteReport((string Tables, string Document) report, bool writeDoc, 
 }
 
 /// <summary>A run's results as saved in .bench-cache/results.json.</summary>
-internal sealed record SavedRun(BenchOptions Options, RunInfo Run, IReadOnlyList<WorkloadResult> Results);
+internal sealed record SavedRun(BenchOptions Options, RunInfo Run, IReadOnlyList<WorkloadResult> Results, CliStartResult? CliStart = null);
 
 /// <summary>Running phases as child processes and in the child.</summary>
 internal static class Phases
 {
     public static readonly string[] ImportEngines = ["policykb", "lucene", "fts5"];
     public static readonly string[] QueryEngines = ["policykb", "fts5"];
+    /// <summary>The engines of <paramref name="all"/> that --engines names (all when it names none).</summary>
+    public static IEnumerable<string> Measured(BenchOptions options, IEnumerable<string> all) =>
+        options.Engines.Count == 0 ? all : all.Where(options.Engines.Contains);
+
+    /// <summary>The CLI start figure, named in --only like a phase.</summary>
+    public const string CliPhase = "cli:start";
     private const string ResultPrefix = "RESULT ";
 
     /// <summary>The record of re-measured phases with this one added; an earlier entry for the same phases is replaced.</summary>
@@ -159,7 +213,7 @@ internal static class Phases
     /// <summary>The last run's results, when they are of the same corpus; else an error saying to run everything.</summary>
     public static SavedRun Previous(string resultsFile, BenchOptions options)
     {
-        var known = ImportEngines.Select(e => $"import:{e}").Concat(QueryEngines.Select(e => $"query:{e}")).ToList();
+        var known = ImportEngines.Select(e => $"import:{e}").Concat(QueryEngines.Select(e => $"query:{e}")).Append(CliPhase).ToList();
         if (options.Only.FirstOrDefault(p => !known.Contains(p)) is { } unknown)
             throw new ArgumentException($"--only: unknown phase '{unknown}'. Phases: {string.Join(", ", known)}.");
         var saved = File.Exists(resultsFile) ? JsonSerializer.Deserialize<SavedRun>(File.ReadAllText(resultsFile), PolicyJson.Options) : null;

@@ -7,7 +7,7 @@ namespace PolicyKB.Benchmarks;
 /// <summary>The one table of results (and the ratios against FTS5), for the console and for docs/PERFORMANCE.md.</summary>
 public static class Report
 {
-    public static (string Tables, string Document) Markdown(IReadOnlyList<WorkloadResult> results, BenchOptions options, RunInfo run)
+    public static (string Tables, string Document) Markdown(IReadOnlyList<WorkloadResult> results, BenchOptions options, RunInfo run, CliStartResult? cliStart = null)
     {
         var tables = new StringBuilder();
         foreach (var w in results)
@@ -22,11 +22,20 @@ public static class Report
                     + (q is null ? "— | — | — | — | — |" : $"{Lat(q.Bare)} | {Lat(q.Full)} | {Lat(q.Concurrent)} ({q.Clients} clients) | {q.ConcurrentQueriesPerSecond:N0} | {Mb(q.PeakWorkingSet)} |"));
             }
             tables.AppendLine();
-            var kb = w.Imports.First(i => i.Engine == PolicyKbEngine.Name);
-            var lucene = w.Imports.First(i => i.Engine == BareLuceneEngine.Name);
-            var fts = w.Imports.First(i => i.Engine == Fts5Engine.Name);
-            var kbq = w.Queries.First(q => q.Engine == PolicyKbEngine.Name);
-            var ftsq = w.Queries.First(q => q.Engine == Fts5Engine.Name);
+            var kb = w.Imports.FirstOrDefault(i => i.Engine == PolicyKbEngine.Name);
+            var lucene = w.Imports.FirstOrDefault(i => i.Engine == BareLuceneEngine.Name);
+            var fts = w.Imports.FirstOrDefault(i => i.Engine == Fts5Engine.Name);
+            var kbq = w.Queries.FirstOrDefault(q => q.Engine == PolicyKbEngine.Name);
+            var ftsq = w.Queries.FirstOrDefault(q => q.Engine == Fts5Engine.Name);
+            // A run of some engines only (--engines; PolicyKB alone at 1,000,000 pages) has no ratios: its anchors are the 100,000 run's.
+            if (kb is null || lucene is null || fts is null || kbq is null || ftsq is null)
+            {
+                foreach (var i in w.Imports.Where(i => i.Note is not null)) tables.AppendLine($"- {i.Engine}: {i.Note}.");
+                foreach (var q in w.Queries)
+                    tables.AppendLine($"- {q.Engine}: hits over the {q.MixSize} queries (facets + snippets run) {q.TotalHits:N0} ({q.ZeroHitQueries} queries without hits), errors {q.Errors}{(q.Complete ? "" : $"; did not get through the mix within the {options.QueryBudgetSeconds} s budget")}.");
+                tables.AppendLine();
+                continue;
+            }
             // The issue's goals are stated for the generated corpus, which is measured first; the real texts are for comparison.
             var goals = IsGenerated(w);
             string Goal(string target, bool met) => goals ? $"{target} {Mark(met)}" : "";
@@ -66,12 +75,13 @@ public static class Report
             doc.AppendLine($"- Generated corpus: {options.Documents:N0} pages, seed {options.Seed} (the N measured; see below for the real texts)");
         if (options.Documents < 100_000 && results.Count > 0 && IsGenerated(results[0]))
         {
-            var rate = results[0].Imports.First(i => i.Engine == PolicyKbEngine.Name).PagesPerSecond;
+            var rate = results[0].Imports.FirstOrDefault(i => i.Engine == PolicyKbEngine.Name)?.PagesPerSecond ?? double.NaN;
             doc.AppendLine($"- The issue's goals are stated for 100,000 documents; this run measured {options.Documents:N0}. At the PolicyKB import rate measured here, 100,000 pages would take about {100_000 / rate / 3600:0.0} h to import, so the 100,000 run was not made.");
         }
         doc.AppendLine();
         doc.AppendLine("## Results").AppendLine();
         doc.Append(tables);
+        if (cliStart is not null) doc.AppendLine(CliStart.Markdown(cliStart));
         doc.AppendLine("## What is measured").AppendLine();
         doc.AppendLine("""
             - **Import** is wall time from the first file read to a durable commit. PolicyKB reads each HTML page, parses it with

@@ -16,27 +16,101 @@ public sealed record Workload(string Name, string Directory, int Documents, long
     public const string QueriesFile = "queries.json";
     private const string CompleteMarker = "complete";
 
+    public const string StreamFile = "stream.json";
+
+    /// <summary>For a streamed corpus, the generator's seed: pages are made where they are used, never written.</summary>
+    public int? StreamSeed { get; init; }
+
+    /// <summary>The pages as files; a streamed corpus has none (see <see cref="ForEachPage"/>).</summary>
     public IEnumerable<PageRef> Pages() => ReadLines<PageRef>(Path.Combine(Directory, PagesFile));
 
-    public IEnumerable<PlainDocument> Texts() => ReadLines<PlainDocument>(Path.Combine(Directory, TextsFile));
+    /// <summary>The documents as pre-parsed text, one at a time (a streamed corpus makes them on the way).</summary>
+    public IEnumerable<PlainDocument> Texts() => StreamSeed is { } seed
+        ? new CorpusGenerator(seed).Generate(Documents).Select(PlainDocument.From)
+        : ReadLines<PlainDocument>(Path.Combine(Directory, TextsFile));
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for every page on all cores, each page read from its file (or made, for a streamed
+    /// corpus) by the thread that takes it; at most a page a thread is in memory. Returns the HTML bytes gone over.
+    /// </summary>
+    public long ForEachPage(Action<LoadedPage> body)
+    {
+        long bytes = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        if (StreamSeed is { } seed)
+        {
+            var generator = new CorpusGenerator(seed);
+            Parallel.For(0, Documents, parallel, i =>
+            {
+                var page = generator.Page(i);
+                Interlocked.Add(ref bytes, page.Html.Length);
+                body(new LoadedPage(page.Url, page.FileName, page.Html));
+            });
+        }
+        else
+            Parallel.ForEach(Pages(), parallel, p =>
+            {
+                var html = File.ReadAllBytes(p.Path);
+                Interlocked.Add(ref bytes, html.Length);
+                body(new LoadedPage(p.Url, p.Path, html));
+            });
+        return bytes;
+    }
+
+    /// <summary>Runs <paramref name="body"/> for every document as pre-parsed text on all cores; returns the HTML bytes of their pages.</summary>
+    public long ForEachText(Action<PlainDocument> body)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        if (StreamSeed is not { } seed)
+        {
+            Parallel.ForEach(Texts(), parallel, body);
+            return HtmlBytes;
+        }
+        long bytes = 0;
+        var generator = new CorpusGenerator(seed);
+        Parallel.For(0, Documents, parallel, i =>
+        {
+            var page = generator.Page(i);
+            Interlocked.Add(ref bytes, page.Html.Length);
+            body(PlainDocument.From(page));
+        });
+        return bytes;
+    }
 
     public IReadOnlyList<BenchQuery> Queries() =>
         JsonSerializer.Deserialize<List<BenchQuery>>(File.ReadAllText(Path.Combine(Directory, QueriesFile)), PolicyJson.Options)!;
 
     public static Workload Load(string name, string directory)
     {
+        if (File.Exists(Path.Combine(directory, StreamFile)))
+        {
+            var stream = JsonSerializer.Deserialize<StreamedCorpus>(File.ReadAllText(Path.Combine(directory, StreamFile)), PolicyJson.Options)!;
+            return new Workload(name, directory, stream.Documents, 0) { StreamSeed = stream.Seed };
+        }
         var (docs, bytes) = (0, 0L);
         foreach (var p in ReadLines<PageRef>(Path.Combine(directory, PagesFile))) { docs++; bytes += p.Bytes; }
         return new Workload(name, directory, docs, bytes);
     }
 
-    /// <summary>The generated corpus of <paramref name="count"/> pages, written once into the cache folder and reused.</summary>
-    public static Workload Generated(string cacheRoot, int count, int seed, TextWriter log)
+    /// <summary>
+    /// The generated corpus of <paramref name="count"/> pages, written once into the cache folder and reused; or, with
+    /// <paramref name="stream"/>, only its queries: the pages are made by the import's threads as they go (1,000,000 pages
+    /// are about 22 GB of HTML, and as many again of pre-parsed text, that need never be on disk).
+    /// </summary>
+    public static Workload Generated(string cacheRoot, int count, int seed, TextWriter log, bool stream = false)
     {
-        var dir = Path.Combine(cacheRoot, $"generated-s{seed}-n{count}");
-        var name = $"generated ({count:N0} pages)";
+        var dir = Path.Combine(cacheRoot, $"generated-s{seed}-n{count}{(stream ? "-stream" : "")}");
+        var name = $"generated ({count:N0} pages{(stream ? ", streamed" : "")})";
         if (File.Exists(Path.Combine(dir, CompleteMarker))) return Load(name, dir);
         if (System.IO.Directory.Exists(dir)) System.IO.Directory.Delete(dir, recursive: true);
+        if (stream)
+        {
+            System.IO.Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, StreamFile), JsonSerializer.Serialize(new StreamedCorpus(count, seed), PolicyJson.Options));
+            File.WriteAllText(Path.Combine(dir, QueriesFile), JsonSerializer.Serialize(QueryMix.ForGenerated(new CorpusGenerator(seed), count), PolicyJson.Options));
+            File.WriteAllText(Path.Combine(dir, CompleteMarker), DateTimeOffset.UtcNow.ToString("O"));
+            return Load(name, dir);
+        }
         log.WriteLine($"Generating {count:N0} pages into {dir} …");
         var generator = new CorpusGenerator(seed);
         var pagesDir = Path.Combine(dir, "pages");
@@ -102,7 +176,12 @@ public sealed record Workload(string Name, string Directory, int Documents, long
     }
 
     private sealed record RealText(string? Title, string? Year, string? Url, string? Content);
+
+    private sealed record StreamedCorpus(int Documents, int Seed);
 }
+
+/// <summary>A page's bytes in memory, with the address it was served from and where it came from (a file, or the generator's name for it).</summary>
+public sealed record LoadedPage(string Url, string Path, byte[] Html);
 
 /// <summary>A page file to import and the URL it was served from.</summary>
 public sealed record PageRef(string Path, string Url, int Bytes);

@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PolicyKB.Cli.Startup;
 using PolicyKB.Model;
 using PolicyKB.Search;
+using PolicyKB.Search.Analysis;
 
 namespace PolicyKB.Cli.Commands;
 
@@ -43,7 +45,11 @@ internal static partial class SearchCommand
                 return ExitCodes.BadInput;
             }
             // Reading only: a search never writes the folder (a read-only copy or a backup stays as it was).
+            StartupTrace.Mark("search: arguments read");
+            // The query's words (ranking) need SmartCn's dictionaries: they load on another core while the index opens.
+            _ = WordAnalyzer.Preload();
             using var policyIndex = PolicyIndex.OpenReadOnly(CommonOptions.ResolveIndex(parse, index));
+            StartupTrace.Mark("search: index opened");
             SearchResult result;
             try { result = policyIndex.Search(request! with { Sort = parse.GetValue(sort), Page = p, Size = s, CountFacets = counted }); }
             catch (QueryTooComplexException e)
@@ -51,8 +57,10 @@ internal static partial class SearchCommand
                 Console.Error.WriteLine($"policykb search: {e.Message}");
                 return ExitCodes.BadInput;
             }
+            StartupTrace.Mark("search: searched");
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(result, PolicyJson.Indented));
             else PrintText(result, p, s);
+            StartupTrace.Mark("search: printed");
             return ExitCodes.Ok;
         }));
         return command;
