@@ -123,8 +123,9 @@ public sealed class PoliteFetcher : IDisposable
             interval = crawlDelay;
 
         await using var lease = await _pacer.EnterAsync(url.Authority, interval, ct).ConfigureAwait(false);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(_options.Timeout);
+        // On the injected clock, like the pacing and the retries.
+        using var deadline = new CancellationTokenSource(_options.Timeout, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
         message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgentHeader);
         message.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/json,application/pdf,*/*;q=0.8");
