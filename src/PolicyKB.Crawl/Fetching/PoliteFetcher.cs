@@ -212,5 +212,9 @@ public sealed class PoliteFetcher : IDisposable
 
     private static string Origin(Uri url) => url.GetLeftPart(UriPartial.Authority);
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _pacer.Dispose();
+    }
 }

@@ -16,7 +16,8 @@ public sealed class IndexSink(string folder) : IDocumentSink, IDisposable
     // Opened on first use: tests that open the folder's index themselves never touch the bench's sink.
     private readonly Lazy<PolicyKB.Search.PolicyIndex> _opened = new(() => PolicyKB.Search.PolicyIndex.Open(folder));
     private PolicyKB.Search.PolicyIndex _index => _opened.Value;
-    public int Commits;
+    private int _commits;
+    public int Commits => _commits;
     /// <summary>Runs before each upsert (tests stop a crawl from here, between fetch and import).</summary>
     public Action<PolicyDocument>? BeforeUpsert { get; set; }
 
@@ -30,7 +31,7 @@ public sealed class IndexSink(string folder) : IDocumentSink, IDisposable
 
     public void Commit()
     {
-        Interlocked.Increment(ref Commits);
+        Interlocked.Increment(ref _commits);
         _index.Commit();
     }
 
