@@ -113,7 +113,7 @@ public sealed class CrawlStore : IDisposable
 
     /// <summary>
     /// The next list or detail page of the site that this run has not finished, list pages first, then in discovery
-    /// order. A detail page checked since <paramref name="freshSince"/> is not due, unless it or one of its attachments
+    /// order. A detail page checked after <paramref name="freshSince"/> is not due, unless it or one of its attachments
     /// failed last time.
     /// </summary>
     public PageRecord? NextDue(string site, long run, DateTimeOffset freshSince)
@@ -123,7 +123,7 @@ public sealed class CrawlStore : IDisposable
                 FreshParameters(site, run, freshSince)).FirstOrDefault();
     }
 
-    /// <summary>Detail pages of the site that this run left alone because they were checked since <paramref name="freshSince"/>.</summary>
+    /// <summary>Detail pages of the site that this run left alone because they were checked after <paramref name="freshSince"/>.</summary>
     public int CountFresh(string site, long run, DateTimeOffset freshSince)
     {
         lock (_lock)
@@ -131,9 +131,12 @@ public sealed class CrawlStore : IDisposable
                 FreshParameters(site, run, freshSince))!;
     }
 
-    /// <summary>A detail page checked recently that neither failed nor has an attachment that failed.</summary>
+    /// <summary>
+    /// A detail page checked after the cut-off that neither failed nor has an attachment that failed (strictly after:
+    /// with a period of 0, a page checked at the instant the run starts is due).
+    /// </summary>
     private const string Fresh = """
-        kind = $detail AND error IS NULL AND checked_at IS NOT NULL AND checked_at >= $fresh
+        kind = $detail AND error IS NULL AND checked_at IS NOT NULL AND checked_at > $fresh
         AND NOT EXISTS (SELECT 1 FROM pages a WHERE a.parent = pages.url AND a.kind = $att AND a.error IS NOT NULL)
         """;
 
