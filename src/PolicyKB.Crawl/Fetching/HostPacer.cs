@@ -6,7 +6,7 @@ namespace PolicyKB.Crawl;
 /// One request at a time per host, and at least an interval between the end of one request and the start of
 /// the next (so a slow server is asked less often, and the rate holds as the server measures it).
 /// </summary>
-public sealed class HostPacer(TimeProvider time) : IDisposable
+internal sealed class HostPacer(TimeProvider time) : IDisposable
 {
     private sealed class HostGate : IDisposable
     {

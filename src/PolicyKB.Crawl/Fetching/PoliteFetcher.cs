@@ -12,7 +12,7 @@ namespace PolicyKB.Crawl;
 /// 5xx, 429 (Retry-After honoured), timeouts and broken connections. Never throws for a bad server; only
 /// cancellation escapes.
 /// </summary>
-public sealed class PoliteFetcher : IDisposable
+internal sealed class PoliteFetcher : IDisposable
 {
     private readonly HttpClient _http;
     private readonly FetchOptions _options;

@@ -8,7 +8,7 @@ namespace PolicyKB.Crawl;
 public enum PageKind { List, Detail, Attachment }
 
 /// <summary>One URL the crawler knows, with the state of its latest visit.</summary>
-public sealed record PageRecord
+internal sealed record PageRecord
 {
     public required string Url { get; init; }
     public required string Site { get; init; }
@@ -35,17 +35,17 @@ public sealed record PageRecord
 }
 
 /// <summary>A new link for the frontier.</summary>
-public sealed record DiscoveredPage(string Url, PageKind Kind, string? Parent = null, string? LinkText = null);
+internal sealed record DiscoveredPage(string Url, PageKind Kind, string? Parent = null, string? LinkText = null);
 
 /// <summary>One line of the fetch log.</summary>
-public sealed record FetchLogEntry(long Run, string Url, DateTimeOffset At, string Outcome, int HttpStatus, int Attempts, long Bytes, string? Error);
+internal sealed record FetchLogEntry(long Run, string Url, DateTimeOffset At, string Outcome, int HttpStatus, int Attempts, long Bytes, string? Error);
 
 /// <summary>
 /// The crawl's frontier and fetch log in DIR/crawl.db. Every state change of a page is one transaction, so a
 /// crawl killed at any moment resumes where it stopped: finished pages are not fetched again, none are lost.
 /// Runs are per site; an unfinished run is resumed by the next crawl of that site.
 /// </summary>
-public sealed class CrawlStore : IDisposable
+internal sealed class CrawlStore : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly Lock _lock = new();

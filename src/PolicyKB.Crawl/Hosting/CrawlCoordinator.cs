@@ -50,7 +50,7 @@ public sealed partial class CrawlCoordinator : IDisposable
     private CrawlStatus _status = new();
     private Task _current = Task.CompletedTask;
 
-    public CrawlCoordinator(IPolicyIndex index, IOptions<CrawlSettings> settings, ILogger<CrawlCoordinator>? logger = null,
+    internal CrawlCoordinator(IPolicyIndex index, IOptions<CrawlSettings> settings, ILogger<CrawlCoordinator>? logger = null,
         IPageReader? reader = null, IReadOnlyDictionary<string, SiteProfile>? profiles = null, TimeProvider? time = null)
     {
         _index = index;

@@ -25,7 +25,7 @@ namespace PolicyKB.Search.Indexing;
 /// </para>
 /// </summary>
 [CodecName(CodecName)]
-public sealed class PolicyCodec : FilterCodec
+internal sealed class PolicyCodec : FilterCodec
 {
     public const string CodecName = "PolicyKB46";
 

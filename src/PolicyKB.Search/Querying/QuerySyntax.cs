@@ -3,16 +3,16 @@ using System.Text;
 namespace PolicyKB.Search.Querying;
 
 /// <summary>Where a query term must match: anywhere (title, body, 文号) or one field named by a prefix.</summary>
-public enum TermField { Any, Title, Issuer, DocNo, Type, Topic, Theme }
+internal enum TermField { Any, Title, Issuer, DocNo, Type, Topic, Theme }
 
 /// <summary>One term of a query: a bare word or a quoted phrase, possibly with a field prefix.</summary>
-public sealed record QueryTerm(string Text, TermField Field = TermField.Any, bool Quoted = false);
+internal sealed record QueryTerm(string Text, TermField Field = TermField.Any, bool Quoted = false);
 
 /// <summary>
 /// A parsed query: every group must match (AND); a group matches when any of its terms does (OR);
 /// no excluded term may match. <see cref="SyntaxError"/> is set when the text was re-read literally.
 /// </summary>
-public sealed record ParsedQuery(IReadOnlyList<IReadOnlyList<QueryTerm>> Groups, IReadOnlyList<QueryTerm> Excluded, string? SyntaxError = null)
+internal sealed record ParsedQuery(IReadOnlyList<IReadOnlyList<QueryTerm>> Groups, IReadOnlyList<QueryTerm> Excluded, string? SyntaxError = null)
 {
     public bool IsPlain => Groups.All(g => g.Count == 1 && g[0] is { Quoted: false, Field: TermField.Any });
 }
@@ -22,7 +22,7 @@ public sealed record ParsedQuery(IReadOnlyList<IReadOnlyList<QueryTerm>> Groups,
 /// field prefixes title: issuer: docno: type: topic: theme:. Full-width forms and the Unicode minus are
 /// accepted. Never throws: a malformed query is re-read literally and the error is reported.
 /// </summary>
-public static class QuerySyntax
+internal static class QuerySyntax
 {
     private static readonly Dictionary<string, TermField> Prefixes = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace PolicyKB.Crawl.Tests;
 
-public static class ClockDriver
+internal static class ClockDriver
 {
     /// <summary>The instant every test clock starts at.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 2, 1, 0, 0, TimeSpan.Zero);

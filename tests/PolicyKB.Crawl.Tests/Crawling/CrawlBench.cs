@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace PolicyKB.Crawl.Tests;
 
 /// <summary>A mirror server, a knowledge-base folder in temp, a sink and a reader: one crawler test's world.</summary>
-public sealed class CrawlBench : IAsyncDisposable
+internal sealed class CrawlBench : IAsyncDisposable
 {
     public required MirrorServer Server { get; init; }
     public string Folder { get; } = Directory.CreateTempSubdirectory("policykb-crawl-").FullName;

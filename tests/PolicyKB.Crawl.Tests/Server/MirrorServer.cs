@@ -9,13 +9,13 @@ using Microsoft.Extensions.Logging;
 namespace PolicyKB.Crawl.Tests;
 
 /// <summary>One request as the server saw it.</summary>
-public sealed record ServedRequest(string PathAndQuery, DateTimeOffset At, string? UserAgent, string? IfNoneMatch);
+internal sealed record ServedRequest(string PathAndQuery, DateTimeOffset At, string? UserAgent, string? IfNoneMatch);
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (Kestrel, free port) serving a site mirror: static pages with ETags and
 /// 304s, and handlers for misbehaviour. Records every request, so tests measure what a crawler really did.
 /// </summary>
-public sealed class MirrorServer : IAsyncDisposable
+internal sealed class MirrorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Func<HttpContext, int, Task>> _routes = new(StringComparer.Ordinal);
