@@ -176,7 +176,7 @@ public sealed class CorpusGenerator(int seed = 1)
         for (var k = 0; k < n; k++)
         {
             var name = names[rng.Next(names.Length)];
-            var kind = name.EndsWith("表") || name.EndsWith("回执") ? (rng.Chance(0.5) ? "xlsx" : "docx") : "pdf";
+            var kind = name.EndsWith('表') || name.EndsWith("回执") ? (rng.Chance(0.5) ? "xlsx" : "docx") : "pdf";
             var stem = site switch
             {
                 Site.Mee => $"W0{published:yyyyMMdd}{rng.Next(100000000, 999999999)}",

@@ -7,8 +7,8 @@ namespace PolicyKB.Search;
 /// <summary>What an index is opened with. Defaults: data/thesaurus.txt and data/userdict.txt, the system clock, refresh every second.</summary>
 public sealed record PolicyIndexOptions
 {
-    public Thesaurus? Thesaurus { get; init; }
-    public UserDictionary? UserDictionary { get; init; }
+    internal Thesaurus? Thesaurus { get; init; }
+    internal UserDictionary? UserDictionary { get; init; }
     public TimeProvider Clock { get; init; } = TimeProvider.System;
     /// <summary>How often the background task makes new upserts visible to searches.</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -1,6 +1,7 @@
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using Microsoft.Extensions.Time.Testing;
 using PolicyKB.Search;
 
 namespace PolicyKB.Briefs.Tests;
@@ -9,7 +10,7 @@ namespace PolicyKB.Briefs.Tests;
 [TestClass]
 public sealed class BriefBuilderTests
 {
-    private static readonly FixedClock Clock = new(new DateTimeOffset(2023, 10, 31, 9, 0, 0, TimeSpan.Zero));
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2023, 10, 31, 9, 0, 0, TimeSpan.Zero));
     private string _dir = "";
     private PolicyIndex _index = null!;
 

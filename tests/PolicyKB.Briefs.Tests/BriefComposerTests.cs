@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using PolicyKB.Model;
 
 namespace PolicyKB.Briefs.Tests;
@@ -69,7 +70,7 @@ public sealed class BriefComposerTests
     [TestMethod]
     public void Numbers_and_date_follow_the_history_and_the_clock_when_not_given()
     {
-        var clock = new FixedClock(new DateTimeOffset(2023, 11, 30, 4, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2023, 11, 30, 4, 0, 0, TimeSpan.Zero));
         var history = new[]
         {
             new IssuedBrief(23, 11, new DateOnly(2023, 9, 30), "x", [], DateTimeOffset.MinValue),

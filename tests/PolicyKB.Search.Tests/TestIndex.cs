@@ -4,7 +4,7 @@ using PolicyKB.Search.Querying;
 namespace PolicyKB.Search.Tests;
 
 /// <summary>A throw-away knowledge-base folder with an open index, deleted on dispose.</summary>
-public sealed class TestIndex : IDisposable
+internal sealed class TestIndex : IDisposable
 {
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "policykb-search-tests", Guid.NewGuid().ToString("N"));
     public PolicyIndex Index { get; }
@@ -32,13 +32,13 @@ public sealed class TestIndex : IDisposable
 [TestClass]
 public static class MeeIndex
 {
-    public static Thesaurus Thesaurus { get; } = Thesaurus.Load(PolicyData.Path("thesaurus.txt"));
+    internal static Thesaurus Thesaurus { get; } = Thesaurus.Load(PolicyData.Path("thesaurus.txt"));
 
     private static readonly Lazy<(TestIndex Index, IReadOnlyList<PolicyDocument> Documents)?> Shared = new(() =>
         Docs.MeeCorpus() is { } docs ? (new TestIndex(Thesaurus, docs), docs) : null);
 
     /// <summary>The shared index and its documents, or null (test inconclusive) when ../shared is absent.</summary>
-    public static (TestIndex Index, IReadOnlyList<PolicyDocument> Documents)? Get() => Shared.Value;
+    internal static (TestIndex Index, IReadOnlyList<PolicyDocument> Documents)? Get() => Shared.Value;
 
     [AssemblyCleanup]
     public static void Cleanup()

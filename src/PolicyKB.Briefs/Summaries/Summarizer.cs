@@ -127,7 +127,7 @@ public sealed partial class Summarizer
             + (target ? 3.0 : 0)
             + (ObligationCue().IsMatch(text) ? 2.5 : 0)
             + (CountCue().IsMatch(text) ? 2.5 : 0)
-            + Math.Min(2.0, 0.5 * RequirementCue().Matches(text).Count)
+            + Math.Min(2.0, 0.5 * RequirementCue().Count(text))
             + 3.0 * queryTerms.Count(t => text.Contains(t, StringComparison.OrdinalIgnoreCase))
             + 1.0 * document.Themes.Count(t => text.Contains(t, StringComparison.Ordinal))
             + (text.Contains('《') ? 0.5 : 0)

@@ -39,7 +39,7 @@ internal static class CrawlCommand
                 Fetch = fetch with { RatePerSecond = parse.GetValue(rate) ?? fetch.RatePerSecond, Contact = parse.GetValue(contact) },
                 RecheckAfter = recheckPeriod ?? CrawlOptions.DefaultRecheckAfter,
             };
-            error ??= options.Resolve().Error;
+            error ??= options.Validate();
             if (error is not null)
             {
                 Console.Error.WriteLine($"policykb crawl: {error}");

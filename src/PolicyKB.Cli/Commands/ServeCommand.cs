@@ -9,11 +9,10 @@ namespace PolicyKB.Cli.Commands;
 /// </summary>
 internal static class ServeCommand
 {
-    public const string DefaultUrls = "http://127.0.0.1:5080";
 
     public static Command Create()
     {
-        var urls = new Option<string>("--urls") { Description = $"Where to listen (default {DefaultUrls}; loopback only unless you say otherwise).", DefaultValueFactory = _ => DefaultUrls };
+        var urls = new Option<string>("--urls") { Description = $"Where to listen (default {ServiceHost.DefaultUrl}; loopback only unless you say otherwise).", DefaultValueFactory = _ => ServiceHost.DefaultUrl };
         var index = CommonOptions.Index();
         var samples = new Option<string?>("--samples") { Description = "Folder imported when the index is empty (default ./samples when it exists)." };
         var command = new Command("serve", "Serve the search page and the HTTP API.") { urls, index, samples };

@@ -31,10 +31,13 @@ public sealed record CrawlOptions
         return null;
     }
     /// <summary>The profiles to use; null loads data/sites/*.json.</summary>
-    public IReadOnlyDictionary<string, SiteProfile>? Profiles { get; init; }
+    internal IReadOnlyDictionary<string, SiteProfile>? Profiles { get; init; }
+
+    /// <summary>What is wrong with these options (an unknown site, a bad base URL …), or null when a crawl can run them.</summary>
+    public string? Validate() => Resolve().Error;
 
     /// <summary>The selected sites bound to their addresses, or a message saying what is wrong.</summary>
-    public (IReadOnlyList<SiteEndpoint> Endpoints, string? Error) Resolve()
+    internal (IReadOnlyList<SiteEndpoint> Endpoints, string? Error) Resolve()
     {
         var profiles = Profiles ?? SiteProfiles.All;
         var codes = Sites.Count == 0 ? profiles.Keys.Order().ToList() : Sites.Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();

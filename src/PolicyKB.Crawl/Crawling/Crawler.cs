@@ -8,7 +8,7 @@ namespace PolicyKB.Crawl;
 /// page's state change is committed to the frontier as it happens, so a crawl stopped at any moment resumes
 /// without fetching a finished page again. Sites run side by side; each host gets one request at a time.
 /// </summary>
-public sealed partial class Crawler(IDocumentSink sink, CrawlStore store, SnapshotStore snapshots, IPageReader reader, TimeProvider? time = null)
+internal sealed partial class Crawler(IDocumentSink sink, CrawlStore store, SnapshotStore snapshots, IPageReader reader, TimeProvider? time = null)
 {
     private readonly IDocumentSink _sink = sink;
     private readonly CrawlStore _store = store;

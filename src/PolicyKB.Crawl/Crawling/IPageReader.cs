@@ -3,10 +3,10 @@ using PolicyKB.Model;
 namespace PolicyKB.Crawl;
 
 /// <summary>A parsed page: the document, or why there is none.</summary>
-public sealed record PageReading(PolicyDocument? Document, string? Error);
+internal sealed record PageReading(PolicyDocument? Document, string? Error);
 
 /// <summary>Turns fetched bytes into documents and attachment text (the importer's parser; see <see cref="ImportPageReader"/>).</summary>
-public interface IPageReader
+internal interface IPageReader
 {
     /// <summary>Parses a detail page fetched from <paramref name="siteUrl"/> (its real site URL).</summary>
     PageReading Read(byte[] content, string siteUrl, string? contentType);

@@ -3,7 +3,7 @@ using PolicyKB.Import;
 namespace PolicyKB.Crawl;
 
 /// <summary>The importer's parser and attachment reader: what every crawl and reparse uses outside tests.</summary>
-public sealed class ImportPageReader(DocumentParser parser) : IPageReader
+internal sealed class ImportPageReader(DocumentParser parser) : IPageReader
 {
     public static ImportPageReader Default { get; } = new(DocumentParser.Default);
 

@@ -7,13 +7,13 @@ using PolicyKB.Import.Encodings;
 namespace PolicyKB.Crawl;
 
 /// <summary>A link on a list page: its href as written and its text (or title).</summary>
-public sealed record PageLink(string Href, string? Text);
+internal sealed record PageLink(string Href, string? Text);
 
 /// <summary>
 /// What a list page offers: its links, and how many list pages there are in all (read from the paging
 /// script or the JSON), null when the page does not say.
 /// </summary>
-public sealed partial record ListPage(IReadOnlyList<PageLink> Links, int? TotalPages, string? PageName = null, string? PageExtension = null)
+internal sealed partial record ListPage(IReadOnlyList<PageLink> Links, int? TotalPages, string? PageName = null, string? PageExtension = null)
 {
     [GeneratedRegex(@"createPageHTML\(\s*(?<total>\d+)\s*,\s*\d+\s*,\s*[""'](?<name>\w+)[""']\s*,\s*[""'](?<ext>\w+)[""']")]
     private static partial Regex CreatePageHtml();

@@ -9,7 +9,7 @@ public sealed record ReparseSummary(int Documents, int Added, int Updated, int U
 /// Rebuilds every crawled document from its latest snapshot (and its attachments' snapshots) with the current
 /// parser, without fetching: run after a parser improvement. Version histories are kept as they are.
 /// </summary>
-public sealed class Reparser(IDocumentSink sink, CrawlStore store, SnapshotStore snapshots, IPageReader reader, IReadOnlyDictionary<string, SiteProfile>? profiles = null)
+internal sealed class Reparser(IDocumentSink sink, CrawlStore store, SnapshotStore snapshots, IPageReader reader, IReadOnlyDictionary<string, SiteProfile>? profiles = null)
 {
     /// <param name="site">A site code, or null for every site.</param>
     public ReparseSummary Run(string? site = null, IProgress<CrawlProgress>? progress = null, CancellationToken ct = default)

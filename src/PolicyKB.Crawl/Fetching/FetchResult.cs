@@ -1,9 +1,9 @@
 namespace PolicyKB.Crawl;
 
 /// <summary>What to fetch: a canonical URL, the validators of the copy we hold, and the body size allowed.</summary>
-public sealed record FetchRequest(string Url, string? ETag = null, string? LastModified = null, long? MaxBytes = null);
+internal sealed record FetchRequest(string Url, string? ETag = null, string? LastModified = null, long? MaxBytes = null);
 
-public enum FetchStatus
+internal enum FetchStatus
 {
     /// <summary>A 2xx response with its body.</summary>
     Ok,
@@ -14,7 +14,7 @@ public enum FetchStatus
 }
 
 /// <summary>The outcome of fetching one URL, after redirects and retries.</summary>
-public sealed record FetchResult
+internal sealed record FetchResult
 {
     public required string Url { get; init; }
     /// <summary>The URL the body came from, after redirects.</summary>

@@ -6,12 +6,13 @@ namespace PolicyKB.Crawl;
 /// One request at a time per host, and at least an interval between the end of one request and the start of
 /// the next (so a slow server is asked less often, and the rate holds as the server measures it).
 /// </summary>
-public sealed class HostPacer(TimeProvider time)
+internal sealed class HostPacer(TimeProvider time) : IDisposable
 {
-    private sealed class HostGate
+    private sealed class HostGate : IDisposable
     {
-        public readonly SemaphoreSlim Lock = new(1, 1);
-        public DateTimeOffset NextStart = DateTimeOffset.MinValue;
+        public SemaphoreSlim Lock { get; } = new(1, 1);
+        public DateTimeOffset NextStart { get; set; } = DateTimeOffset.MinValue;
+        public void Dispose() => Lock.Dispose();
     }
 
     private readonly ConcurrentDictionary<string, HostGate> _gates = new(StringComparer.OrdinalIgnoreCase);
@@ -32,6 +33,11 @@ public sealed class HostPacer(TimeProvider time)
             gate.Lock.Release();
             throw;
         }
+    }
+
+    public void Dispose()
+    {
+        foreach (var gate in _gates.Values) gate.Dispose();
     }
 
     private sealed class Lease(HostGate gate, TimeProvider time, TimeSpan interval) : IAsyncDisposable

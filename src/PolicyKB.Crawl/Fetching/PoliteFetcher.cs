@@ -12,7 +12,7 @@ namespace PolicyKB.Crawl;
 /// 5xx, 429 (Retry-After honoured), timeouts and broken connections. Never throws for a bad server; only
 /// cancellation escapes.
 /// </summary>
-public sealed class PoliteFetcher : IDisposable
+internal sealed class PoliteFetcher : IDisposable
 {
     private readonly HttpClient _http;
     private readonly FetchOptions _options;
@@ -123,8 +123,9 @@ public sealed class PoliteFetcher : IDisposable
             interval = crawlDelay;
 
         await using var lease = await _pacer.EnterAsync(url.Authority, interval, ct).ConfigureAwait(false);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(_options.Timeout);
+        // On the injected clock, like the pacing and the retries.
+        using var deadline = new CancellationTokenSource(_options.Timeout, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
         message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgentHeader);
         message.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/json,application/pdf,*/*;q=0.8");
@@ -211,5 +212,9 @@ public sealed class PoliteFetcher : IDisposable
 
     private static string Origin(Uri url) => url.GetLeftPart(UriPartial.Authority);
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _pacer.Dispose();
+    }
 }

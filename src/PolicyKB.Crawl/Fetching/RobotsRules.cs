@@ -7,7 +7,7 @@ namespace PolicyKB.Crawl;
 /// The rules of one host's robots.txt that apply to the crawler: the group naming its product token, else
 /// the `*` group. Longest matching Allow/Disallow wins (RFC 9309); `*` and `$` are understood; Crawl-delay kept.
 /// </summary>
-public sealed class RobotsRules
+internal sealed class RobotsRules
 {
     private readonly IReadOnlyList<(bool Allow, string Pattern, Regex Match)> _rules;
 

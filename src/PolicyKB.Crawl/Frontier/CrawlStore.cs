@@ -8,7 +8,7 @@ namespace PolicyKB.Crawl;
 public enum PageKind { List, Detail, Attachment }
 
 /// <summary>One URL the crawler knows, with the state of its latest visit.</summary>
-public sealed record PageRecord
+internal sealed record PageRecord
 {
     public required string Url { get; init; }
     public required string Site { get; init; }
@@ -35,17 +35,17 @@ public sealed record PageRecord
 }
 
 /// <summary>A new link for the frontier.</summary>
-public sealed record DiscoveredPage(string Url, PageKind Kind, string? Parent = null, string? LinkText = null);
+internal sealed record DiscoveredPage(string Url, PageKind Kind, string? Parent = null, string? LinkText = null);
 
 /// <summary>One line of the fetch log.</summary>
-public sealed record FetchLogEntry(long Run, string Url, DateTimeOffset At, string Outcome, int HttpStatus, int Attempts, long Bytes, string? Error);
+internal sealed record FetchLogEntry(long Run, string Url, DateTimeOffset At, string Outcome, int HttpStatus, int Attempts, long Bytes, string? Error);
 
 /// <summary>
 /// The crawl's frontier and fetch log in DIR/crawl.db. Every state change of a page is one transaction, so a
 /// crawl killed at any moment resumes where it stopped: finished pages are not fetched again, none are lost.
 /// Runs are per site; an unfinished run is resumed by the next crawl of that site.
 /// </summary>
-public sealed class CrawlStore : IDisposable
+internal sealed class CrawlStore : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly Lock _lock = new();
@@ -113,7 +113,7 @@ public sealed class CrawlStore : IDisposable
 
     /// <summary>
     /// The next list or detail page of the site that this run has not finished, list pages first, then in discovery
-    /// order. A detail page checked since <paramref name="freshSince"/> is not due, unless it or one of its attachments
+    /// order. A detail page checked after <paramref name="freshSince"/> is not due, unless it or one of its attachments
     /// failed last time.
     /// </summary>
     public PageRecord? NextDue(string site, long run, DateTimeOffset freshSince)
@@ -123,7 +123,7 @@ public sealed class CrawlStore : IDisposable
                 FreshParameters(site, run, freshSince)).FirstOrDefault();
     }
 
-    /// <summary>Detail pages of the site that this run left alone because they were checked since <paramref name="freshSince"/>.</summary>
+    /// <summary>Detail pages of the site that this run left alone because they were checked after <paramref name="freshSince"/>.</summary>
     public int CountFresh(string site, long run, DateTimeOffset freshSince)
     {
         lock (_lock)
@@ -131,9 +131,12 @@ public sealed class CrawlStore : IDisposable
                 FreshParameters(site, run, freshSince))!;
     }
 
-    /// <summary>A detail page checked recently that neither failed nor has an attachment that failed.</summary>
+    /// <summary>
+    /// A detail page checked after the cut-off that neither failed nor has an attachment that failed (strictly after:
+    /// with a period of 0, a page checked at the instant the run starts is due).
+    /// </summary>
     private const string Fresh = """
-        kind = $detail AND error IS NULL AND checked_at IS NOT NULL AND checked_at >= $fresh
+        kind = $detail AND error IS NULL AND checked_at IS NOT NULL AND checked_at > $fresh
         AND NOT EXISTS (SELECT 1 FROM pages a WHERE a.parent = pages.url AND a.kind = $att AND a.error IS NOT NULL)
         """;
 

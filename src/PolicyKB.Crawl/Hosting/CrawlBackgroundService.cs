@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace PolicyKB.Crawl;
 
 /// <summary>Scheduled incremental crawls inside `policykb serve`, when Crawl:Enabled is true.</summary>
-public sealed class CrawlBackgroundService(CrawlCoordinator coordinator, IOptions<CrawlSettings> settings, ILogger<CrawlBackgroundService> logger, TimeProvider? time = null)
+public sealed partial class CrawlBackgroundService(CrawlCoordinator coordinator, IOptions<CrawlSettings> settings, ILogger<CrawlBackgroundService> logger, TimeProvider? time = null)
     : BackgroundService
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -14,14 +14,14 @@ public sealed class CrawlBackgroundService(CrawlCoordinator coordinator, IOption
     {
         var s = settings.Value;
         if (!s.Enabled) return;
-        logger.LogInformation("Scheduled crawls every {Interval}, first in {Delay}", s.Interval, s.InitialDelay);
+        LogScheduled(logger, s.Interval, s.InitialDelay);
         try
         {
             await Task.Delay(s.InitialDelay, _time, stoppingToken).ConfigureAwait(false);
             while (!stoppingToken.IsCancellationRequested)
             {
                 if (!coordinator.TryStart(new CrawlRequest(), out var reason))
-                    logger.LogInformation("Scheduled crawl skipped: {Reason}", reason);
+                    LogSkipped(logger, reason);
                 await coordinator.WhenIdle().WaitAsync(stoppingToken).ConfigureAwait(false);
                 await Task.Delay(s.Interval, _time, stoppingToken).ConfigureAwait(false);
             }
@@ -30,6 +30,12 @@ public sealed class CrawlBackgroundService(CrawlCoordinator coordinator, IOption
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled crawls every {Interval}, first in {Delay}")]
+    private static partial void LogScheduled(ILogger logger, TimeSpan interval, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled crawl skipped: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string? reason);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ public sealed record CrawlStatus
 /// Runs at most one crawl at a time inside the service, into the service's index and its folder's crawl.db and
 /// snapshots. Started by POST /api/crawl and by <see cref="CrawlBackgroundService"/>; stopped with the host.
 /// </summary>
-public sealed class CrawlCoordinator : IDisposable
+public sealed partial class CrawlCoordinator : IDisposable
 {
     private readonly IPolicyIndex _index;
     private readonly CrawlSettings _settings;
@@ -50,7 +50,7 @@ public sealed class CrawlCoordinator : IDisposable
     private CrawlStatus _status = new();
     private Task _current = Task.CompletedTask;
 
-    public CrawlCoordinator(IPolicyIndex index, IOptions<CrawlSettings> settings, ILogger<CrawlCoordinator>? logger = null,
+    internal CrawlCoordinator(IPolicyIndex index, IOptions<CrawlSettings> settings, ILogger<CrawlCoordinator>? logger = null,
         IPageReader? reader = null, IReadOnlyDictionary<string, SiteProfile>? profiles = null, TimeProvider? time = null)
     {
         _index = index;
@@ -143,8 +143,7 @@ public sealed class CrawlCoordinator : IDisposable
             var crawler = new Crawler(_index, store, new SnapshotStore(CrawlRunner.SnapshotsPath(folder)), _reader, _time);
             var progress = new Progress(this);
             summary = await crawler.RunAsync(options, progress, _stopping.Token).ConfigureAwait(false);
-            _logger.LogInformation("Crawl finished: {Fetched} fetched, {NotModified} not modified, {New} new, {Changed} changed, {Failed} failed",
-                summary.Fetched, summary.NotModified, summary.New, summary.Changed, summary.Failed);
+            LogFinished(_logger, summary.Fetched, summary.NotModified, summary.New, summary.Changed, summary.Failed);
         }
         catch (OperationCanceledException)
         {
@@ -153,13 +152,19 @@ public sealed class CrawlCoordinator : IDisposable
         catch (Exception e)
         {
             error = e.Message;
-            _logger.LogError(e, "Crawl failed");
+            LogFailed(_logger, e);
         }
         lock (_lock)
             _status = _status with { Running = false, FinishedAt = _time.GetUtcNow(), LastSummary = summary ?? _status.LastSummary, LastError = error };
     }
 
     /// <summary>Reports synchronously into the status (Progress&lt;T&gt; would post to the thread pool out of order).</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = "Crawl finished: {Fetched} fetched, {NotModified} not modified, {New} new, {Changed} changed, {Failed} failed")]
+    private static partial void LogFinished(ILogger logger, int fetched, int notModified, int @new, int changed, int failed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Crawl failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+
     private sealed class Progress(CrawlCoordinator owner) : IProgress<CrawlProgress>
     {
         public void Report(CrawlProgress value)

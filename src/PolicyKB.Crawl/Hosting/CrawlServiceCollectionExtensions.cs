@@ -10,11 +10,12 @@ public static class CrawlServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="CrawlCoordinator"/> (singleton; needs the IPolicyIndex singleton the service registers)
-    /// and <see cref="CrawlBackgroundService"/>, configured from the "Crawl" section.
+    /// and <see cref="CrawlBackgroundService"/>, configured from the "Crawl" section, which is checked when the host starts.
     /// </summary>
     public static IServiceCollection AddPolicyKbCrawler(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<CrawlSettings>(configuration.GetSection(CrawlSettings.Section));
+        services.AddOptions<CrawlSettings>().Bind(configuration.GetSection(CrawlSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CrawlSettings>, CrawlSettingsValidator>();
         services.AddSingleton(sp => new CrawlCoordinator(
             sp.GetRequiredService<IPolicyIndex>(),
             sp.GetRequiredService<IOptions<CrawlSettings>>(),

@@ -4,14 +4,14 @@ using PolicyKB.Model;
 namespace PolicyKB.Crawl;
 
 /// <summary>What a link on a site's page is to the crawler.</summary>
-public enum LinkKind { Other, List, Detail, Attachment }
+internal enum LinkKind { Other, List, Detail, Attachment }
 
 /// <summary>
 /// A profile bound to the address it is crawled at: the real site, or a mirror given by --base-url. With a
 /// mirror, links to any of the profile's hosts are fetched from the mirror (same path), only the mirror's host
 /// is allowed, and documents keep their real site URLs (<see cref="ToSiteUrl"/>), so ids do not depend on where a page was fetched.
 /// </summary>
-public sealed class SiteEndpoint
+internal sealed class SiteEndpoint
 {
     private readonly Regex _list, _detail, _attachment;
     private readonly Regex? _linkText;

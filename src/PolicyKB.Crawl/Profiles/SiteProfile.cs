@@ -6,7 +6,7 @@ namespace PolicyKB.Crawl;
 
 /// <summary>How a site lists its documents: HTML list pages or the gov.cn JSON search endpoint.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ListKind>))]
-public enum ListKind
+internal enum ListKind
 {
     [JsonStringEnumMemberName("html")] Html,
     [JsonStringEnumMemberName("json")] Json,
@@ -14,7 +14,7 @@ public enum ListKind
 
 /// <summary>How further list pages are named.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<PagingKind>))]
-public enum PagingKind
+internal enum PagingKind
 {
     /// <summary>No paging: only the start pages.</summary>
     [JsonStringEnumMemberName("none")] None,
@@ -26,7 +26,7 @@ public enum PagingKind
     [JsonStringEnumMemberName("queryParameter")] QueryParameter,
 }
 
-public sealed record PagingRule
+internal sealed record PagingRule
 {
     public PagingKind Kind { get; init; } = PagingKind.None;
     /// <summary>countPage: the file extension of index_N pages (html, shtml).</summary>
@@ -43,7 +43,7 @@ public sealed record PagingRule
 /// matched against the path and query of a URL relative to the base URL (always starting with "/"),
 /// so the same profile crawls the real site and a mirror given by --base-url.
 /// </summary>
-public sealed record SiteProfile
+internal sealed record SiteProfile
 {
     /// <summary>govcn, ndrc, mee, ccer.</summary>
     public required string Code { get; init; }

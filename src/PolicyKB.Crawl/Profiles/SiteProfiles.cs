@@ -3,7 +3,7 @@ using PolicyKB.Model;
 namespace PolicyKB.Crawl;
 
 /// <summary>The site profiles in data/sites/*.json, loaded once.</summary>
-public static class SiteProfiles
+internal static class SiteProfiles
 {
     private static readonly Lazy<IReadOnlyDictionary<string, SiteProfile>> Loaded = new(() => LoadFolder(PolicyData.Path("sites")));
 

@@ -4,14 +4,14 @@ using System.Text.Json;
 namespace PolicyKB.Crawl;
 
 /// <summary>The raw headers of a fetched body, kept beside it.</summary>
-public sealed record SnapshotHeaders(string Url, DateTimeOffset FetchedAt, int Status, IReadOnlyDictionary<string, string> Headers);
+internal sealed record SnapshotHeaders(string Url, DateTimeOffset FetchedAt, int Status, IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>
 /// Raw bytes of every fetched page and attachment, content-addressed: DIR/snapshots/ab/abcdef….bin (SHA-256
 /// of the bytes) with the response headers of the latest fetch in ….json. Writes go to a temporary file and
 /// are moved into place, so a crash never leaves a half-written snapshot under its hash.
 /// </summary>
-public sealed class SnapshotStore(string directory)
+internal sealed class SnapshotStore(string directory)
 {
     public string Directory { get; } = directory;
 

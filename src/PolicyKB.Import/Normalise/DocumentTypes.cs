@@ -21,7 +21,7 @@ public sealed partial class DocumentTypes
 
     public static DocumentTypes Load(string path)
     {
-        var file = JsonSerializer.Deserialize<TypesFile>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        var file = JsonSerializer.Deserialize<TypesFile>(File.ReadAllText(path), JsonSerializerOptions.Web)
                    ?? throw new InvalidDataException($"{path}: empty document-types file");
         return new DocumentTypes(file.Types, file.Endings);
     }

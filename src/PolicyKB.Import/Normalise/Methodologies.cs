@@ -20,7 +20,7 @@ public sealed partial class Methodologies
 
     public static Methodologies Load(string path)
     {
-        var file = JsonSerializer.Deserialize<SectorsFile>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        var file = JsonSerializer.Deserialize<SectorsFile>(File.ReadAllText(path), JsonSerializerOptions.Web)
                    ?? throw new InvalidDataException($"{path}: empty methodology sectors file");
         return new Methodologies(file.Sectors);
     }

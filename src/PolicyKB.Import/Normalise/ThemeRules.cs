@@ -32,7 +32,7 @@ public sealed class ThemeRules
 
     public static ThemeRules Load(string path)
     {
-        var file = JsonSerializer.Deserialize<ThemesFile>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        var file = JsonSerializer.Deserialize<ThemesFile>(File.ReadAllText(path), JsonSerializerOptions.Web)
                    ?? throw new InvalidDataException($"{path}: empty themes file");
         return new ThemeRules(file.Themes.Select(t => new ThemeRule(t.Name, t.Threshold, t.Keywords)).ToList(),
             file.TitleWeight ?? 3, file.MaxCountPerKeyword ?? 3);

@@ -7,7 +7,7 @@ namespace PolicyKB.Search.Analysis;
 /// lower case, CJK bigrams with the unigrams of each run's edges, Latin words and numbers as tokens. A Han run queried
 /// as a phrase of its bigrams matches exactly where it occurs as a substring, which is what decides membership.
 /// </summary>
-public sealed class RecallAnalyzer : Analyzer
+internal sealed class RecallAnalyzer : Analyzer
 {
     public const string DoubleType = RecallTokenizer.DoubleType;
     public const string SingleType = RecallTokenizer.SingleType;

@@ -19,7 +19,7 @@ namespace PolicyKB.Search.Analysis;
 /// (碳达峰会: 碳达 + 峰会): half the position checks for long words.
 /// </para>
 /// </summary>
-public sealed class RecallTokenizer : Tokenizer
+internal sealed class RecallTokenizer : Tokenizer
 {
     public const string DoubleType = "<DOUBLE>";
     public const string SingleType = "<SINGLE>";

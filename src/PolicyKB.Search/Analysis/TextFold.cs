@@ -4,7 +4,7 @@ namespace PolicyKB.Search.Analysis;
 /// The normalisation the recall fields apply (width folding, lower case), done char for char so offsets
 /// in the folded text are offsets in the original: highlighting and brute-force checks rely on that.
 /// </summary>
-public static class TextFold
+internal static class TextFold
 {
     public static string Fold(string text)
     {

@@ -4,7 +4,7 @@ namespace PolicyKB.Search.Analysis;
 /// Policy terms (碳达峰, 减排 …) that the word tokenizer keeps whole where SmartCn's segmentation splits them.
 /// File format: one term a line; blank lines and lines starting with # are ignored.
 /// </summary>
-public sealed class UserDictionary
+internal sealed class UserDictionary
 {
     private readonly HashSet<string> _terms;
 

@@ -10,7 +10,7 @@ namespace PolicyKB.Search.Analysis;
 /// case) first, so offsets are those of the original text. Each instance owns its HMM tokenizer: a tokenizer holds
 /// per-text state and must not be shared across threads.
 /// </summary>
-public sealed class WordTokenizer : Tokenizer
+internal sealed class WordTokenizer : Tokenizer
 {
     private readonly HMMChineseTokenizer _segmenter = new(new StringReader(""));
     private readonly ICharTermAttribute _segmentTerm;
@@ -98,7 +98,7 @@ public sealed class WordTokenizer : Tokenizer
 }
 
 /// <summary>The word field's analyzer: <see cref="WordTokenizer"/> over one shared user dictionary.</summary>
-public sealed class WordAnalyzer(UserDictionary dictionary) : Analyzer
+internal sealed class WordAnalyzer(UserDictionary dictionary) : Analyzer
 {
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
         new(new WordTokenizer(reader, dictionary));

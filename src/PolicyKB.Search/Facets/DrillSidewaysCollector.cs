@@ -9,7 +9,7 @@ namespace PolicyKB.Search.Facets;
 /// counts for every facet; one that fails exactly one facet's filter counts for that facet only (what the user
 /// would get by changing that selection).
 /// </summary>
-public sealed class DrillSidewaysCollector : ICollector
+internal sealed class DrillSidewaysCollector : ICollector
 {
     private readonly ICollector _hits;
     private readonly string[] _facets;

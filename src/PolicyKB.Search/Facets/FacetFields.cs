@@ -8,7 +8,7 @@ namespace PolicyKB.Search.Facets;
 /// the whole path joined with "/" (财政、金融、审计 and 财政、金融、审计/其他), so either level can be selected.
 /// Site: every site the document was published on. Year and month: of the published date, else the written date.
 /// </summary>
-public static class FacetFields
+internal static class FacetFields
 {
     public static string DocValuesField(string facet) => "f_" + facet;
 

@@ -8,7 +8,7 @@ namespace PolicyKB.Search.Highlighting;
 /// fields match, so what is marked is what matched; overlapping or touching matches become one run
 /// (碳达峰, not 碳达+峰). Text is HTML-escaped before &lt;mark&gt; tags are added.
 /// </summary>
-public static class SnippetHighlighter
+internal static class SnippetHighlighter
 {
     public const int PassageLength = 120;
     private const string Ellipsis = "…";

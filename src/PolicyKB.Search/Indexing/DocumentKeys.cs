@@ -10,7 +10,7 @@ namespace PolicyKB.Search.Indexing;
 /// Normalised keys that identify a document across sites: its title (letters and digits only, any 文号 in
 /// parentheses dropped), its 文号, and a fingerprint of its body. Reposts and citations are found by them.
 /// </summary>
-public static partial class DocumentKeys
+internal static partial class DocumentKeys
 {
     [GeneratedRegex(@"《(?<t>[^《》]{4,120})》")]
     private static partial Regex CitedTitle();
@@ -65,4 +65,4 @@ public static partial class DocumentKeys
 }
 
 /// <summary>What makes two documents one: the same 文号 and title (<see cref="Repost"/>), or the same body.</summary>
-public sealed record IdentityKeys(string? Repost, string? BodyFingerprint);
+internal sealed record IdentityKeys(string? Repost, string? BodyFingerprint);

@@ -9,7 +9,7 @@ using PolicyKB.Search.Highlighting;
 namespace PolicyKB.Search.Indexing;
 
 /// <summary>PolicyDocument ↔ Lucene document. The whole document is stored as JSON, so reading it back is exact.</summary>
-public static class DocumentMapper
+internal static class DocumentMapper
 {
     public static Document ToLucene(PolicyDocument d, IEnumerable<string> aliases, IdentityKeys keys)
     {

@@ -10,7 +10,7 @@ namespace PolicyKB.Search.Indexing;
 /// What a result list shows of a document, kept as binary doc values beside the stored JSON: reading a stored
 /// document decompresses its whole chunk (a tenth of a millisecond and more a hit), a doc value is a lookup.
 /// </summary>
-public sealed record HitCard(
+internal sealed record HitCard(
     string Id,
     string Title,
     IReadOnlyList<string> Issuers,

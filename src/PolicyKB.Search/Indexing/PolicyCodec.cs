@@ -25,7 +25,7 @@ namespace PolicyKB.Search.Indexing;
 /// </para>
 /// </summary>
 [CodecName(CodecName)]
-public sealed class PolicyCodec : FilterCodec
+internal sealed class PolicyCodec : FilterCodec
 {
     public const string CodecName = "PolicyKB46";
 
@@ -56,6 +56,7 @@ public sealed class PolicyCodec : FilterCodec
 
         public override string ToString() => "Deflate(fastest, native)";
 
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A MemoryStream holds nothing to release, and Lucene's Compressor is not disposable.")]
         private sealed class DeflateCompressor : Compressor
         {
             private readonly MemoryStream _buffer = new();

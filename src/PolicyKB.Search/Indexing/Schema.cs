@@ -1,7 +1,7 @@
 namespace PolicyKB.Search.Indexing;
 
 /// <summary>Field names of the index and its schema version (kept in the commit user data).</summary>
-public static class Schema
+internal static class Schema
 {
     /// <summary>Bump when fields or analysis change: an index of another version must be re-imported.</summary>
     public const string Version = "5";

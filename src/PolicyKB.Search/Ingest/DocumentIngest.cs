@@ -11,7 +11,7 @@ namespace PolicyKB.Search.Ingest;
 /// content hash) and the document's versions, and never lets two texts become one unless <see cref="TextIdentity"/>
 /// says they are the same text: a source whose text moves away from the document holding it becomes a document again.
 /// </summary>
-public sealed class DocumentIngest
+internal sealed class DocumentIngest
 {
     private readonly PolicyIndex _store;
 

@@ -8,7 +8,7 @@ namespace PolicyKB.Search.Ingest;
 /// the original's) and either the same body, or the same 文号 with bodies that match closely. Records that disagree on
 /// their 文号 or their 成文日期 are never the same text.
 /// </summary>
-public static class TextIdentity
+internal static class TextIdentity
 {
     /// <summary>
     /// Bodies this similar (Jaccard over shingles of <see cref="ShingleLength"/> letters and digits) with the same 文号 and

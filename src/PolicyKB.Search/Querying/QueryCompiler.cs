@@ -13,14 +13,14 @@ namespace PolicyKB.Search.Querying;
 /// the recall fields); <see cref="Ranking"/> (word field) only adds to scores. The marks are the texts the
 /// highlighter marks in titles and bodies.
 /// </summary>
-public sealed record CompiledQuery(
+internal sealed record CompiledQuery(
     Query Membership,
     IReadOnlyList<TermQuery> Ranking,
     IReadOnlyList<string> TitleMarks,
     IReadOnlyList<string> BodyMarks,
     IReadOnlyList<string> Expansions);
 
-public sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thesaurus> thesaurus)
+internal sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Thesaurus> thesaurus)
 {
     private const float TitleBoost = 3f;
     private const float DocNoBoost = 2f;

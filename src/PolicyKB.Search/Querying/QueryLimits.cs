@@ -5,7 +5,7 @@ namespace PolicyKB.Search.Querying;
 /// recall fields, every thesaurus alternative another, and a fall-back runs the words again. Past a limit the search
 /// is refused with <see cref="QueryTooComplexException"/>, whose message names the limit; the fall-back is skipped.
 /// </summary>
-public static class QueryLimits
+internal static class QueryLimits
 {
     /// <summary>Words and phrases that must (or may, joined by OR) match.</summary>
     public const int MaxTerms = 32;

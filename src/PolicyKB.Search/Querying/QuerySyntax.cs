@@ -3,22 +3,22 @@ using System.Text;
 namespace PolicyKB.Search.Querying;
 
 /// <summary>Where a query term must match: anywhere (title, body, 文号) or one field named by a prefix.</summary>
-public enum TermField { Any, Title, Issuer, DocNo, Type, Topic, Theme, Body }
+internal enum TermField { Any, Title, Issuer, DocNo, Type, Topic, Theme, Body }
 
 /// <summary>Which date a range of the query language bounds: 成文日期 (written:) or 发布日期 (published:).</summary>
-public enum DateField { Written, Published }
+internal enum DateField { Written, Published }
 
 /// <summary>An inclusive date range of the query (written:2021..2022); an open end is null.</summary>
-public sealed record DateRange(DateField Field, DateOnly? From, DateOnly? To);
+internal sealed record DateRange(DateField Field, DateOnly? From, DateOnly? To);
 
 /// <summary>One term of a query: a bare word or a quoted phrase, possibly with a field prefix.</summary>
-public sealed record QueryTerm(string Text, TermField Field = TermField.Any, bool Quoted = false);
+internal sealed record QueryTerm(string Text, TermField Field = TermField.Any, bool Quoted = false);
 
 /// <summary>
 /// A parsed query: every group must match (AND); a group matches when any of its terms does (OR);
 /// no excluded term may match. <see cref="SyntaxError"/> is set when the text was re-read literally.
 /// </summary>
-public sealed record ParsedQuery(IReadOnlyList<IReadOnlyList<QueryTerm>> Groups, IReadOnlyList<QueryTerm> Excluded, string? SyntaxError = null)
+internal sealed record ParsedQuery(IReadOnlyList<IReadOnlyList<QueryTerm>> Groups, IReadOnlyList<QueryTerm> Excluded, string? SyntaxError = null)
 {
     /// <summary>Date ranges every hit must fall in (several of one date: all of them).</summary>
     public IReadOnlyList<DateRange> Ranges { get; init; } = [];
@@ -35,7 +35,7 @@ public sealed record ParsedQuery(IReadOnlyList<IReadOnlyList<QueryTerm>> Groups,
 /// Full-width forms and the Unicode minus are accepted. Never throws: a malformed query is re-read literally and the
 /// error is reported.
 /// </summary>
-public static class QuerySyntax
+internal static class QuerySyntax
 {
     private static readonly Dictionary<string, TermField> Prefixes = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -10,7 +10,7 @@ namespace PolicyKB.Search.Querying;
 /// Multiplies relevance by 1 … 1.1 along the document's date (2000 → 2030), so among equally relevant documents the
 /// newer comes first, without letting dates outweigh matches. Fixed scale: results do not change with the clock.
 /// </summary>
-public sealed class RecencyBoostQuery(Query subQuery) : CustomScoreQuery(subQuery)
+internal sealed class RecencyBoostQuery(Query subQuery) : CustomScoreQuery(subQuery)
 {
     private const float MaxBoost = 0.1f;
     private static readonly int From = new DateOnly(2000, 1, 1).DayNumber;

@@ -7,7 +7,7 @@ using Lucene.Net.Util;
 namespace PolicyKB.Search.Querying;
 
 /// <summary>One recall token of a substring query: its term, its position relative to the first token, whether it is a bigram.</summary>
-public readonly record struct SubstringToken(string Text, int Offset, bool Bigram);
+internal readonly record struct SubstringToken(string Text, int Offset, bool Bigram);
 
 /// <summary>
 /// A text that must occur as a substring: its recall tokens at fixed relative positions (an exact phrase); one token
@@ -28,7 +28,7 @@ public readonly record struct SubstringToken(string Text, int Offset, bool Bigra
 /// upper bound of the occurrences, exact for one token, and close for words, whose bigrams seldom stand apart.
 /// </para>
 /// </summary>
-public sealed class SubstringQuery : Query
+internal sealed class SubstringQuery : Query
 {
     private readonly string _field;
     private readonly Term[] _terms;

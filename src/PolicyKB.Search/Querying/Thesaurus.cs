@@ -7,7 +7,7 @@ namespace PolicyKB.Search.Querying;
 /// needs no re-index. File format, one entry a line: <c>发改委 → 国家发展改革委 / 国家发展和改革委员会</c>
 /// (<c>=&gt;</c> may stand for the arrow); lines starting with # are comments.
 /// </summary>
-public sealed class Thesaurus
+internal sealed class Thesaurus
 {
     private static readonly string[] Arrows = ["→", "=>"];
     private readonly Dictionary<string, Entry> _entries;

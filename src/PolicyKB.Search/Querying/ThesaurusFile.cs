@@ -4,7 +4,7 @@ namespace PolicyKB.Search.Querying;
 /// The thesaurus file, re-read when it changes (checked at most every few seconds), so a running server picks up
 /// edits without a restart or a re-index. A file that cannot be read keeps the last good thesaurus.
 /// </summary>
-public sealed class ThesaurusFile
+internal sealed class ThesaurusFile
 {
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(3);
     private readonly string _path;

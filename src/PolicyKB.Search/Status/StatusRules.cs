@@ -11,7 +11,7 @@ namespace PolicyKB.Search.Status;
 /// that may change it (those citing it, and a draft's possible final texts) and the clock.
 /// Order: 已废止, 已修订, 征求意见稿, 已失效, 现行有效, else 未知.
 /// </summary>
-public sealed partial class StatusRules(TimeProvider clock)
+internal sealed partial class StatusRules(TimeProvider clock)
 {
     /// <summary>Policy dates are days in China: 有效期至2025年12月31日 ends at midnight Beijing time.</summary>
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);

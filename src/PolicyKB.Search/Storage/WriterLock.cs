@@ -13,7 +13,7 @@ namespace PolicyKB.Search.Storage;
 /// a lock that can be deleted under its holder is no lock). Who holds it is written beside it, in DIR/writer.json,
 /// for the message a second writer gets.
 /// </summary>
-public sealed class WriterLock : IDisposable
+internal sealed class WriterLock : IDisposable
 {
     public const string LockFileName = "writer.lock";
     public const string HolderFileName = "writer.json";

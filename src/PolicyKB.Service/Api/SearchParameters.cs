@@ -81,7 +81,7 @@ public sealed partial class SearchParameters
         }
 
         var sites = Values("site", Site, v => SiteNames.TryParse(v, out _), "网站代码（govcn、ndrc、mee、other）")
-            .Select(v => { SiteNames.TryParse(v, out var s); return s.ToCode(); }).Distinct().ToList();
+            .Select(v => { _ = SiteNames.TryParse(v, out var s); return s.ToCode(); }).Distinct().ToList();
 
         var sort = SearchSort.Relevance;
         switch (Sort?.Trim().ToLowerInvariant())

@@ -28,8 +28,8 @@ public sealed record ServiceSettings(
     public static ServiceSettings From(ServiceOptions options, IConfiguration configuration)
     {
         var section = configuration.GetSection(ServiceOptions.Section);
-        var timeoutSeconds = double.TryParse(section["SearchTimeoutSeconds"], NumberStyles.Float, CultureInfo.InvariantCulture, out var t) && t > 0 ? t : (double?)null;
-        var exportLimit = int.TryParse(section["ExportLimit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var e) && e > 0 ? e : (int?)null;
+        var timeoutSeconds = Positive(section, "SearchTimeoutSeconds", NumberStyles.Float, "a number of seconds above 0");
+        var exportLimit = (int?)Positive(section, "ExportLimit", NumberStyles.Integer, "a whole number above 0");
         return new ServiceSettings(
             Path.GetFullPath(options.IndexDirectory),
             options.SamplesDirectory ?? NullIfEmpty(section["SamplesDirectory"]),
@@ -41,6 +41,16 @@ public sealed record ServiceSettings(
             TrustedProxies = [.. List(section, "TrustedProxies").Select(Proxy)],
             RateLimits = RateLimitSettings.From(section.GetSection(RateLimitSettings.Section)),
         };
+    }
+
+    /// <summary>An unset or empty value is null (the default applies); anything else must be a number above 0.</summary>
+    private static double? Positive(IConfigurationSection section, string key, NumberStyles style, string rule)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return double.TryParse(text, style, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) && n > 0 && n <= int.MaxValue
+            ? n
+            : throw new InvalidOperationException($"{ServiceOptions.Section}:{key} must be {rule}, not '{text}'.");
     }
 
     /// <summary>A list as configuration gives it: indexed entries (<c>ImportRoots:0</c>) or one value.</summary>

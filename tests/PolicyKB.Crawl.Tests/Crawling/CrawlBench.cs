@@ -1,25 +1,38 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace PolicyKB.Crawl.Tests;
 
 /// <summary>A mirror server, a knowledge-base folder in temp, a sink and a reader: one crawler test's world.</summary>
-public sealed class CrawlBench : IAsyncDisposable
+internal sealed class CrawlBench : IAsyncDisposable
 {
     public required MirrorServer Server { get; init; }
     public string Folder { get; } = Directory.CreateTempSubdirectory("policykb-crawl-").FullName;
     public IndexSink Sink { get; }
     public IPageReader Reader { get; init; } = new SimplePageReader();
-    /// <summary>The crawler's clock: the system's, moved on by <see cref="LaterClock.Advance"/> to stand for days between crawls.</summary>
-    public LaterClock Clock { get; } = new();
+    /// <summary>The crawler's and the server's clock: driven by <see cref="CrawlAsync"/>, moved on by days between crawls.</summary>
+    public FakeTimeProvider Clock { get; }
 
-    /// <summary>Fast and impatient, so the tests run in seconds; still one request at a time per host.</summary>
+    /// <summary>
+    /// Fast, so the tests run in milliseconds; still one request at a time per host. The timeout is on the fake clock,
+    /// which a driver moves while a request is in flight: an hour cannot pass by accident.
+    /// </summary>
     public static FetchOptions FastFetch => new()
     {
-        RatePerSecond = 500, Timeout = TimeSpan.FromSeconds(10), BackoffBase = TimeSpan.FromMilliseconds(10), MaxTries = 3,
+        RatePerSecond = 500, Timeout = TimeSpan.FromHours(1), BackoffBase = TimeSpan.FromMilliseconds(10), MaxTries = 3,
         Contact = "crawler-tests@example.org",
     };
 
-    public CrawlBench() => Sink = new IndexSink(Folder);
+    private CrawlBench(FakeTimeProvider clock)
+    {
+        Clock = clock;
+        Sink = new IndexSink(Folder);
+    }
 
-    public static async Task<CrawlBench> StartAsync() => new() { Server = await MirrorServer.StartAsync() };
+    public static async Task<CrawlBench> StartAsync()
+    {
+        var clock = new FakeTimeProvider(ClockDriver.Start);
+        return new CrawlBench(clock) { Server = await MirrorServer.StartAsync(clock) };
+    }
 
     public CrawlOptions Options(string site, int? maxListPages = null, FetchOptions? fetch = null) => new()
     {
@@ -32,7 +45,7 @@ public sealed class CrawlBench : IAsyncDisposable
     public async Task<CrawlSummary> CrawlAsync(CrawlOptions options, CancellationToken ct = default)
     {
         using var store = OpenStore();
-        return await new Crawler(Sink, store, Snapshots, Reader, Clock).RunAsync(options, null, ct);
+        return await Clock.DriveAsync(new Crawler(Sink, store, Snapshots, Reader, Clock).RunAsync(options, null, ct));
     }
 
     public CrawlStore OpenStore() => CrawlStore.Open(CrawlRunner.DatabasePath(Folder));
@@ -49,12 +62,4 @@ public sealed class CrawlBench : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
-}
-
-/// <summary>System time moved on by an offset; timers and timestamps stay the system's, so the fetcher's pacing still runs.</summary>
-public sealed class LaterClock : TimeProvider
-{
-    private TimeSpan _offset;
-    public void Advance(TimeSpan by) => _offset += by;
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
 }

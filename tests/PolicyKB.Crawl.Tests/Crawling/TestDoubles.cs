@@ -11,12 +11,13 @@ namespace PolicyKB.Crawl.Tests;
 /// The knowledge base's real index behind the crawler, in the bench's folder: what the crawler writes goes through the
 /// one ingest path (versions, reposts, unchanged pages), as in production. Counts commits and lets a test act before an upsert.
 /// </summary>
-public sealed class IndexSink(string folder) : IDocumentSink, IDisposable
+internal sealed class IndexSink(string folder) : IDocumentSink, IDisposable
 {
     // Opened on first use: tests that open the folder's index themselves never touch the bench's sink.
     private readonly Lazy<PolicyKB.Search.PolicyIndex> _opened = new(() => PolicyKB.Search.PolicyIndex.Open(folder));
     private PolicyKB.Search.PolicyIndex _index => _opened.Value;
-    public int Commits;
+    private int _commits;
+    public int Commits => _commits;
     /// <summary>Runs before each upsert (tests stop a crawl from here, between fetch and import).</summary>
     public Action<PolicyDocument>? BeforeUpsert { get; set; }
 
@@ -30,7 +31,7 @@ public sealed class IndexSink(string folder) : IDocumentSink, IDisposable
 
     public void Commit()
     {
-        Interlocked.Increment(ref Commits);
+        Interlocked.Increment(ref _commits);
         _index.Commit();
     }
 
@@ -47,7 +48,7 @@ public sealed class IndexSink(string folder) : IDocumentSink, IDisposable
 /// .docx/.pdf as attachments, the hash over title and body. Attachment text: the bytes as UTF-8 for files
 /// named .txt, else the DOCX/PDF reader of the importer.
 /// </summary>
-public sealed class SimplePageReader : IPageReader
+internal sealed class SimplePageReader : IPageReader
 {
     public PageReading Read(byte[] content, string siteUrl, string? contentType)
     {

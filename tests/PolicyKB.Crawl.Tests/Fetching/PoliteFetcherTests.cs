@@ -1,20 +1,23 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 
 namespace PolicyKB.Crawl.Tests;
 
 [TestClass]
 public sealed class PoliteFetcherTests
 {
-    private static async Task<(MirrorServer Server, PoliteFetcher Fetcher)> StartAsync(FetchOptions? options = null)
+    /// <summary>A server and a fetcher on one fake clock, which <see cref="Fetch"/> drives.</summary>
+    private static async Task<(MirrorServer Server, PoliteFetcher Fetcher, FakeTimeProvider Clock)> StartAsync(FetchOptions? options = null)
     {
-        var server = await MirrorServer.StartAsync();
-        return (server, new PoliteFetcher(options ?? CrawlBench.FastFetch));
+        var clock = new FakeTimeProvider(ClockDriver.Start);
+        var server = await MirrorServer.StartAsync(clock);
+        return (server, new PoliteFetcher(options ?? CrawlBench.FastFetch, clock), clock);
     }
 
     private static Func<Uri, bool> Only(MirrorServer server) => u => u.Authority == new Uri(server.BaseUrl).Authority;
 
-    private static Task<FetchResult> Fetch(PoliteFetcher fetcher, MirrorServer server, string path, FetchRequest? request = null) =>
-        fetcher.FetchAsync(request ?? new FetchRequest(server.Url(path)), Only(server));
+    private static Task<FetchResult> Fetch(FakeTimeProvider clock, PoliteFetcher fetcher, MirrorServer server, string path, FetchRequest? request = null) =>
+        clock.DriveAsync(fetcher.FetchAsync(request ?? new FetchRequest(server.Url(path)), Only(server)));
 
     private static Func<Microsoft.AspNetCore.Http.HttpContext, int, Task> Status(int code, string? location = null, string? retryAfter = null) => (c, _) =>
     {
@@ -27,7 +30,7 @@ public sealed class PoliteFetcherTests
     [TestMethod]
     public async Task RetriesAServerErrorThenSucceeds()
     {
-        var (server, fetcher) = await StartAsync();
+        var (server, fetcher, clock) = await StartAsync();
         await using var _ = server; using var __ = fetcher;
         server.Handle("page.html", async (c, hit) =>
         {
@@ -35,7 +38,7 @@ public sealed class PoliteFetcherTests
             await c.Response.WriteAsync("<html>ok</html>");
         });
 
-        var result = await Fetch(fetcher, server, "page.html");
+        var result = await Fetch(clock, fetcher, server, "page.html");
 
         Assert.AreEqual(FetchStatus.Ok, result.Status, result.Error);
         Assert.AreEqual(2, result.Attempts);
@@ -45,11 +48,11 @@ public sealed class PoliteFetcherTests
     [TestMethod]
     public async Task GivesUpAfterMaxTriesWithTheReason()
     {
-        var (server, fetcher) = await StartAsync();
+        var (server, fetcher, clock) = await StartAsync();
         await using var _ = server; using var __ = fetcher;
         server.Handle("down.html", Status(503));
 
-        var result = await Fetch(fetcher, server, "down.html");
+        var result = await Fetch(clock, fetcher, server, "down.html");
 
         Assert.AreEqual(FetchStatus.Failed, result.Status);
         Assert.AreEqual("gave up after 3 tries: HTTP 503", result.Error);
@@ -59,7 +62,7 @@ public sealed class PoliteFetcherTests
     [TestMethod]
     public async Task HonoursRetryAfterOnTooManyRequests()
     {
-        var (server, fetcher) = await StartAsync();
+        var (server, fetcher, clock) = await StartAsync();
         await using var _ = server; using var __ = fetcher;
         server.Handle("busy.html", async (c, hit) =>
         {
@@ -67,21 +70,21 @@ public sealed class PoliteFetcherTests
             await c.Response.WriteAsync("<html>ok</html>");
         });
 
-        var result = await Fetch(fetcher, server, "busy.html");
+        var result = await Fetch(clock, fetcher, server, "busy.html");
 
         Assert.AreEqual(FetchStatus.Ok, result.Status, result.Error);
         var times = server.Requests.Where(r => r.PathAndQuery == "/busy.html").Select(r => r.At).ToList();
-        Assert.IsTrue(times[1] - times[0] >= TimeSpan.FromMilliseconds(950), $"waited {(times[1] - times[0]).TotalMilliseconds} ms");
+        Assert.IsGreaterThanOrEqualTo(TimeSpan.FromSeconds(1), times[1] - times[0], "waited on the fetcher's clock");
     }
 
     [TestMethod]
     public async Task GivesUpWhenRetryAfterIsLongerThanAllowed()
     {
-        var (server, fetcher) = await StartAsync(CrawlBench.FastFetch with { MaxRetryAfter = TimeSpan.FromSeconds(5) });
+        var (server, fetcher, clock) = await StartAsync(CrawlBench.FastFetch with { MaxRetryAfter = TimeSpan.FromSeconds(5) });
         await using var _ = server; using var __ = fetcher;
         server.Handle("later.html", Status(429, retryAfter: "3600"));
 
-        var result = await Fetch(fetcher, server, "later.html");
+        var result = await Fetch(clock, fetcher, server, "later.html");
 
         Assert.AreEqual(FetchStatus.Failed, result.Status);
         StringAssert.Contains(result.Error, "Retry-After");
@@ -91,12 +94,12 @@ public sealed class PoliteFetcherTests
     [TestMethod]
     public async Task FollowsARedirectOnTheAllowlist()
     {
-        var (server, fetcher) = await StartAsync();
+        var (server, fetcher, clock) = await StartAsync();
         await using var _ = server; using var __ = fetcher;
         server.Handle("old.html", Status(301, "/new.html#top"));
         server.Serve("new.html", "<html>new</html>");
 
-        var result = await Fetch(fetcher, server, "old.html");
+        var result = await Fetch(clock, fetcher, server, "old.html");
 
         Assert.AreEqual(FetchStatus.Ok, result.Status, result.Error);
         Assert.AreEqual(server.Url("new.html"), result.FinalUrl);
@@ -105,12 +108,12 @@ public sealed class PoliteFetcherTests
     [TestMethod]
     public async Task StopsOnARedirectLoop()
     {
-        var (server, fetcher) = await StartAsync();
+        var (server, fetcher, clock) = await StartAsync();
         await using var _ = server; using var __ = fetcher;
         server.Handle("a.html", Status(302, "./b.html"));
         server.Handle("b.html", Status(302, "/a.html"));
 
-        var result = await Fetch(fetcher, server, "a.html");
+        var result = await Fetch(clock, fetcher, server, "a.html");
 
         Assert.AreEqual(FetchStatus.Failed, result.Status);
         StringAssert.Contains(result.Error, "redirect loop");
@@ -120,11 +123,11 @@ public sealed class PoliteFetcherTests
     [TestMethod]
     public async Task StopsAfterFiveRedirects()
     {
-        var (server, fetcher) = await StartAsync();
+        var (server, fetcher, clock) = await StartAsync();
         await using var _ = server; using var __ = fetcher;
         for (var i = 0; i < 10; i++) server.Handle($"r{i}", Status(302, $"/r{i + 1}"));
 
-        var result = await Fetch(fetcher, server, "r0");
+        var result = await Fetch(clock, fetcher, server, "r0");
 
         Assert.AreEqual(FetchStatus.Failed, result.Status);
         StringAssert.Contains(result.Error, "more than 5 redirects");
@@ -134,13 +137,13 @@ public sealed class PoliteFetcherTests
     [TestMethod]
     public async Task StopsOnARedirectToAHostOffTheAllowlist()
     {
-        var (server, fetcher) = await StartAsync();
+        var (server, fetcher, clock) = await StartAsync();
         await using var _ = server; using var __ = fetcher;
         var elsewhere = server.Url("secret.html").Replace("127.0.0.1", "localhost");
         server.Handle("away.html", Status(302, elsewhere));
         server.Serve("secret.html", "<html>secret</html>");
 
-        var result = await Fetch(fetcher, server, "away.html");
+        var result = await Fetch(clock, fetcher, server, "away.html");
 
         Assert.AreEqual(FetchStatus.Failed, result.Status);
         StringAssert.Contains(result.Error, "not on the site's allowlist");
@@ -150,51 +153,49 @@ public sealed class PoliteFetcherTests
     [TestMethod]
     public async Task ObeysRobotsTxtDisallowAndCrawlDelay()
     {
-        var (server, fetcher) = await StartAsync();
+        var (server, fetcher, clock) = await StartAsync();
         await using var _ = server; using var __ = fetcher;
         server.Serve("robots.txt", "User-agent: *\nDisallow: /private/\nCrawl-delay: 0.3\n", "text/plain");
         server.Serve("private/page.html", "<html>private</html>");
         server.Serve("one.html", "<html>1</html>");
         server.Serve("two.html", "<html>2</html>");
 
-        var denied = await Fetch(fetcher, server, "private/page.html");
-        await Fetch(fetcher, server, "one.html");
-        await Fetch(fetcher, server, "two.html");
+        var denied = await Fetch(clock, fetcher, server, "private/page.html");
+        await Fetch(clock, fetcher, server, "one.html");
+        await Fetch(clock, fetcher, server, "two.html");
 
         Assert.AreEqual(FetchStatus.Failed, denied.Status);
         Assert.AreEqual("disallowed by robots.txt", denied.Error);
         Assert.AreEqual(0, server.Hits("private/page.html"));
         var times = server.Requests.Where(r => r.PathAndQuery is "/one.html" or "/two.html").Select(r => r.At).ToList();
-        Assert.IsTrue(times[1] - times[0] >= TimeSpan.FromMilliseconds(280), $"{(times[1] - times[0]).TotalMilliseconds} ms apart");
+        Assert.IsGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(300), times[1] - times[0], "Crawl-delay on the fetcher's clock");
     }
 
     [TestMethod]
     public async Task KeepsTheConfiguredRatePerHostAsMeasuredByTheServer()
     {
-        var (server, fetcher) = await StartAsync(CrawlBench.FastFetch with { RatePerSecond = 20 });
+        var (server, fetcher, clock) = await StartAsync(CrawlBench.FastFetch with { RatePerSecond = 20 });
         await using var _ = server; using var __ = fetcher;
         for (var i = 0; i < 8; i++) server.Serve($"p{i}.html", $"<html>{i}</html>");
 
         // Asked all at once: the fetcher still sends one request at a time, 1/20 s apart.
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Fetch(fetcher, server, $"p{i}.html")));
+        await clock.DriveAsync(Task.WhenAll(Enumerable.Range(0, 8).Select(i => fetcher.FetchAsync(new FetchRequest(server.Url($"p{i}.html")), Only(server)))));
 
         var times = server.Requests.Where(r => r.PathAndQuery.StartsWith("/p")).Select(r => r.At).Order().ToList();
         Assert.AreEqual(8, times.Count);
         var gaps = times.Zip(times.Skip(1), (a, b) => b - a).ToList();
-        // Judged as in the crawler's rate test: the mean over all gaps, and a floor per gap for stamp jitter.
-        var measured = string.Join(", ", gaps.Select(g => g.TotalMilliseconds));
-        Assert.IsGreaterThanOrEqualTo(50.0, gaps.Average(g => g.TotalMilliseconds), measured);
-        Assert.IsTrue(gaps.All(g => g >= TimeSpan.FromMilliseconds(38)), measured);
+        // Stamped on the fetcher's clock, so every gap is exact: no allowance for a busy machine.
+        Assert.IsTrue(gaps.All(g => g >= TimeSpan.FromMilliseconds(50)), string.Join(", ", gaps.Select(g => g.TotalMilliseconds)));
     }
 
     [TestMethod]
     public async Task SendsAUserAgentWithTheContactAddress()
     {
-        var (server, fetcher) = await StartAsync();
+        var (server, fetcher, clock) = await StartAsync();
         await using var _ = server; using var __ = fetcher;
         server.Serve("page.html", "<html></html>");
 
-        await Fetch(fetcher, server, "page.html");
+        await Fetch(clock, fetcher, server, "page.html");
 
         Assert.AreEqual("PolicyKB/1.0 (+crawler-tests@example.org)", server.Requests.Last().UserAgent);
     }
@@ -202,12 +203,12 @@ public sealed class PoliteFetcherTests
     [TestMethod]
     public async Task AnswersNotModifiedToAConditionalGet()
     {
-        var (server, fetcher) = await StartAsync();
+        var (server, fetcher, clock) = await StartAsync();
         await using var _ = server; using var __ = fetcher;
         server.Serve("page.html", "<html>same</html>");
-        var first = await Fetch(fetcher, server, "page.html");
+        var first = await Fetch(clock, fetcher, server, "page.html");
 
-        var second = await Fetch(fetcher, server, "page.html", new FetchRequest(server.Url("page.html"), first.ETag));
+        var second = await Fetch(clock, fetcher, server, "page.html", new FetchRequest(server.Url("page.html"), first.ETag));
 
         Assert.IsNotNull(first.ETag);
         Assert.AreEqual(FetchStatus.NotModified, second.Status);
@@ -217,11 +218,11 @@ public sealed class PoliteFetcherTests
     [TestMethod]
     public async Task RefusesABodyLargerThanTheLimit()
     {
-        var (server, fetcher) = await StartAsync(CrawlBench.FastFetch with { MaxBodyBytes = 1000 });
+        var (server, fetcher, clock) = await StartAsync(CrawlBench.FastFetch with { MaxBodyBytes = 1000 });
         await using var _ = server; using var __ = fetcher;
         server.Serve("big.pdf", new byte[5000], "application/pdf");
 
-        var result = await Fetch(fetcher, server, "big.pdf");
+        var result = await Fetch(clock, fetcher, server, "big.pdf");
 
         Assert.AreEqual(FetchStatus.Failed, result.Status);
         Assert.AreEqual("body larger than 1000 bytes", result.Error);
@@ -231,7 +232,7 @@ public sealed class PoliteFetcherTests
     [TestMethod]
     public async Task ReportsATruncatedBody()
     {
-        var (server, fetcher) = await StartAsync(CrawlBench.FastFetch with { MaxTries = 2 });
+        var (server, fetcher, clock) = await StartAsync(CrawlBench.FastFetch with { MaxTries = 2 });
         await using var _ = server; using var __ = fetcher;
         server.Handle("cut.html", async (context, _) =>
         {
@@ -240,7 +241,7 @@ public sealed class PoliteFetcherTests
             // Returning short of Content-Length: Kestrel closes the connection, the body ends early.
         });
 
-        var result = await Fetch(fetcher, server, "cut.html");
+        var result = await Fetch(clock, fetcher, server, "cut.html");
 
         Assert.AreEqual(FetchStatus.Failed, result.Status);
         StringAssert.Contains(result.Error, "truncated");
@@ -250,13 +251,21 @@ public sealed class PoliteFetcherTests
     [TestMethod]
     public async Task TimesOutOnASlowServer()
     {
-        var (server, fetcher) = await StartAsync(CrawlBench.FastFetch with { Timeout = TimeSpan.FromMilliseconds(200), MaxTries = 2 });
+        var (server, fetcher, clock) = await StartAsync(CrawlBench.FastFetch with { MaxTries = 2 });
         await using var _ = server; using var __ = fetcher;
-        server.Handle("slow.html", (c, _) => Task.Delay(TimeSpan.FromSeconds(3), c.RequestAborted).ContinueWith(_ => { }));
+        server.Handle("slow.html", (c, _) => SlowerThanTheTimeout(c, clock));
 
-        var result = await Fetch(fetcher, server, "slow.html");
+        var result = await Fetch(clock, fetcher, server, "slow.html");
 
         Assert.AreEqual(FetchStatus.Failed, result.Status);
-        Assert.AreEqual("gave up after 2 tries: timed out after 0.2s", result.Error);
+        Assert.AreEqual("gave up after 2 tries: timed out after 3600s", result.Error);
+        Assert.AreEqual(2, server.Hits("slow.html"));
+    }
+
+    /// <summary>A server that answers only after the fetch timeout has passed on the clock: it waits until the client gives up.</summary>
+    internal static Task SlowerThanTheTimeout(HttpContext context, FakeTimeProvider clock)
+    {
+        clock.Advance(CrawlBench.FastFetch.Timeout);
+        return Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 }

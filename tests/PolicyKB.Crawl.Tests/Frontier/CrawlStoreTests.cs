@@ -61,6 +61,22 @@ public sealed class CrawlStoreTests
     }
 
     [TestMethod]
+    public void APeriodOfZeroMakesAPageCheckedAtTheVeryCutOffDue()
+    {
+        using var store = CrawlStore.Open(DatabasePath);
+        var checkedAt = new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
+        var run = store.BeginRun("ndrc", checkedAt, out _);
+        store.Add("ndrc", [new DiscoveredPage("http://x/ok", PageKind.Detail)]);
+        store.Record(store.Get("http://x/ok")! with { DoneRun = run, CheckedAt = checkedAt }, [], null);
+        store.FinishRun(run, checkedAt);
+
+        // The next run starts at the same instant (a fast clock, or a test's): `--recheck-after 0` still checks it.
+        var next = store.BeginRun("ndrc", checkedAt, out _);
+        Assert.AreEqual("http://x/ok", store.NextDue("ndrc", next, checkedAt)?.Url);
+        Assert.AreEqual(0, store.CountFresh("ndrc", next, checkedAt));
+    }
+
+    [TestMethod]
     public void ACrawlDatabaseOfTheEarlierVersionOpensWithItsPagesAndTheirStateKept()
     {
         using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False"))

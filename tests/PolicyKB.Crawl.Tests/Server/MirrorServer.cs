@@ -9,13 +9,13 @@ using Microsoft.Extensions.Logging;
 namespace PolicyKB.Crawl.Tests;
 
 /// <summary>One request as the server saw it.</summary>
-public sealed record ServedRequest(string PathAndQuery, DateTimeOffset At, string? UserAgent, string? IfNoneMatch);
+internal sealed record ServedRequest(string PathAndQuery, DateTimeOffset At, string? UserAgent, string? IfNoneMatch);
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (Kestrel, free port) serving a site mirror: static pages with ETags and
 /// 304s, and handlers for misbehaviour. Records every request, so tests measure what a crawler really did.
 /// </summary>
-public sealed class MirrorServer : IAsyncDisposable
+internal sealed class MirrorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Func<HttpContext, int, Task>> _routes = new(StringComparer.Ordinal);
@@ -26,15 +26,18 @@ public sealed class MirrorServer : IAsyncDisposable
     /// <summary>Called after a request has been recorded (tests stop crawls from here).</summary>
     public Action<string>? OnRequest { get; set; }
 
-    private MirrorServer(WebApplication app) => _app = app;
+    private readonly TimeProvider _clock;
 
-    public static async Task<MirrorServer> StartAsync()
+    private MirrorServer(WebApplication app, TimeProvider clock) => (_app, _clock) = (app, clock);
+
+    /// <param name="clock">Stamps each request (<see cref="ServedRequest.At"/>): give it the crawler's clock to measure its pacing exactly.</param>
+    public static async Task<MirrorServer> StartAsync(TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var server = new MirrorServer(app);
+        var server = new MirrorServer(app, clock ?? TimeProvider.System);
         app.Run(server.HandleAsync);
         await app.StartAsync();
         BaseUrlFrom(server, app);
@@ -49,7 +52,7 @@ public sealed class MirrorServer : IAsyncDisposable
     {
         var key = context.Request.Path.Value + context.Request.QueryString.Value;
         var hit = _hits.AddOrUpdate(key, 1, (_, n) => n + 1);
-        Requests.Enqueue(new ServedRequest(key, DateTimeOffset.UtcNow, context.Request.Headers.UserAgent.ToString(), context.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } e ? e : null));
+        Requests.Enqueue(new ServedRequest(key, _clock.GetUtcNow(), context.Request.Headers.UserAgent.ToString(), context.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } e ? e : null));
         OnRequest?.Invoke(key);
         if (_routes.TryGetValue(key, out var handler)) await handler(context, hit);
         else context.Response.StatusCode = 404;

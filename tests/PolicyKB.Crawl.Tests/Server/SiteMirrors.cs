@@ -6,16 +6,16 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace PolicyKB.Crawl.Tests;
 
 /// <summary>An attachment of a mirrored notice.</summary>
-public sealed record MirrorAttachment(string FileName, string Name, byte[] Bytes, string ContentType);
+internal sealed record MirrorAttachment(string FileName, string Name, byte[] Bytes, string ContentType);
 
 /// <summary>A notice on a mirror: where it lives and what it says.</summary>
-public sealed record MirrorNotice(string Path, string Title, string Number, DateOnly Date, IReadOnlyList<string> Paragraphs, IReadOnlyList<MirrorAttachment> Attachments);
+internal sealed record MirrorNotice(string Path, string Title, string Number, DateOnly Date, IReadOnlyList<string> Paragraphs, IReadOnlyList<MirrorAttachment> Attachments);
 
 /// <summary>
 /// Generated mirrors of the sites' structures, in their 2026 templates (see /work/shared/reference/site-structures.md):
 /// NDRC list pages paged by createPageHTML, MEE xxgk2018 lists paged by countPage, the gov.cn JSON search endpoint.
 /// </summary>
-public static class SiteMirrors
+internal static class SiteMirrors
 {
     /// <summary>A DOCX whose body is <paramref name="text"/>, as the ministries attach them.</summary>
     public static byte[] Docx(string text)

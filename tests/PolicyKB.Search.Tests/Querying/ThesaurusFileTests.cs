@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PolicyKB.Search.Querying;
 
 namespace PolicyKB.Search.Tests.Querying;
@@ -5,12 +6,6 @@ namespace PolicyKB.Search.Tests.Querying;
 [TestClass]
 public sealed class ThesaurusFileTests
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [TestMethod]
     public void EditsAreUsedWithoutRestartOrReindex()
     {
@@ -18,14 +13,14 @@ public sealed class ThesaurusFileTests
         try
         {
             File.WriteAllText(path, "发改委 → 国家发展改革委\n");
-            var clock = new ManualClock();
+            var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
             var file = new ThesaurusFile(path, clock);
             Assert.IsNull(file.Current.Lookup("生态部"));
 
             File.WriteAllText(path, "发改委 → 国家发展改革委\n生态部 → 生态环境部\n");
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
             Assert.IsNull(file.Current.Lookup("生态部"), "not re-checked within a few seconds");
-            clock.Now += TimeSpan.FromSeconds(5);
+            clock.Advance(TimeSpan.FromSeconds(5));
             Assert.AreEqual("生态部 → 生态环境部", file.Current.Lookup("生态部")!.Describe());
         }
         finally { File.Delete(path); }

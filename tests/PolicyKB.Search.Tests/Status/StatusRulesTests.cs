@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PolicyKB.Model;
 using PolicyKB.Search.Status;
 
@@ -7,7 +8,7 @@ namespace PolicyKB.Search.Tests.Status;
 [TestClass]
 public sealed class StatusRulesTests
 {
-    private static readonly StatusRules Rules = new(new FixedClock(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero)));
+    private static readonly StatusRules Rules = new(new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero)));
 
     private static PolicyDocument Doc(string id, string title, string body, string? number = null, DateOnly? published = null) =>
         Docs.Make(id, title, body) with { DocumentNumber = DocumentNumber.Parse(number), PublishedDate = published };
@@ -123,7 +124,7 @@ public sealed class StatusRulesTests
     [DataRow("2025-01-01", StatusStates.Expired, "2025-01-01")]
     public void A有效期NYearsEndsTheDayBeforeItsAnniversary(string today, string state, string? since)
     {
-        var rules = new StatusRules(new FixedClock(DateOnly.Parse(today).ToDateTime(new TimeOnly(10, 0)) - TimeSpan.FromHours(8)));
+        var rules = new StatusRules(new FakeTimeProvider(DateOnly.Parse(today).ToDateTime(new TimeOnly(10, 0)) - TimeSpan.FromHours(8)));
         var pilot = Doc("pilot", "关于开展气候投融资试点工作的通知", "本通知自2020年1月1日起施行，有效期五年。", published: new DateOnly(2019, 12, 20));
 
         var status = rules.Decide(pilot, []);
@@ -136,14 +137,14 @@ public sealed class StatusRulesTests
     [TestMethod]
     public void A有效期至ADayEndsAfterThatDayInChina()
     {
-        var rules = new StatusRules(new FixedClock(new DateTimeOffset(2025, 12, 31, 16, 0, 0, TimeSpan.Zero))); // 2026-01-01 00:00 in Beijing
+        var rules = new StatusRules(new FakeTimeProvider(new DateTimeOffset(2025, 12, 31, 16, 0, 0, TimeSpan.Zero))); // 2026-01-01 00:00 in Beijing
         var measure = Doc("m", "关于延续新能源汽车购置税优惠政策的公告", "本公告自印发之日起施行，有效期至2025年12月31日。", published: new DateOnly(2023, 6, 19));
 
         var status = rules.Decide(measure, []);
 
         Assert.AreEqual(StatusStates.Expired, status.State);
         Assert.AreEqual(new DateOnly(2026, 1, 1), status.Since);
-        Assert.AreEqual(StatusStates.InForce, new StatusRules(new FixedClock(new DateTimeOffset(2025, 12, 31, 15, 0, 0, TimeSpan.Zero))).Decide(measure, []).State);
+        Assert.AreEqual(StatusStates.InForce, new StatusRules(new FakeTimeProvider(new DateTimeOffset(2025, 12, 31, 15, 0, 0, TimeSpan.Zero))).Decide(measure, []).State);
     }
 
     [TestMethod]
@@ -218,10 +219,4 @@ public sealed class StatusRulesTests
         var news = Doc("n", "生态环境部召开部常务会议", "会议指出，《中华人民共和国固体废物污染环境防治法》自2020年9月1日起施行以来，各地认真落实。", published: new DateOnly(2021, 1, 1));
         Assert.AreEqual(DocumentStatus.Unknown, Rules.Decide(news, []));
     }
-}
-
-/// <summary>A clock that always reads the same instant.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
 }

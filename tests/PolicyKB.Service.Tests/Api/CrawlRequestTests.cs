@@ -80,7 +80,7 @@ public sealed class CrawlRequestTests
         Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, await response.Content.ReadAsStringAsync());
         var coordinator = (CrawlCoordinator)service.Services.GetService(typeof(CrawlCoordinator))!;
         await coordinator.WhenIdle();
-        StringAssert.Contains(coordinator.Status.LastSummary?.Sites.Single().Failures.FirstOrDefault()?.Url ?? coordinator.Status.LastError ?? "", "127.0.0.1:9");
+        StringAssert.Contains((coordinator.Status.LastSummary?.Sites.Single().Failures is [var failure, ..] ? failure.Url : null) ?? coordinator.Status.LastError ?? "", "127.0.0.1:9");
     }
 
     /// <summary>

@@ -34,10 +34,10 @@ public sealed class ServiceSettingsTests
     }
 
     [TestMethod]
-    public void EmptyOrInvalidValuesFallBackToDefaults()
+    public void EmptyValuesFallBackToDefaults()
     {
         var settings = ServiceSettings.From(new ServiceOptions { IndexDirectory = "idx" },
-            Configuration(("PolicyKB:AdminApiKey", ""), ("PolicyKB:SearchTimeoutSeconds", "soon"), ("PolicyKB:ExportLimit", "-1")));
+            Configuration(("PolicyKB:AdminApiKey", ""), ("PolicyKB:SearchTimeoutSeconds", ""), ("PolicyKB:ExportLimit", " ")));
 
         Assert.IsFalse(settings.AdminEnabled);
         Assert.AreEqual(ServiceSettings.DefaultSearchTimeout, settings.SearchTimeout);
@@ -79,6 +79,9 @@ public sealed class ServiceSettingsTests
     [DataRow("PolicyKB:RateLimits:FailedAdminAuthWindowSeconds", "forever")]
     [DataRow("PolicyKB:RateLimits:SearchConcurrencyPerClient", "-1")]
     [DataRow("PolicyKB:RateLimits:SearchQueuePerClient", "1.5")]
+    [DataRow("PolicyKB:SearchTimeoutSeconds", "soon")]
+    [DataRow("PolicyKB:ExportLimit", "-1")]
+    [DataRow("PolicyKB:ExportLimit", "2.5")]
     public void AnInvalidSecuritySettingIsAnErrorNamingIt(string key, string value)
     {
         var e = Assert.ThrowsExactly<InvalidOperationException>(() =>
