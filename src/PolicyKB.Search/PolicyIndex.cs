@@ -115,6 +115,9 @@ public sealed partial class PolicyIndex : IPolicyIndex
         }
     }
 
+    /// <summary>Loads SmartCn's dictionaries on another core, so a short-lived process can open its index meanwhile.</summary>
+    public static Task PreloadAnalysis() => WordAnalyzer.Preload();
+
     /// <summary>
     /// Opens the folder's index for reading only: no lock, no commit, no file written (a read-only copy or a backup
     /// stays as it was), while a writer in another process may go on. Commits the writer makes are seen within

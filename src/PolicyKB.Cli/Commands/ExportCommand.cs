@@ -45,7 +45,7 @@ internal static class ExportCommand
         if (!Formats.Contains(format, StringComparer.OrdinalIgnoreCase)) return $"unknown format '{format}': the formats are {string.Join(", ", Formats)}";
         if (string.IsNullOrWhiteSpace(output)) return "--out is required (a new or empty folder)";
         // Index names are lower case, without the characters OpenSearch and Elasticsearch refuse.
-        if (string.IsNullOrWhiteSpace(indexName) || indexName != indexName.ToLowerInvariant() || indexName.IndexOfAny(['\\', '/', '*', '?', '"', '<', '>', '|', ' ', ',', '#', ':']) >= 0 || indexName[0] is '-' or '_' or '+')
+        if (string.IsNullOrWhiteSpace(indexName) || indexName.Any(char.IsUpper) || indexName.IndexOfAny(['\\', '/', '*', '?', '"', '<', '>', '|', ' ', ',', '#', ':']) >= 0 || indexName[0] is '-' or '_' or '+')
             return $"--index-name '{indexName}' is not an index name (lower case, no spaces or \\/*?\"<>|,#:, not starting with - _ +)";
         if (fileMb < 1) return "--file-mb must be 1 or more";
         var dir = Path.GetFullPath(output);

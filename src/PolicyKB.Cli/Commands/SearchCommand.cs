@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using PolicyKB.Cli.Startup;
 using PolicyKB.Model;
 using PolicyKB.Search;
-using PolicyKB.Search.Analysis;
 
 namespace PolicyKB.Cli.Commands;
 
@@ -47,7 +46,7 @@ internal static partial class SearchCommand
             // Reading only: a search never writes the folder (a read-only copy or a backup stays as it was).
             StartupTrace.Mark("search: arguments read");
             // The query's words (ranking) need SmartCn's dictionaries: they load on another core while the index opens.
-            _ = WordAnalyzer.Preload();
+            _ = PolicyIndex.PreloadAnalysis();
             using var policyIndex = PolicyIndex.OpenReadOnly(CommonOptions.ResolveIndex(parse, index));
             StartupTrace.Mark("search: index opened");
             SearchResult result;

@@ -47,7 +47,7 @@ public sealed record OpenSearchSource
             Body = NullIfBlank(DocumentMapper.SearchableText(d)),
             Issuers = NullIfEmpty(facets[FacetNames.Issuer]),
             DocumentNumber = d.DocumentNumber?.Normalized,
-            DocumentType = facets[FacetNames.Type].FirstOrDefault(),
+            DocumentType = facets[FacetNames.Type] is [var type, ..] ? type : null,
             Topics = NullIfEmpty(facets[FacetNames.Topic]),
             Themes = NullIfEmpty(facets[FacetNames.Theme]),
             Sites = NullIfEmpty(facets[FacetNames.Site]),

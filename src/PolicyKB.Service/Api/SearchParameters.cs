@@ -68,7 +68,7 @@ public sealed partial class SearchParameters
 
         var query = Q ?? "";
         if (query.Length > MaxQueryLength) Fail("q", $"查询过长：最多 {MaxQueryLength} 个字符，这次有 {query.Length} 个。请缩短查询后再试。");
-        else if (QuerySyntax.Parse(query).RangeError is { } rangeError) Fail("q", rangeError + "。");
+        else if (QueryCheck.RangeError(query) is { } rangeError) Fail("q", rangeError + "。");
         query = WithinResults(query, Fail);
 
         IReadOnlyList<string> Values(string name, string[]? raw, Func<string, bool>? valid = null, string? expected = null)
@@ -141,7 +141,7 @@ public sealed partial class SearchParameters
         var parts = (Within ?? []).Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w.Trim()).ToList();
         if (parts.Count > MaxValuesPerFilter) fail("within", $"在结果中检索最多 {MaxValuesPerFilter} 次。");
         else if (parts.FirstOrDefault(w => w.Length > MaxQueryLength) is { } tooLong) fail("within", $"在结果中检索的条件过长：最多 {MaxQueryLength} 个字符，这次有 {tooLong.Length} 个。");
-        else if (parts.Select(QuerySyntax.Parse).FirstOrDefault(p => p.SyntaxError is not null) is { } bad) fail("within", $"在结果中检索的条件有误：{bad.SyntaxError}。");
+        else if (parts.Select(QueryCheck.SyntaxError).FirstOrDefault(e => e is not null) is { } bad) fail("within", $"在结果中检索的条件有误：{bad}。");
         return parts.Count == 0 ? query : string.Join(' ', parts.Prepend(query).Where(p => p.Length > 0));
     }
 
