@@ -41,6 +41,8 @@ public sealed class DocumentIngest
             else
             {
                 _store.StageDelete(id);
+                // What it repealed or revised is in force again, unless another text says otherwise.
+                _store.RevisitStatusFor(holder.Document);
                 writes.Add(id);
                 // The text stays with the sources that still carry it, under the first one's address.
                 if (Reposts(holder.Document) is { Count: > 0 } reposts) Stage(writes, Rekeyed(holder.Document, reposts));
@@ -143,6 +145,7 @@ public sealed class DocumentIngest
     private void Stage(List<string> writes, PolicyDocument document)
     {
         _store.Stage(Stored.Of(document));
+        _store.RevisitStatusFor(document);
         writes.Add(document.Id);
     }
 

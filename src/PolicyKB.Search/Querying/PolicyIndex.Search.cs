@@ -36,6 +36,8 @@ public sealed partial class PolicyIndex
         {
             var parallel = alone && searcher.IndexReader.MaxDoc >= _parallelSearchFrom;
             var compiled = _compiler.Compile(parsed);
+            var statuses = request.Statuses;
+            request = WithStoredStatuses(request, searcher);
             // The search and its fall-backs look their terms up once (the fall-back's words are the query's bigrams).
             var scope = new SearchScope(searcher);
             var run = Run(scope, compiled, request, depth, parallel);
@@ -73,7 +75,7 @@ public sealed partial class PolicyIndex
                 Warnings = warnings,
                 Expansions = compiled.Expansions,
                 Hits = hits,
-                Facets = run.Facets,
+                Facets = FoldStatus(run.Facets, statuses),
                 TookMs = clock.Elapsed.TotalMilliseconds,
             };
         }
@@ -91,7 +93,7 @@ public sealed partial class PolicyIndex
     {
         var collector = new DrillSidewaysCollector(new TotalHitCountCollector(), FacetNames.All, new Dictionary<string, IReadOnlyList<string>>());
         searcher.Search(new MatchAllDocsQuery(), collector);
-        return (IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>)collector.Result();
+        return FoldStatus(collector.Result(), []);
     });
 
     private sealed record SearchRun(int Total, TopDocs Top, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
@@ -210,6 +212,7 @@ public sealed partial class PolicyIndex
         [FacetNames.Site] = r.Sites.Select(s => s.Trim().ToLowerInvariant()).ToList(),
         [FacetNames.Year] = r.Years,
         [FacetNames.Month] = r.Months,
+        [FacetNames.Status] = r.Statuses,
     };
 
     /// <summary>Filters that are not facets: date ranges and methodology codes.</summary>

@@ -62,6 +62,26 @@ public sealed partial class StatusRules(TimeProvider clock)
             ?? DocumentStatus.Unknown;
     }
 
+    /// <summary>
+    /// The 文号 (normalised) and title keys a document names in a clause that repeals or revises (none for a draft): the
+    /// documents whose status it may change, which the ingest asks the index to revisit.
+    /// </summary>
+    public static (IReadOnlySet<string> Numbers, IReadOnlySet<string> TitleKeys) NamedInActs(PolicyDocument document)
+    {
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        var titles = new HashSet<string>(StringComparer.Ordinal);
+        if (DraftSubject(document) is not null) return (numbers, titles);
+        foreach (var clause in Sentences(document.Title + "\n" + document.BodyText).SelectMany(Clauses))
+        {
+            if (!(RepealVerb().IsMatch(clause) || ReviseVerb().IsMatch(clause)) || Plan().IsMatch(clause)) continue;
+            foreach (var n in DocumentNumber.FindAll(clause)) numbers.Add(n.Normalized);
+            foreach (Match m in QuotedTitle().Matches(clause)) titles.Add(DocumentKeys.TitleKey(m.Groups["t"].Value));
+        }
+        if (document.DocumentNumber?.Normalized is { } own) numbers.Remove(own);
+        titles.Remove("");
+        return (numbers, titles);
+    }
+
     /// <summary>What a draft asks comments on (《Y（征求意见稿）》 → Y), or null when the document is no draft.</summary>
     public static string? DraftSubject(PolicyDocument document)
     {
@@ -113,8 +133,8 @@ public sealed partial class StatusRules(TimeProvider clock)
             else if (ValidYears().Match(sentence) is { Success: true } years && start is { } s) end = s.AddYears(Numeral(years.Groups["n"].Value)).AddDays(-1);
             if (end is not { } last) continue;
             return Today > last
-                ? new DocumentStatus(StatusStates.Expired, last.AddDays(1), [], sentence)
-                : new DocumentStatus(StatusStates.InForce, start, [], sentence);
+                ? new DocumentStatus(StatusStates.Expired, last.AddDays(1), [], sentence) { Until = last }
+                : new DocumentStatus(StatusStates.InForce, start, [], sentence) { Until = last };
         }
         return null;
     }
