@@ -4,13 +4,14 @@
 (() => {
   const FACETS = [
     { name: 'issuer', label: '发文机关' },
+    { name: 'status', label: '效力' },
     { name: 'theme', label: '主题' },
     { name: 'topic', label: '主题分类' },
     { name: 'type', label: '文种' },
     { name: 'site', label: '来源网站' },
     { name: 'year', label: '发布年份' },
   ];
-  const MULTI = ['issuer', 'theme', 'topic', 'type', 'site', 'year', 'month', 'methodology'];
+  const MULTI = ['issuer', 'status', 'theme', 'topic', 'type', 'site', 'year', 'month', 'methodology'];
   const SINGLE = ['q', 'from', 'to', 'writtenFrom', 'writtenTo', 'sort', 'page', 'size'];
   const SITE_NAMES = { govcn: '中国政府网', ndrc: '国家发展改革委网站', mee: '生态环境部网站', other: '其他网站' };
   const PARAM_LABELS = { month: '发布月份', methodology: '方法学', writtenFrom: '成文日期起', writtenTo: '成文日期止' };
