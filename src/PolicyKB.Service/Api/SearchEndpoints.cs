@@ -72,7 +72,8 @@ public static partial class SearchEndpoints
         try { result = await RunAsync(index, request, settings, http.RequestAborted); }
         catch (QueryTooComplexException e) { return Problems.BadParameter("q", e.Message); }
         if (result is null) return Problems.SearchTimedOut(settings.SearchTimeout);
-        var rows = result.Hits.Select(ExportRow.From).ToList();
+        // A page of hits at most (the search's largest page): each status is decided as the document page decides it.
+        var rows = result.Hits.Select(h => ExportRow.From(h, index.Status(h.Id)?.State)).ToList();
         if (csv == true)
             return TypedResults.File(CsvExport.Write(rows), "text/csv; charset=utf-8", $"policykb-{clock.GetLocalNow():yyyyMMdd-HHmmss}.csv");
         return TypedResults.Json(new ExportResult(request.Query, result.Total, result.Total > rows.Count, rows), SafeOutput.Json);

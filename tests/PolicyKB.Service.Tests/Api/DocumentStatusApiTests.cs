@@ -70,6 +70,8 @@ public sealed class DocumentStatusApiTests
         Assert.AreEqual(first.Id, repealed.Hits.Single().Id);
         var inForce = await service.SearchAsync("status=" + Uri.EscapeDataString("现行有效"));
         Assert.AreNotEqual(first.Id, inForce.Hits.Single().Id);
+        using var export = await service.GetJsonAsync("/api/export?format=json&status=" + Uri.EscapeDataString("已废止"));
+        Assert.AreEqual("已废止", export.RootElement.GetProperty("hits")[0].GetProperty("status").GetString());
     }
 
     private static int StatusCount(SearchResult result, string state) =>
