@@ -1,8 +1,15 @@
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace PolicyKB.Search.Compare;
 
-public enum DiffKind { Equal, Inserted, Deleted }
+[JsonConverter(typeof(JsonStringEnumConverter<DiffKind>))]
+public enum DiffKind
+{
+    [JsonStringEnumMemberName("equal")] Equal,
+    [JsonStringEnumMemberName("inserted")] Inserted,
+    [JsonStringEnumMemberName("deleted")] Deleted,
+}
 
 /// <summary>A run of text that is in both versions, only in the new one, or only in the old one.</summary>
 public sealed record DiffRun(DiffKind Kind, string Text);

@@ -97,7 +97,7 @@ public sealed class DocumentIngest
             // Another text now: the text it had stays with its reposts (under the first), and the new one finds its place.
             var reposts = Reposts(stored);
             if (reposts.Count > 0) Stage(writes, Rekeyed(stored, reposts));
-            var moved = incoming with { Versions = MergeVersions(stored.Versions, incoming.Versions) };
+            var moved = incoming with { Versions = VersionsKeepingText(stored, incoming) };
             Arrive(moved, writes);
             return UpsertOutcome.Updated;
         }
@@ -107,7 +107,7 @@ public sealed class DocumentIngest
         var updated = incoming with
         {
             Sources = incoming.Sources.Aggregate(stored.Sources, WithSource),
-            Versions = MergeVersions(stored.Versions, incoming.Versions),
+            Versions = VersionsKeepingText(stored, incoming),
             Attachments = WithAttachments(incoming.Attachments, stored.Attachments.Where(a => fromReposts.Contains(a.Key)).ToList()),
         };
         if (PolicyIndex.SameAsStored(holder, updated)) return UpsertOutcome.Unchanged;
@@ -197,6 +197,28 @@ public sealed class DocumentIngest
         Sources = reposts.Select((s, i) => i == 0 ? s with { Id = null } : s).ToList(),
         Versions = [],
     };
+
+    /// <summary>
+    /// The versions of a page read again: when its text changed with a new version, the version that read the stored
+    /// text keeps it (title, 发布日期, body), so that versions can be compared. The index keeps the texts of the
+    /// <see cref="MaxVersionTexts"/> latest earlier versions: older ones keep their time and hash, and their raw pages stay
+    /// in the crawler's snapshots/ (content-addressed, never pruned), so nothing fetched is lost.
+    /// </summary>
+    private static IReadOnlyList<DocumentVersion> VersionsKeepingText(PolicyDocument stored, PolicyDocument incoming)
+    {
+        var merged = MergeVersions(stored.Versions, incoming.Versions);
+        if (stored.ContentHash == incoming.ContentHash || stored.Versions.Count == 0 || merged.Count == stored.Versions.Count) return merged;
+        var versions = merged.ToList();
+        var previous = stored.Versions.Count - 1;
+        versions[previous] = versions[previous] with { Text = versions[previous].Text ?? VersionText.Of(stored) };
+        var kept = 0;
+        for (var i = previous; i >= 0; i--)
+            if (versions[i].Text is not null && ++kept > MaxVersionTexts) versions[i] = versions[i] with { Text = null };
+        return versions;
+    }
+
+    /// <summary>How many earlier versions' texts a document keeps in the index (a notice rarely changes more often).</summary>
+    public const int MaxVersionTexts = 10;
 
     /// <summary>The stored versions, then each incoming one whose content differs from the latest.</summary>
     private static IReadOnlyList<DocumentVersion> MergeVersions(IReadOnlyList<DocumentVersion> stored, IReadOnlyList<DocumentVersion> incoming)
