@@ -42,6 +42,8 @@ public sealed partial class StatusRules(TimeProvider clock)
     private static partial Regex OwnValidity();
 
     [GeneratedRegex(@"《(?<y>[^《》]+?)\s*[（(][^（）()]{0,8}?征求意见稿[）)]\s*》")] private static partial Regex WrappedDraft();
+    /// <summary>The MEE's other form: 关于公开征求《Y》（征求意见稿）意见的通知.</summary>
+    [GeneratedRegex(@"《(?<y>[^《》]+)》\s*[（(][^（）()《》]{0,8}?征求意见稿[）)]")] private static partial Regex QuotedThenMarker();
     [GeneratedRegex(@"\s*[（(]?[^（）()《》]{0,8}?征求意见稿[）)]?")] private static partial Regex DraftMarker();
     [GeneratedRegex(@"征求.{0,80}?意见的(?:通知|函|公告)")] private static partial Regex AsksForComments();
 
@@ -86,6 +88,7 @@ public sealed partial class StatusRules(TimeProvider clock)
     public static string? DraftSubject(PolicyDocument document)
     {
         if (WrappedDraft().Match(document.Title) is { Success: true } wrapped) return wrapped.Groups["y"].Value.Trim();
+        if (QuotedThenMarker().Match(document.Title) is { Success: true } quoted) return quoted.Groups["y"].Value.Trim();
         if (document.Title.Contains("征求意见稿", StringComparison.Ordinal)) return DraftMarker().Replace(document.Title, "").Trim();
         if (AsksForComments().IsMatch(document.Title) && WrappedDraft().Match(document.BodyText) is { Success: true } inBody)
             return inBody.Groups["y"].Value.Trim();
