@@ -26,6 +26,7 @@ public sealed class DocumentIngest
         lock (_store.DecisionLock) outcome = Decide(document, writes);
         // Analysis happens outside the decision lock, so other documents are decided meanwhile.
         foreach (var id in writes) _store.Write(id);
+        if (_store.RevisitsDue) _store.RevisitStatuses();
         return outcome;
     }
 

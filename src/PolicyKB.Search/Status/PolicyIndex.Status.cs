@@ -60,6 +60,15 @@ public sealed partial class PolicyIndex
     /// <summary>文号 and title keys that a written or removed text repeals or revises: the documents under them are revisited.</summary>
     private List<Term> _revisitNamed = [];
 
+    /// <summary>A long import without a commit revisits what it wrote every so many documents, so the list stays small.</summary>
+    private const int MaxPendingRevisits = 20_000;
+
+    /// <summary>Whether the ingest should revisit now (<see cref="RevisitStatuses"/>) rather than wait for the commit.</summary>
+    internal bool RevisitsDue
+    {
+        get { lock (_revisitLock) return _revisitWritten.Count >= MaxPendingRevisits; }
+    }
+
     /// <summary>Called by the ingest for every document it writes or removes.</summary>
     internal void RevisitStatusFor(PolicyDocument document)
     {
@@ -82,7 +91,7 @@ public sealed partial class PolicyIndex
     /// documents a new text repeals or revises, those a removed text had, a new document some text already names, and
     /// the attachments of any document whose value changed. Never a full rebuild.
     /// </summary>
-    private void RevisitStatuses()
+    internal void RevisitStatuses()
     {
         Dictionary<string, Query?> written;
         List<Term> named;
