@@ -70,6 +70,8 @@ public sealed record BriefItem
     public bool Edited { get; init; }
     /// <summary>The number (总期) of an earlier issue that already carried this document, when marking instead of leaving out.</summary>
     public int? UsedInIssue { get; init; }
+    /// <summary>The 效力 line (<see cref="StatusLine"/>) when the document is 已废止, 已修订, 已失效 or a 征求意见稿; null otherwise.</summary>
+    public string? Status { get; init; }
 
     /// <summary>"1. 国务院印发…".</summary>
     public string NumberedTitle => $"{Ordinal}. {Title}";

@@ -55,7 +55,7 @@ public sealed class BriefBuilder
 
         var history = History.All();
         warnings.AddRange(History.Problems().Select(p => $"简报历史文件无法读取：{p}"));
-        return _composer.Compose(request with { Template = template }, documents, history, queryMatches, warnings);
+        return StatusLine.Apply(_composer.Compose(request with { Template = template }, documents, history, queryMatches, warnings), _index.Status);
     }
 
     /// <summary>Saves the brief as issued (its number, date and items), so later briefs know what it carried.</summary>

@@ -177,4 +177,17 @@ public sealed record DocumentSource(string Url, Site Site, string? FetchedFrom =
 }
 
 /// <summary>One fetched version of a page.</summary>
-public sealed record DocumentVersion(DateTimeOffset FetchedAt, string ContentHash);
+public sealed record DocumentVersion(DateTimeOffset FetchedAt, string ContentHash)
+{
+    /// <summary>
+    /// What this version said, kept once a later version replaced it (the latest version's text is the document itself);
+    /// null for the latest, and for versions older than the texts the index keeps (their pages stay in snapshots/).
+    /// </summary>
+    public VersionText? Text { get; init; }
+}
+
+/// <summary>The text of an earlier version of a document: title, 发布日期 and body as that version read.</summary>
+public sealed record VersionText(string Title, DateOnly? PublishedDate, IReadOnlyList<BodyBlock> Body)
+{
+    public static VersionText Of(PolicyDocument d) => new(d.Title, d.PublishedDate, d.Body);
+}

@@ -199,6 +199,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
     public void Commit()
     {
         var writer = Writer;
+        RevisitStatuses();
         var now = _clock.GetUtcNow();
         writer.SetCommitData(new Dictionary<string, string>
         {

@@ -37,6 +37,7 @@ internal static class DocxBriefWriter
                     body.Append(Para(item.NumberedTitle, $"Heading{section.Level + 1}"));
                     if (item.UsedInIssue is { } n) body.Append(Para($"（已见于总第 {n} 期）", "SourceLine"));
                     foreach (var p in item.Paragraphs) body.Append(Para(p, "BodyText"));
+                    if (item.Status is { } status) body.Append(Para(status, "SourceLine"));
                     body.Append(SourceParagraph(main, item.Source));
                 }
             }

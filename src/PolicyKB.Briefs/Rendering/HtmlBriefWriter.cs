@@ -18,6 +18,7 @@ internal static class HtmlBriefWriter
         p.body{text-indent:2em;margin:.5em 0}
         p.source{font-size:.85em;color:#555;border-left:3px solid #ccc;padding-left:.6em;word-break:break-all}
         p.used{font-size:.85em;color:#a33}
+        p.status{font-size:.9em;color:#a33;font-weight:bold}
         @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}h2,h3,h4{break-after:avoid}section.item{break-inside:avoid}nav{break-after:page}}
         """;
 
@@ -53,6 +54,7 @@ internal static class HtmlBriefWriter
                  .Append(E(item.NumberedTitle)).Append("</h").Append(level + 1).Append(">\n");
                 if (item.UsedInIssue is { } n) h.Append("<p class=\"used\">已见于总第 ").Append(n).Append(" 期</p>\n");
                 foreach (var p in item.Paragraphs) h.Append("<p class=\"body\">").Append(E(p)).Append("</p>\n");
+                if (item.Status is { } status) h.Append("<p class=\"status\">").Append(E(status)).Append("</p>\n");
                 h.Append("<p class=\"source\">").Append(E(item.Source.Text));
                 if (SafeUrl.For(item.Source.Url) is { } url)
                     h.Append("<br><a href=\"").Append(E(url)).Append("\">").Append(E(url)).Append("</a>");

@@ -28,6 +28,7 @@ internal static class MarkdownBriefWriter
                 md.Append(new string('#', section.Level + 2)).Append(' ').Append(Escape(item.NumberedTitle)).Append("\n\n");
                 if (item.UsedInIssue is { } n) md.Append("*（已见于总第 ").Append(n).Append(" 期）*\n\n");
                 foreach (var p in item.Paragraphs) md.Append(Escape(p)).Append("\n\n");
+                if (item.Status is { } status) md.Append("**").Append(Escape(status)).Append("**\n\n");
                 md.Append("> ").Append(Escape(item.Source.Text)).Append('\n');
                 if (SafeUrl.For(item.Source.Url) is { } url) md.Append(">\n> <").Append(url).Append(">\n");
                 md.Append('\n');

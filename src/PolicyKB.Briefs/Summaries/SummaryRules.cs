@@ -4,9 +4,6 @@ using PolicyKB.Model;
 
 namespace PolicyKB.Briefs;
 
-/// <summary>One pattern of data/briefs/summary-rules.json with the examples it must match and the keeps it must not.</summary>
-public sealed record TextPattern(string Name, Regex Pattern, IReadOnlyList<string> Examples, IReadOnlyList<string> Keeps);
-
 /// <summary>
 /// What a summary never quotes and how its lead is worded, from data/briefs/summary-rules.json: the openings cut from
 /// a paragraph (masthead, 文号, addressees), the boilerplate sentences left out (现提出以下意见, 印发给你们 …), the lead's
@@ -81,8 +78,8 @@ public sealed class SummaryRules
         if (file is null) return new(null, $"{origin}: empty file.");
 
         var problems = new List<string>();
-        var openings = Patterns(file.Openings, "openings", anchored: true, problems);
-        var boilerplate = Patterns(file.Boilerplate, "boilerplate", anchored: false, problems);
+        var openings = TextPatterns.Compile(file.Openings, "openings", anchored: true, problems);
+        var boilerplate = TextPatterns.Compile(file.Boilerplate, "boilerplate", anchored: false, problems);
         var verbs = file.Verbs ?? new Dictionary<string, string>();
         foreach (var (type, verb) in verbs.Where(v => string.IsNullOrWhiteSpace(v.Value)))
             problems.Add($"verbs: no verb for '{type}'");
@@ -90,31 +87,6 @@ public sealed class SummaryRules
             ? new(new SummaryRules(openings, boilerplate, verbs, file.MinistryForItsOffice ?? true), null)
             : new(null, $"{origin}: {string.Join("; ", problems)}");
     }
-
-    private static List<TextPattern> Patterns(List<PatternEntry>? entries, string list, bool anchored, List<string> problems)
-    {
-        var result = new List<TextPattern>();
-        foreach (var (e, i) in (entries ?? []).Select((e, i) => (e, i)))
-        {
-            var name = string.IsNullOrWhiteSpace(e.Name) ? $"{list}[{i}]" : $"{list} '{e.Name}'";
-            Regex regex;
-            try { regex = new Regex(e.Pattern ?? "", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)); }
-            catch (ArgumentException x) { problems.Add($"{name}: bad pattern ({x.Message})"); continue; }
-            var examples = e.Examples ?? [];
-            var keeps = e.Keeps ?? [];
-            if (string.IsNullOrWhiteSpace(e.Pattern)) problems.Add($"{name}: empty pattern");
-            if (examples.Count == 0) problems.Add($"{name}: needs at least one example");
-            foreach (var x in examples.Where(x => !Matches(regex, x, anchored)))
-                problems.Add($"{name}: does not match its example '{x}'");
-            foreach (var k in keeps.Where(k => Matches(regex, k, anchored)))
-                problems.Add($"{name}: matches '{k}', which it must keep");
-            result.Add(new TextPattern(e.Name ?? name, regex, examples, keeps));
-        }
-        return result;
-    }
-
-    private static bool Matches(Regex regex, string text, bool anchored) =>
-        regex.Match(text) is { Success: true } m && (!anchored || (m.Index == 0 && m.Length > 0));
 
     private static readonly JsonSerializerOptions FileOptions = new(JsonSerializerDefaults.Web)
     {
@@ -124,7 +96,6 @@ public sealed class SummaryRules
     };
 
     private sealed record RulesFile(Dictionary<string, string>? Verbs, bool? MinistryForItsOffice, List<PatternEntry>? Openings, List<PatternEntry>? Boilerplate);
-    private sealed record PatternEntry(string? Name, string? Pattern, List<string>? Examples, List<string>? Keeps);
 }
 
 public sealed record SummaryRulesLoadResult(SummaryRules? Rules, string? Error)

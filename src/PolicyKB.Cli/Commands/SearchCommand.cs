@@ -15,6 +15,7 @@ internal static partial class SearchCommand
     {
         [FacetNames.Issuer] = "发文机关", [FacetNames.Theme] = "主题", [FacetNames.Topic] = "主题分类",
         [FacetNames.Type] = "公文种类", [FacetNames.Site] = "来源网站", [FacetNames.Year] = "年份", [FacetNames.Month] = "月份",
+        [FacetNames.Status] = "效力",
     };
 
     public static Command Create()

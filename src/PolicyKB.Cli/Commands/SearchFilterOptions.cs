@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PolicyKB.Search;
+using PolicyKB.Search.Status;
 
 namespace PolicyKB.Cli.Commands;
 
@@ -11,13 +12,14 @@ internal sealed class SearchFilterOptions
     private readonly Option<string[]> _topic = Multi("--topic", "The source's own topic (主题分类); repeat for several.");
     private readonly Option<string[]> _type = Multi("--type", "Document type (通知, 意见 …); repeat for several.");
     private readonly Option<string[]> _site = Multi("--site", "Site: govcn, ndrc, mee, other; repeat for several.");
+    private readonly Option<string[]> _status = Multi("--status", "效力: 现行有效, 已废止, 已修订, 已失效, 征求意见稿 or 未知; repeat for several.");
     private readonly Option<string[]> _methodology = Multi("--methodology", "CCER methodology code (CCER-14-001-V01).");
     private readonly Option<string?> _from = new("--from") { Description = "Published on or after: 2023-10-01, 2023-10 or 2023." };
     private readonly Option<string?> _to = new("--to") { Description = "Published on or before: 2023-10-31, 2023-10 or 2023." };
     private readonly Option<string?> _writtenFrom = new("--written-from") { Description = "成文日期 on or after." };
     private readonly Option<string?> _writtenTo = new("--written-to") { Description = "成文日期 on or before." };
 
-    public IEnumerable<Option> All => [_issuer, _theme, _topic, _type, _site, _methodology, _from, _to, _writtenFrom, _writtenTo];
+    public IEnumerable<Option> All => [_issuer, _theme, _topic, _type, _site, _status, _methodology, _from, _to, _writtenFrom, _writtenTo];
 
     private static Option<string[]> Multi(string name, string description) => new(name) { Description = description, DefaultValueFactory = _ => [] };
 
@@ -32,6 +34,10 @@ internal sealed class SearchFilterOptions
         var sites = parse.GetValue(_site)!;
         var badSite = sites.FirstOrDefault(s => !Model.SiteNames.TryParse(s, out _));
         if (badSite is not null) return (null, $"--site: unknown site '{badSite}' (use govcn, ndrc, mee or other)");
+
+        var statuses = parse.GetValue(_status)!.Select(s => s.Trim()).ToArray();
+        if (statuses.FirstOrDefault(s => !StatusStates.All.Contains(s)) is { } badStatus)
+            return (null, $"--status: unknown status '{badStatus}' (use {string.Join(", ", StatusStates.All)})");
 
         var dates = new DateOnly?[4];
         var dateOptions = new[] { (_from, false), (_to, true), (_writtenFrom, false), (_writtenTo, true) };
@@ -56,6 +62,7 @@ internal sealed class SearchFilterOptions
             Types = parse.GetValue(_type)!,
             Sites = sites.Select(s => s.Trim().ToLowerInvariant()).ToArray(),
             Methodologies = parse.GetValue(_methodology)!,
+            Statuses = statuses,
             PublishedFrom = dates[0],
             PublishedTo = dates[1],
             WrittenFrom = dates[2],

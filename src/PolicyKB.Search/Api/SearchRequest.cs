@@ -15,6 +15,8 @@ public sealed record SearchRequest
     public IReadOnlyList<string> Years { get; init; } = [];
     /// <summary>Year-month facet values ("2023-10").</summary>
     public IReadOnlyList<string> Months { get; init; } = [];
+    /// <summary>效力 states (现行有效, 已废止 …, from <see cref="Status.StatusStates.All"/>).</summary>
+    public IReadOnlyList<string> Statuses { get; init; } = [];
     /// <summary>CCER methodology codes (CCER-14-001-V01).</summary>
     public IReadOnlyList<string> Methodologies { get; init; } = [];
     /// <summary>Inclusive 发布日期 range.</summary>

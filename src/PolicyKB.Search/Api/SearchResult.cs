@@ -64,7 +64,9 @@ public static class FacetNames
     public const string Site = "site";
     public const string Year = "year";
     public const string Month = "month";
-    public static readonly IReadOnlyList<string> All = [Issuer, Theme, Topic, Type, Site, Year, Month];
+    /// <summary>效力: 现行有效, 已废止 … (<see cref="Status.StatusStates"/>), as the texts in the index say.</summary>
+    public const string Status = "status";
+    public static readonly IReadOnlyList<string> All = [Issuer, Theme, Topic, Type, Site, Year, Month, Status];
 
     /// <summary>
     /// The facets a request asks to count, as typed (issuer,theme,year; commas or spaces, any case): the names, none for

@@ -4,6 +4,7 @@ using Lucene.Net.Search;
 using PolicyKB.Model;
 using PolicyKB.Search.Indexing;
 using PolicyKB.Search.Ingest;
+using PolicyKB.Search.Status;
 
 namespace PolicyKB.Search;
 
@@ -17,6 +18,9 @@ public sealed partial class PolicyIndex
 {
     internal sealed record Stored(PolicyDocument Document, IReadOnlyList<string> Aliases)
     {
+        /// <summary>The 效力 facet value a status revisit decided; null: the document's own words decide it (<see cref="OwnStatusValue"/>).</summary>
+        public string? StatusValue { get; init; }
+
         private IdentityKeys? _keys;
 
         /// <summary>A document as the ingest decided it: its aliases are the ids of the other sources it holds.</summary>
@@ -119,7 +123,12 @@ public sealed partial class PolicyIndex
             try
             {
                 if (current is null) writer.DeleteDocuments(new Term(Schema.Id, id));
-                else writer.UpdateDocument(new Term(Schema.Id, id), DocumentMapper.ToLucene(current.Document, current.Aliases, current.Keys));
+                else
+                {
+                    var doc = DocumentMapper.ToLucene(current.Document, current.Aliases, current.Keys);
+                    StatusFacet.AddTo(doc, current.Document, current.StatusValue ?? OwnStatusValue(current.Document));
+                    writer.UpdateDocument(new Term(Schema.Id, id), doc);
+                }
             }
             catch
             {

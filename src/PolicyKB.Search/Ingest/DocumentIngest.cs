@@ -26,6 +26,7 @@ internal sealed class DocumentIngest
         lock (_store.DecisionLock) outcome = Decide(document, writes);
         // Analysis happens outside the decision lock, so other documents are decided meanwhile.
         foreach (var id in writes) _store.Write(id);
+        if (_store.RevisitsDue) _store.RevisitStatuses();
         return outcome;
     }
 
@@ -41,6 +42,8 @@ internal sealed class DocumentIngest
             else
             {
                 _store.StageDelete(id);
+                // What it repealed or revised is in force again, unless another text says otherwise.
+                _store.RevisitStatusFor(holder.Document);
                 writes.Add(id);
                 // The text stays with the sources that still carry it, under the first one's address.
                 if (Reposts(holder.Document) is { Count: > 0 } reposts) Stage(writes, Rekeyed(holder.Document, reposts));
@@ -95,7 +98,7 @@ internal sealed class DocumentIngest
             // Another text now: the text it had stays with its reposts (under the first), and the new one finds its place.
             var reposts = Reposts(stored);
             if (reposts.Count > 0) Stage(writes, Rekeyed(stored, reposts));
-            var moved = incoming with { Versions = MergeVersions(stored.Versions, incoming.Versions) };
+            var moved = incoming with { Versions = VersionsKeepingText(stored, incoming) };
             Arrive(moved, writes);
             return UpsertOutcome.Updated;
         }
@@ -105,7 +108,7 @@ internal sealed class DocumentIngest
         var updated = incoming with
         {
             Sources = incoming.Sources.Aggregate(stored.Sources, WithSource),
-            Versions = MergeVersions(stored.Versions, incoming.Versions),
+            Versions = VersionsKeepingText(stored, incoming),
             Attachments = WithAttachments(incoming.Attachments, stored.Attachments.Where(a => fromReposts.Contains(a.Key)).ToList()),
         };
         if (PolicyIndex.SameAsStored(holder, updated)) return UpsertOutcome.Unchanged;
@@ -143,6 +146,7 @@ internal sealed class DocumentIngest
     private void Stage(List<string> writes, PolicyDocument document)
     {
         _store.Stage(Stored.Of(document));
+        _store.RevisitStatusFor(document);
         writes.Add(document.Id);
     }
 
@@ -194,6 +198,28 @@ internal sealed class DocumentIngest
         Sources = reposts.Select((s, i) => i == 0 ? s with { Id = null } : s).ToList(),
         Versions = [],
     };
+
+    /// <summary>
+    /// The versions of a page read again: when its text changed with a new version, the version that read the stored
+    /// text keeps it (title, 发布日期, body), so that versions can be compared. The index keeps the texts of the
+    /// <see cref="MaxVersionTexts"/> latest earlier versions: older ones keep their time and hash, and their raw pages stay
+    /// in the crawler's snapshots/ (content-addressed, never pruned), so nothing fetched is lost.
+    /// </summary>
+    private static IReadOnlyList<DocumentVersion> VersionsKeepingText(PolicyDocument stored, PolicyDocument incoming)
+    {
+        var merged = MergeVersions(stored.Versions, incoming.Versions);
+        if (stored.ContentHash == incoming.ContentHash || stored.Versions.Count == 0 || merged.Count == stored.Versions.Count) return merged;
+        var versions = merged.ToList();
+        var previous = stored.Versions.Count - 1;
+        versions[previous] = versions[previous] with { Text = versions[previous].Text ?? VersionText.Of(stored) };
+        var kept = 0;
+        for (var i = previous; i >= 0; i--)
+            if (versions[i].Text is not null && ++kept > MaxVersionTexts) versions[i] = versions[i] with { Text = null };
+        return versions;
+    }
+
+    /// <summary>How many earlier versions' texts a document keeps in the index (a notice rarely changes more often).</summary>
+    public const int MaxVersionTexts = 10;
 
     /// <summary>The stored versions, then each incoming one whose content differs from the latest.</summary>
     private static IReadOnlyList<DocumentVersion> MergeVersions(IReadOnlyList<DocumentVersion> stored, IReadOnlyList<DocumentVersion> incoming)

@@ -35,6 +35,8 @@ public sealed partial class PolicyIndex
         try
         {
             var parallel = alone && searcher.IndexReader.MaxDoc >= _parallelSearchFrom;
+            var statuses = request.Statuses;
+            request = WithStoredStatuses(request, searcher);
             var (compiled, run, partial) = Find(new SearchScope(searcher), parsed, request, depth, parallel, warnings, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             var shown = run.Top.ScoreDocs.Skip((page - 1) * size).Take(size).ToArray();
@@ -52,7 +54,7 @@ public sealed partial class PolicyIndex
                 Warnings = warnings,
                 Expansions = compiled.Expansions,
                 Hits = hits,
-                Facets = run.Facets,
+                Facets = FoldStatus(run.Facets, statuses),
                 TookMs = clock.Elapsed.TotalMilliseconds,
             };
         }
@@ -100,7 +102,7 @@ public sealed partial class PolicyIndex
     {
         var collector = new DrillSidewaysCollector(new TotalHitCountCollector(), FacetNames.All, new Dictionary<string, IReadOnlyList<string>>());
         searcher.Search(new MatchAllDocsQuery(), collector);
-        return (IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>)collector.Result();
+        return FoldStatus(collector.Result(), []);
     });
 
     private sealed record SearchRun(int Total, TopDocs Top, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
@@ -219,6 +221,7 @@ public sealed partial class PolicyIndex
         [FacetNames.Site] = r.Sites.Select(s => s.Trim().ToLowerInvariant()).ToList(),
         [FacetNames.Year] = r.Years,
         [FacetNames.Month] = r.Months,
+        [FacetNames.Status] = r.Statuses,
     };
 
     /// <summary>Filters that are not facets: date ranges and methodology codes.</summary>

@@ -18,6 +18,7 @@ public sealed partial class PolicyIndex
         var searcher = _searchers.Acquire();
         try
         {
+            request = WithStoredStatuses(request, searcher);
             var alone = Interlocked.Increment(ref _searching) == 1;
             (CompiledQuery Compiled, SearchRun Run, PartialMatches? Partial) found;
             try { found = Find(new SearchScope(searcher), parsed, request, depth, alone && searcher.IndexReader.MaxDoc >= _parallelSearchFrom, warnings, cancellationToken); }

@@ -7,6 +7,9 @@ namespace PolicyKB.Search.Status;
 /// </summary>
 public sealed record DocumentStatus(string State, DateOnly? Since, IReadOnlyList<StatusSource> By, string? Evidence)
 {
+    /// <summary>The last day of a 有效期 the document gives itself (有效期至…, 有效期N年), when it gives one.</summary>
+    public DateOnly? Until { get; init; }
+
     public static DocumentStatus Unknown { get; } = new(StatusStates.Unknown, null, [], null);
 }
 

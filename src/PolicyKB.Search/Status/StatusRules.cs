@@ -16,34 +16,30 @@ internal sealed partial class StatusRules(TimeProvider clock)
     /// <summary>Policy dates are days in China: 有效期至2025年12月31日 ends at midnight Beijing time.</summary>
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    private const string Date = @"(?<y>(?:19|20)\d{2})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日";
-
+    // Structural patterns (a quoted title, the 文号 after it, sentence and clause ends) stay here; the phrases are data.
     [GeneratedRegex(@"《(?<t>[^《》]{2,120})》")] private static partial Regex QuotedTitle();
     [GeneratedRegex(@"^\s*[（(](?<n>[^（）()]{2,40})[）)]")] private static partial Regex FollowingNumber();
     [GeneratedRegex(@"[。！？!?\n]+")] private static partial Regex SentenceEnd();
     [GeneratedRegex(@"[，,；;：:]")] private static partial Regex ClauseEnd();
 
-    // A clause that repeals or revises what it names. Plans (加快修订, 推动废止或修改) are not acts and do not match.
-    [GeneratedRegex(@"(同时|予以|一并|即行|起)?废止(?!或)|不再执行|停止执行")] private static partial Regex RepealVerb();
-    [GeneratedRegex(@"关于修改|决定修改|(作|做)出?如下修改|修改如下|予以(修订|修正)|进行了(修订|修正)|已(经)?(修订|修正)|是对.{0,80}的(修订|修正)|根据.{0,80}?(修改|修订|修正)$")]
-    private static partial Regex ReviseVerb();
-    [GeneratedRegex(@"^(?:\S{0,4}?)(?:加快|抓紧|尽快|适时|推动|及时|研究|启动|开展|组织)")] private static partial Regex Plan();
-
-    [GeneratedRegex(@"自\s*" + Date + @"\s*起")] private static partial Regex FromDate();
-    [GeneratedRegex(@"^(?:本\S{0,12}?)?自[^《》]{0,30}?起(?:施行|实施|执行|生效)")] private static partial Regex OwnEffect();
-    [GeneratedRegex(@"印发给你们|现予印发|现予公布|现予发布|现将.{0,80}?印发")] private static partial Regex Issued();
-    [GeneratedRegex(@"^.{0,30}?(?:印发|发布|公布)《")] private static partial Regex IssuingTitle();
-    /// <summary>The 版记 of a formally issued document: 生态环境部办公厅2022年11月29日印发.</summary>
-    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{2,30}?" + Date + @"\s*印发")] private static partial Regex PrintLine();
-
-    [GeneratedRegex(@"有效期(?:自.{0,40}?)?(?:至|到)\s*" + Date)] private static partial Regex ValidUntil();
-    [GeneratedRegex(@"有效期(?:为|是)?\s*(?<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年")] private static partial Regex ValidYears();
-    [GeneratedRegex(@"本[\p{IsCJKUnifiedIdeographs}]{0,8}?(?:通知|办法|规定|意见|方案|细则|决定|公告|指南|目录|政策|规划|措施|文件|制度|规则|条例|标准|计划)|^有效期")]
-    private static partial Regex OwnValidity();
-
-    [GeneratedRegex(@"《(?<y>[^《》]+?)\s*[（(][^（）()]{0,8}?征求意见稿[）)]\s*》")] private static partial Regex WrappedDraft();
-    [GeneratedRegex(@"\s*[（(]?[^（）()《》]{0,8}?征求意见稿[）)]?")] private static partial Regex DraftMarker();
-    [GeneratedRegex(@"征求.{0,80}?意见的(?:通知|函|公告)")] private static partial Regex AsksForComments();
+    // The phrases, from data/status-rules.json (StatusPhrases): a clause that repeals or revises what it names (plans
+    // such as 加快修订 do not count), a document's own words (施行, 印发, 有效期) and a draft's markers.
+    private static StatusPhrases Phrases => StatusPhrases.Default;
+    private static Regex RepealVerb() => Phrases["repeal"];
+    private static Regex ReviseVerb() => Phrases["revise"];
+    private static Regex Plan() => Phrases["plan"];
+    private static Regex FromDate() => Phrases["fromDate"];
+    private static Regex OwnEffect() => Phrases["ownEffect"];
+    private static Regex Issued() => Phrases["issued"];
+    private static Regex IssuingTitle() => Phrases["issuingTitle"];
+    private static Regex PrintLine() => Phrases["printLine"];
+    private static Regex ValidUntil() => Phrases["validUntil"];
+    private static Regex ValidYears() => Phrases["validYears"];
+    private static Regex OwnValidity() => Phrases["ownValidity"];
+    private static Regex WrappedDraft() => Phrases["wrappedDraft"];
+    private static Regex QuotedThenMarker() => Phrases["quotedThenMarker"];
+    private static Regex DraftMarker() => Phrases["draftMarker"];
+    private static Regex AsksForComments() => Phrases["asksForComments"];
 
     /// <summary>Today in China, by the injected clock.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
@@ -62,10 +58,31 @@ internal sealed partial class StatusRules(TimeProvider clock)
             ?? DocumentStatus.Unknown;
     }
 
+    /// <summary>
+    /// The 文号 (normalised) and title keys a document names in a clause that repeals or revises (none for a draft): the
+    /// documents whose status it may change, which the ingest asks the index to revisit.
+    /// </summary>
+    public static (IReadOnlySet<string> Numbers, IReadOnlySet<string> TitleKeys) NamedInActs(PolicyDocument document)
+    {
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        var titles = new HashSet<string>(StringComparer.Ordinal);
+        if (DraftSubject(document) is not null) return (numbers, titles);
+        foreach (var clause in Sentences(document.Title + "\n" + document.BodyText).SelectMany(Clauses))
+        {
+            if (!(RepealVerb().IsMatch(clause) || ReviseVerb().IsMatch(clause)) || Plan().IsMatch(clause)) continue;
+            foreach (var n in DocumentNumber.FindAll(clause)) numbers.Add(n.Normalized);
+            foreach (Match m in QuotedTitle().Matches(clause)) titles.Add(DocumentKeys.TitleKey(m.Groups["t"].Value));
+        }
+        if (document.DocumentNumber?.Normalized is { } own) numbers.Remove(own);
+        titles.Remove("");
+        return (numbers, titles);
+    }
+
     /// <summary>What a draft asks comments on (《Y（征求意见稿）》 → Y), or null when the document is no draft.</summary>
     public static string? DraftSubject(PolicyDocument document)
     {
         if (WrappedDraft().Match(document.Title) is { Success: true } wrapped) return wrapped.Groups["y"].Value.Trim();
+        if (QuotedThenMarker().Match(document.Title) is { Success: true } quoted) return quoted.Groups["y"].Value.Trim();
         if (document.Title.Contains("征求意见稿", StringComparison.Ordinal)) return DraftMarker().Replace(document.Title, "").Trim();
         if (AsksForComments().IsMatch(document.Title) && WrappedDraft().Match(document.BodyText) is { Success: true } inBody)
             return inBody.Groups["y"].Value.Trim();
@@ -113,8 +130,8 @@ internal sealed partial class StatusRules(TimeProvider clock)
             else if (ValidYears().Match(sentence) is { Success: true } years && start is { } s) end = s.AddYears(Numeral(years.Groups["n"].Value)).AddDays(-1);
             if (end is not { } last) continue;
             return Today > last
-                ? new DocumentStatus(StatusStates.Expired, last.AddDays(1), [], sentence)
-                : new DocumentStatus(StatusStates.InForce, start, [], sentence);
+                ? new DocumentStatus(StatusStates.Expired, last.AddDays(1), [], sentence) { Until = last }
+                : new DocumentStatus(StatusStates.InForce, start, [], sentence) { Until = last };
         }
         return null;
     }

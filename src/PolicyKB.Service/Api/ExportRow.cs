@@ -6,7 +6,7 @@ using PolicyKB.Search;
 
 namespace PolicyKB.Service.Api;
 
-/// <summary>One exported hit: what a reader needs to cite the document, with its first snippet as plain text.</summary>
+/// <summary>One exported hit: what a reader needs to cite the document, with its first snippet as plain text and its 效力.</summary>
 public sealed partial record ExportRow(
     string Id,
     string Title,
@@ -16,16 +16,17 @@ public sealed partial record ExportRow(
     DateOnly? WrittenDate,
     DateOnly? PublishedDate,
     string? Url,
-    string? Snippet)
+    string? Snippet,
+    string? Status = null)
 {
     [GeneratedRegex("<[^>]*>")] private static partial Regex Tag();
 
     /// <summary>The row of a hit, through the output boundary (<see cref="SafeOutput"/>): CSV is written from it, not from JSON.</summary>
-    public static ExportRow From(SearchHit hit) => new(
+    public static ExportRow From(SearchHit hit, string? status) => new(
         SafeOutput.Text(hit.Id), SafeOutput.Text(hit.Title), [.. hit.Issuers.Select(SafeOutput.Text)],
         hit.DocumentNumber is null ? null : SafeOutput.Text(hit.DocumentNumber), hit.DocumentType is null ? null : SafeOutput.Text(hit.DocumentType),
         hit.WrittenDate, hit.PublishedDate, SafeOutput.Link(hit.Url),
-        hit.Snippets.Count > 0 ? SafeOutput.Text(PlainText(hit.Snippets[0])) : null);
+        hit.Snippets.Count > 0 ? SafeOutput.Text(PlainText(hit.Snippets[0])) : null, status);
 
     /// <summary>A highlighted, HTML-escaped snippet back to the text it shows.</summary>
     public static string PlainText(string snippetHtml) => WebUtility.HtmlDecode(Tag().Replace(snippetHtml, ""));
@@ -69,7 +70,7 @@ public static class ExportNotice
 /// </summary>
 public static class CsvExport
 {
-    public static readonly string[] Header = ["标题", "发文机关", "文号", "文种", "成文日期", "发布日期", "网址", "摘要", "编号"];
+    public static readonly string[] Header = ["标题", "发文机关", "文号", "文种", "成文日期", "发布日期", "网址", "摘要", "编号", "效力"];
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -82,7 +83,7 @@ public static class CsvExport
         foreach (var r in rows)
             await writer.WriteAsync(Line([r.Title, string.Join("；", r.Issuers), r.DocumentNumber, r.DocumentType,
                 r.WrittenDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.PublishedDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                r.Url, r.Snippet, r.Id]).AsMemory(), cancellationToken);
+                r.Url, r.Snippet, r.Id, r.Status]).AsMemory(), cancellationToken);
         if (notice is not null) await writer.WriteAsync(Line([notice]).AsMemory(), cancellationToken);
         await writer.FlushAsync(cancellationToken);
     }

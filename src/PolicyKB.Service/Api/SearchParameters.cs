@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using PolicyKB.Model;
 using PolicyKB.Search;
-using PolicyKB.Search.Querying;
+using PolicyKB.Search.Status;
 
 namespace PolicyKB.Service.Api;
 
@@ -46,6 +46,8 @@ public sealed partial class SearchParameters
     [FromQuery(Name = "writtenFrom")] public string? WrittenFrom { get; set; }
     /// <summary>成文日期 upper bound, inclusive.</summary>
     [FromQuery(Name = "writtenTo")] public string? WrittenTo { get; set; }
+    /// <summary>效力: 现行有效, 已废止, 已修订, 已失效, 征求意见稿 or 未知; repeatable.</summary>
+    [FromQuery(Name = "status")] public string[]? Status { get; set; }
     /// <summary>CCER methodology code (CCER-14-001-V01); repeatable.</summary>
     [FromQuery(Name = "methodology")] public string[]? Methodology { get; set; }
     /// <summary>relevance (default), newest or oldest.</summary>
@@ -119,6 +121,7 @@ public sealed partial class SearchParameters
             Years = Values("year", Year, YearPattern().IsMatch, "年份（如 2023）"),
             Months = Values("month", Month, MonthPattern().IsMatch, "月份（如 2023-10）"),
             Methodologies = Values("methodology", Methodology),
+            Statuses = Values("status", Status, StatusStates.All.Contains, $"a status ({string.Join("、", StatusStates.All)})"),
             PublishedFrom = from,
             PublishedTo = to,
             WrittenFrom = writtenFrom,

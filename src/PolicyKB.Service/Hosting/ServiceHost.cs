@@ -81,6 +81,7 @@ public static class ServiceHost
         FieldHealthEndpoints.Map(app);
         app.MapFeeds();
         app.MapStatus();
+        app.MapVersions();
         app.MapAdmin();
         return app;
     }

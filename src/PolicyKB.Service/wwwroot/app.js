@@ -4,13 +4,14 @@
 (() => {
   const FACETS = [
     { name: 'issuer', label: '发文机关' },
+    { name: 'status', label: '效力' },
     { name: 'theme', label: '主题' },
     { name: 'topic', label: '主题分类' },
     { name: 'type', label: '文种' },
     { name: 'site', label: '来源网站' },
     { name: 'year', label: '发布年份' },
   ];
-  const MULTI = ['issuer', 'theme', 'topic', 'type', 'site', 'year', 'month', 'methodology', 'within'];
+  const MULTI = ['issuer', 'status', 'theme', 'topic', 'type', 'site', 'year', 'month', 'methodology', 'within'];
   const SINGLE = ['q', 'from', 'to', 'writtenFrom', 'writtenTo', 'sort', 'page', 'size'];
   const SITE_NAMES = { govcn: '中国政府网', ndrc: '国家发展改革委网站', mee: '生态环境部网站', other: '其他网站' };
   const PARAM_LABELS = { month: '发布月份', methodology: '方法学', writtenFrom: '成文日期起', writtenTo: '成文日期止', within: '在结果中' };
@@ -764,6 +765,65 @@
       }
       box.append(section('相关文件', rel));
     }
+    renderComparisons(view, box, s);
+  }
+
+  // ---------- comparisons: draft → final, versions ----------
+
+  /** A JSON GET of its own (the page's getJson cancels the previous request; these run beside it). */
+  async function fetchJson(url) {
+    const res = await fetch(url, { headers: { Accept: 'application/json' } });
+    const body = await res.json().catch(() => null);
+    if (!res.ok) throw new Error((body && (body.detail || body.title)) || `请求失败（${res.status}）`);
+    return body;
+  }
+
+  /** Adds, under the document, its comparison with its final text (for a draft) and its version history. */
+  async function renderComparisons(view, box, s) {
+    const d = view.document;
+    const id = encodeURIComponent(d.id);
+    const still = () => box.isConnected && readState().doc === d.id;
+    const final = view.status && view.status.state === '征求意见稿' && (view.status.by || [])[0];
+    if (final) {
+      const holder = el('div', { id: 'draft-compare' }, el('p', { class: 'loading-text' }, '正在对照正式文本…'));
+      box.append(section('征求意见稿与正式文本对照', holder));
+      try {
+        const cmp = await fetchJson(`/api/documents/${id}/compare?with=${encodeURIComponent(final.id)}`);
+        if (still()) clear(holder).append(renderComparison(cmp, s, '征求意见稿', '正式文本'));
+      } catch (e) { clear(holder).append(el('div', { class: 'notice error', role: 'alert' }, e.message)); }
+    }
+    if (!(d.versions || []).length) return;
+    let list;
+    try { list = await fetchJson(`/api/documents/${id}/versions`); } catch { return; }
+    if (!still() || list.versions.length < 2) return;
+    const shown = el('div', { id: 'version-compare' });
+    const rows = list.versions.slice().reverse().map((v) => {
+      const label = `第 ${v.n} 版`;
+      const compare = v.n > 1 && v.textKept && list.versions[v.n - 2].textKept
+        ? el('button', { type: 'button', class: 'link compare-version', 'data-n': v.n, onclick: async () => {
+          clear(shown).append(el('p', { class: 'loading-text' }, '正在对照…'));
+          try { clear(shown).append(renderComparison(await fetchJson(`/api/documents/${id}/versions/${v.n}/diff`), s, `第 ${v.n - 1} 版`, label)); }
+          catch (e) { clear(shown).append(el('div', { class: 'notice error', role: 'alert' }, e.message)); }
+        } }, '与上一版对照')
+        : null;
+      return el('li', { class: 'version' }, el('span', { class: 'version-n' }, label), v.current ? el('span', { class: 'tag' }, '当前') : null,
+        el('span', { class: 'muted' }, `抓取于 ${new Date(v.fetchedAt).toLocaleString('zh-CN')}`),
+        v.length != null ? el('span', { class: 'muted' }, `${v.length.toLocaleString('zh-CN')} 字`) : el('span', { class: 'muted' }, '（文本未保留）'), compare);
+    });
+    box.append(section('版本历史', el('div', {}, el('ul', { class: 'plain versions' }, rows), shown)));
+  }
+
+  /** Side by side, one row a paragraph (or a run of changed paragraphs): deletions struck through on the left, insertions on the right. */
+  function renderComparison(cmp, s, oldLabel, newLabel) {
+    const side = (paragraphs) => el('td', {}, paragraphs.map((runs) => el('p', {}, runs.map((r) =>
+      r.kind === 'inserted' ? el('ins', {}, r.text) : r.kind === 'deleted' ? el('del', {}, r.text) : r.text))));
+    const head = (label, doc) => el('th', { scope: 'col' }, label, el('br'), doc.version ? doc.title : documentLink(doc, s), doc.publishedDate ? el('span', { class: 'muted' }, ` ${doc.publishedDate}`) : null);
+    const diff = cmp.diff;
+    return el('div', { class: 'compare' },
+      el('p', { class: 'compare-summary' }, diff.inserted + diff.deleted === 0 ? '两者文字相同。' : `新增 ${diff.inserted} 字，删除 ${diff.deleted} 字。`),
+      el('table', { class: 'compare-table' },
+        el('thead', {}, el('tr', {}, head(oldLabel, cmp.old), head(newLabel, cmp.new))),
+        el('tbody', {}, diff.rows.map((r) => el('tr', { class: r.changed ? 'changed' : 'same' }, side(r.old), side(r.new))))));
   }
 
   const CN_NUM = '一二三四五六七八九十百零〇两';

@@ -173,6 +173,17 @@ public sealed class StatusRulesTests
     }
 
     [TestMethod]
+    public void ATitleGivingTheMarkerAfterTheQuotedTitleNamesTheFinalByThatTitle()
+    {
+        var draft = Doc("draft", "关于公开征求《温室气体自愿减排交易管理办法（试行）》（征求意见稿）意见的通知",
+            "我部组织起草了《温室气体自愿减排交易管理办法（试行）》（征求意见稿），现公开征求意见。", published: new DateOnly(2023, 7, 7));
+        var final = Doc("final", "温室气体自愿减排交易管理办法（试行）", "现予公布，自公布之日起施行。", published: new DateOnly(2023, 10, 20));
+
+        Assert.AreEqual("温室气体自愿减排交易管理办法（试行）", StatusRules.DraftSubject(draft));
+        Assert.AreEqual("final", Rules.Decide(draft, [final]).By.Single().Id);
+    }
+
+    [TestMethod]
     public void ALetterAskingForCommentsOnADraftInItsBodyIsADraft()
     {
         var letter = Doc("letter", "关于征求《黄金行业污染防治技术政策》意见的函",

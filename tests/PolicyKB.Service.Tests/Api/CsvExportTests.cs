@@ -7,7 +7,7 @@ namespace PolicyKB.Service.Tests.Api;
 public sealed class CsvExportTests
 {
     private static ExportRow Row(string title, string? snippet = null) =>
-        new("abc", title, ["国务院", "国家发展改革委"], "国发〔2021〕23号", "通知", new DateOnly(2021, 10, 24), new DateOnly(2021, 10, 26), "https://www.gov.cn/a.htm", snippet);
+        new("abc", title, ["国务院", "国家发展改革委"], "国发〔2021〕23号", "通知", new DateOnly(2021, 10, 24), new DateOnly(2021, 10, 26), "https://www.gov.cn/a.htm", snippet, "已废止");
 
     private static async Task<byte[]> WriteAsync(IEnumerable<ExportRow> rows, bool byteOrderMark, string? notice = null)
     {
@@ -24,7 +24,7 @@ public sealed class CsvExportTests
         CollectionAssert.AreEqual(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3).ToArray());
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
         Assert.AreEqual(string.Join(',', CsvExport.Header), lines[0]);
-        Assert.AreEqual("碳达峰行动方案,国务院；国家发展改革委,国发〔2021〕23号,通知,2021-10-24,2021-10-26,https://www.gov.cn/a.htm,,abc", lines[1]);
+        Assert.AreEqual("碳达峰行动方案,国务院；国家发展改革委,国发〔2021〕23号,通知,2021-10-24,2021-10-26,https://www.gov.cn/a.htm,,abc,已废止", lines[1]);
     }
 
     [TestMethod]

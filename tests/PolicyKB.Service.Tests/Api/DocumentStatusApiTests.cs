@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using PolicyKB.Search;
 using PolicyKB.Search.Status;
 using PolicyKB.Service.Api;
 using PolicyKB.Service.Tests.Hosting;
@@ -50,6 +51,37 @@ public sealed class DocumentStatusApiTests
         StringAssert.Contains(after.GetProperty("evidence").GetString(), "（环办气候〔2021〕17号）同时废止");
         using var repealing = await service.GetJsonAsync("/api/documents/" + Uri.EscapeDataString(by.GetProperty("id").GetString()!));
         Assert.AreEqual("现行有效", repealing.RootElement.GetProperty("status").GetProperty("state").GetString());
+    }
+
+    [TestMethod]
+    public async Task The效力FacetAndFilterShowAnImportedNotice已废止OnceALaterOneRepealsItWithoutReimportingIt()
+    {
+        await using var service = await RunningService.StartAsync(withSamples: false);
+        await UploadAsync(service, "first-notice.html");
+        var first = (await service.SearchAsync("q=" + Uri.EscapeDataString("核查试点"))).Hits.Single();
+        Assert.AreEqual(1, StatusCount(await service.SearchAsync(""), "现行有效"));
+
+        await UploadAsync(service, "later-notice.html");
+
+        var all = await service.SearchAsync("");
+        Assert.AreEqual(1, StatusCount(all, "已废止"));
+        Assert.AreEqual(1, StatusCount(all, "现行有效"));
+        var repealed = await service.SearchAsync("status=" + Uri.EscapeDataString("已废止"));
+        Assert.AreEqual(first.Id, repealed.Hits.Single().Id);
+        var inForce = await service.SearchAsync("status=" + Uri.EscapeDataString("现行有效"));
+        Assert.AreNotEqual(first.Id, inForce.Hits.Single().Id);
+        using var export = await service.GetJsonAsync("/api/export?format=json&status=" + Uri.EscapeDataString("已废止"));
+        Assert.AreEqual("已废止", export.RootElement.GetProperty("hits")[0].GetProperty("status").GetString());
+    }
+
+    private static int StatusCount(SearchResult result, string state) =>
+        result.Facets["status"].FirstOrDefault(v => v.Value == state)?.Count ?? 0;
+
+    [TestMethod]
+    public async Task AnUnknownStatusFilterIsAProblemNamingStatus()
+    {
+        using var response = await SharedService.Instance.Client.GetAsync("/api/search?status=" + Uri.EscapeDataString("有效"));
+        await ProblemAssert.NamesParameterAsync(response, "status");
     }
 
     [TestMethod]
