@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using PolicyKB.Search;
 using PolicyKB.Search.Status;
 
@@ -50,7 +51,7 @@ public sealed class StatusLineTests
             index.Upsert(later);
             index.Commit();
 
-            var brief = new BriefBuilder(index, new FixedClock(new DateTimeOffset(2023, 10, 31, 9, 0, 0, TimeSpan.Zero)))
+            var brief = new BriefBuilder(index, new FakeTimeProvider(new DateTimeOffset(2023, 10, 31, 9, 0, 0, TimeSpan.Zero)))
                 .Build(new BriefRequest { Ids = ["old", "new"], Number = 1, Date = new DateOnly(2023, 10, 31) });
 
             var line = "效力：已废止（自2023年3月1日起，被《关于做好全国碳市场排放报告核查工作的通知》废止）";

@@ -1,3 +1,4 @@
+using PolicyKB.Search.Ingest;
 using PolicyKB.Model;
 
 namespace PolicyKB.Search.Compare;
@@ -11,6 +12,9 @@ public sealed record VersionSummary(int N, DateTimeOffset FetchedAt, DateOnly? P
 /// </summary>
 public static class DocumentVersions
 {
+    /// <summary>How many earlier texts a document keeps in the index; older versions keep their time and hash.</summary>
+    public const int TextsKept = DocumentIngest.MaxVersionTexts;
+
     public static IReadOnlyList<VersionSummary> List(PolicyDocument document) =>
         document.Versions.Select((v, i) =>
         {

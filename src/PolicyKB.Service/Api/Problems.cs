@@ -26,6 +26,14 @@ public static class Problems
     public static IResult NotFound(string detail)
         => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "未找到");
 
+    /// <summary>404 for a document id the knowledge base does not hold.</summary>
+    public static IResult UnknownDocument(string id)
+        => NotFound($"知识库中没有编号为“{SearchParameters.Shorten(id)}”的文件。");
+
+    /// <summary>400 for a document id longer than any the knowledge base gives.</summary>
+    public static IResult IdTooLong(string name)
+        => BadParameter(name, $"文件编号过长：最多 {SearchEndpoints.MaxIdLength} 个字符。");
+
     public static IResult SearchTimedOut(TimeSpan timeout)
         => TypedResults.Problem(
             detail: $"检索未能在 {timeout.TotalSeconds:0.#} 秒内完成，请缩小检索范围后再试。",

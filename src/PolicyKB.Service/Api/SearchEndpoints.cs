@@ -103,9 +103,9 @@ public static partial class SearchEndpoints
 
     private static IResult Document(string id, IPolicyIndex index)
     {
-        if (id.Length > MaxIdLength) return Problems.BadParameter("id", $"文件编号过长：最多 {MaxIdLength} 个字符。");
+        if (id.Length > MaxIdLength) return Problems.IdTooLong("id");
         var document = index.Get(id);
-        if (document is null) return Problems.NotFound($"知识库中没有编号为“{SearchParameters.Shorten(id)}”的文件。");
+        if (document is null) return Problems.UnknownDocument(id);
         return TypedResults.Json(new DocumentView(document, index.Related(id), index.Status(id) ?? DocumentStatus.Unknown) { Links = index.Links(id) }, SafeOutput.Json);
     }
 

@@ -36,29 +36,29 @@ public static class VersionEndpoints
     {
         if (Find(id, index, out var document) is { } problem) return problem;
         var count = document!.Versions.Count;
-        if (count == 0) return Problems.NotFound("This document has no crawled versions: it was imported from a file or fetched once.");
+        if (count == 0) return Problems.NotFound("这份文件没有抓取到的历史版本：它由文件导入，或只抓取过一次。");
         if (!int.TryParse(n, out var number) || number < 1 || number > count)
-            return Problems.BadParameter("n", $"'{SearchParameters.Shorten(n)}' is not a version of this document (1 to {count}).");
+            return Problems.BadParameter("n", $"“{SearchParameters.Shorten(n)}”不是这份文件的版本号（1 至 {count}）。");
         var other = against?.Trim().ToLowerInvariant() switch
         {
             null or "" or "previous" => number - 1,
             "current" => count,
             _ => -1,
         };
-        if (other < 0) return Problems.BadParameter("against", $"'{SearchParameters.Shorten(against)}' is not previous or current.");
-        if (other == 0) return Problems.BadParameter("n", "Version 1 is the first: there is no earlier version to compare it with (use against=current).");
+        if (other < 0) return Problems.BadParameter("against", $"“{SearchParameters.Shorten(against)}”无效：只能是 previous（上一版本）或 current（现行文本）。");
+        if (other == 0) return Problems.BadParameter("n", "第 1 版是最早的版本，没有更早的版本可比较（请用 against=current 与现行文本比较）。");
         var (older, newer) = (Math.Min(number, other), Math.Max(number, other));
         if (DocumentVersions.TextOf(document, older) is not { } olderText || DocumentVersions.TextOf(document, newer) is not { } newerText)
-            return Problems.NotFound($"The text of version {older} is no longer kept in the index (it keeps the latest {Search.Ingest.DocumentIngest.MaxVersionTexts} earlier texts); its page is in the crawler's snapshots.");
+            return Problems.NotFound($"第 {older} 版的文本已不在索引中（索引只保留最近 {DocumentVersions.TextsKept} 个早期文本）；其原始网页仍在抓取快照 snapshots/ 中。");
         return TypedResults.Json(new Comparison(Side(document, older, olderText), Side(document, newer, newerText), DocumentVersions.Compare(olderText, newerText)), SafeOutput.Json);
     }
 
     private static IResult CompareWith(string id, string? with, IPolicyIndex index)
     {
         if (Find(id, index, out var document) is { } problem) return problem;
-        if (string.IsNullOrWhiteSpace(with)) return Problems.BadParameter("with", "Give the id of the document to compare with (with=…).");
-        if (with.Length > SearchEndpoints.MaxIdLength) return Problems.BadParameter("with", $"A document id is at most {SearchEndpoints.MaxIdLength} characters.");
-        if (index.Get(with.Trim()) is not { } other) return Problems.NotFound($"No document has the id '{SearchParameters.Shorten(with)}'.");
+        if (string.IsNullOrWhiteSpace(with)) return Problems.BadParameter("with", "请用 with=… 给出要比较的文件编号。");
+        if (with.Length > SearchEndpoints.MaxIdLength) return Problems.IdTooLong("with");
+        if (index.Get(with.Trim()) is not { } other) return Problems.UnknownDocument(with);
         var (a, b) = (VersionText.Of(document!), VersionText.Of(other));
         return TypedResults.Json(new Comparison(new ComparedSide(document!.Id, document.Title, null, document.PublishedDate),
             new ComparedSide(other.Id, other.Title, null, other.PublishedDate), DocumentVersions.Compare(a, b)), SafeOutput.Json);
@@ -67,9 +67,9 @@ public static class VersionEndpoints
     private static IResult? Find(string id, IPolicyIndex index, out PolicyDocument? document)
     {
         document = null;
-        if (id.Length > SearchEndpoints.MaxIdLength) return Problems.BadParameter("id", $"A document id is at most {SearchEndpoints.MaxIdLength} characters.");
+        if (id.Length > SearchEndpoints.MaxIdLength) return Problems.IdTooLong("id");
         document = index.Get(id);
-        return document is null ? Problems.NotFound($"No document has the id '{SearchParameters.Shorten(id)}'.") : null;
+        return document is null ? Problems.UnknownDocument(id) : null;
     }
 
     private static ComparedSide Side(PolicyDocument document, int n, VersionText text) => new(document.Id, text.Title, n, text.PublishedDate);
