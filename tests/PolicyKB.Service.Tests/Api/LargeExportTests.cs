@@ -59,7 +59,8 @@ public sealed class LargeExportTests
         var lines = await CsvLinesAsync("监测");
 
         Assert.AreEqual(1 + Monitoring, lines.Length);
-        Assert.AreEqual(Monitoring, lines.Skip(1).Select(l => l.Split(',')[^1]).Distinct().Count());
+        var idColumn = Array.IndexOf(lines[0].Split(','), "编号");
+        Assert.AreEqual(Monitoring, lines.Skip(1).Select(l => l.Split(',')[idColumn]).Distinct().Count());
         Assert.IsFalse(lines[^1].Contains("导出未完整", StringComparison.Ordinal));
     }
 
