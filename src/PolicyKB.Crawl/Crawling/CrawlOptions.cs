@@ -18,6 +18,9 @@ public sealed record CrawlOptions
     public TimeSpan RecheckAfter { get; init; } = DefaultRecheckAfter;
     public static readonly TimeSpan DefaultRecheckAfter = TimeSpan.FromDays(7);
 
+    /// <summary>The longest recheck period: a hundred years.</summary>
+    public const int MaxRecheckDays = 36_500;
+
     /// <summary>
     /// A re-check period as a user gives it, in days (the CLI's option, the API's field, named <paramref name="name"/>):
     /// null when none is given, or, with <paramref name="error"/> set, when it is not 0 up to a hundred years.
@@ -26,8 +29,8 @@ public sealed record CrawlOptions
     {
         error = null;
         if (days is not { } d) return null;
-        if (double.IsFinite(d) && d is >= 0 and <= 36_500) return TimeSpan.FromDays(d);
-        error = $"{name} must be a number of days from 0 to 36500";
+        if (double.IsFinite(d) && d is >= 0 and <= MaxRecheckDays) return TimeSpan.FromDays(d);
+        error = $"{name} must be a number of days from 0 to {MaxRecheckDays}";
         return null;
     }
     /// <summary>The profiles to use; null loads data/sites/*.json.</summary>

@@ -67,7 +67,7 @@ public sealed partial class CrawlCoordinator : IDisposable
     public Task WhenIdle() { lock (_lock) return _current; }
 
     /// <summary>
-    /// What is wrong with a request, by its field's JSON name (sites, baseUrls, maxListPages, recheckAfterDays,
+    /// What is wrong with a request, in Chinese (the API's answer), by its field's JSON name (sites, baseUrls, maxListPages, recheckAfterDays,
     /// ratePerSecond); empty when it may start.
     /// </summary>
     public IReadOnlyDictionary<string, string> Check(CrawlRequest request)
@@ -76,22 +76,22 @@ public sealed partial class CrawlCoordinator : IDisposable
         var profiles = _profiles ?? SiteProfiles.All;
         var known = string.Join(", ", profiles.Keys.Order());
         if (request.Sites is { } sites && sites.FirstOrDefault(s => !profiles.ContainsKey(s?.Trim().ToLowerInvariant() ?? "")) is { } unknown)
-            errors["sites"] = $"unknown site '{Shorten(unknown)}' (known: {known})";
+            errors["sites"] = $"未知的网站代码“{Shorten(unknown)}”（可用：{known}）";
         if (request.BaseUrls is { Count: > 0 } baseUrls)
         {
             if (!_settings.AllowBaseUrlOverride)
-                errors["baseUrls"] = $"base URLs cannot be overridden through the API (set {CrawlSettings.Section}:AllowBaseUrlOverride and {CrawlSettings.Section}:BaseUrlOverrideHosts to allow mirrors)";
+                errors["baseUrls"] = $"不能通过 API 改写网站地址（如需采集镜像，请在配置中设置 {CrawlSettings.Section}:AllowBaseUrlOverride 和 {CrawlSettings.Section}:BaseUrlOverrideHosts）";
             else if (baseUrls.FirstOrDefault(b => !profiles.ContainsKey(b.Key)) is { Key: not null } site)
-                errors["baseUrls"] = $"'{Shorten(site.Key)}' is not a site (known: {known})";
+                errors["baseUrls"] = $"“{Shorten(site.Key)}”不是网站代码（可用：{known}）";
             else if (baseUrls.FirstOrDefault(b => !IsAllowedOverride(b.Value)) is { Key: not null } bad)
-                errors["baseUrls"] = $"'{Shorten(bad.Value)}' for {bad.Key} is not an http(s) URL on an allowed host ({string.Join(", ", _settings.BaseUrlOverrideHosts)})";
+                errors["baseUrls"] = $"{bad.Key} 的地址“{Shorten(bad.Value)}”不是允许的主机（{string.Join("、", _settings.BaseUrlOverrideHosts)}）上的 http(s) 地址";
         }
         if (request.MaxListPages is < 1 or > CrawlRequest.MaxListPagesLimit)
-            errors["maxListPages"] = $"maxListPages must be a whole number from 1 to {CrawlRequest.MaxListPagesLimit}";
+            errors["maxListPages"] = $"maxListPages 须为 1 至 {CrawlRequest.MaxListPagesLimit} 的整数";
         CrawlOptions.RecheckPeriod(request.RecheckAfterDays, "recheckAfterDays", out var badRecheck);
-        if (badRecheck is not null) errors["recheckAfterDays"] = badRecheck;
+        if (badRecheck is not null) errors["recheckAfterDays"] = $"recheckAfterDays 须为 0 至 {CrawlOptions.MaxRecheckDays} 之间的天数";
         if (request.RatePerSecond is { } rate && !(double.IsFinite(rate) && rate > 0 && rate <= _settings.RatePerSecond))
-            errors["ratePerSecond"] = $"ratePerSecond must be more than 0 and at most the configured {_settings.RatePerSecond} requests per second";
+            errors["ratePerSecond"] = $"ratePerSecond 须大于 0，且不超过配置的每秒 {_settings.RatePerSecond} 次请求";
         return errors;
     }
 
@@ -122,9 +122,9 @@ public sealed partial class CrawlCoordinator : IDisposable
         var error = Check(request).Values.FirstOrDefault() ?? resolveError;
         lock (_lock)
         {
-            if (_status.Running) { reason = $"a crawl is already running (started {_status.StartedAt:u})"; return false; }
+            if (_status.Running) { reason = $"已有采集正在运行（开始于 {_status.StartedAt:u}）"; return false; }
             if (error is not null) { reason = error; return false; }
-            if (_stopping.IsCancellationRequested) { reason = "the service is stopping"; return false; }
+            if (_stopping.IsCancellationRequested) { reason = "服务正在停止，请稍后再试"; return false; }
             _status = _status with { Running = true, StartedAt = _time.GetUtcNow(), FinishedAt = null, Sites = [.. endpoints.Select(e => e.Code)], Progress = null, LastError = null };
             _current = Task.Run(() => RunAsync(options));
         }

@@ -218,7 +218,7 @@ public static partial class AdminEndpoints
         if (problem is not null && !(string.IsNullOrEmpty(http.Request.ContentType) && http.Request.ContentLength is null or 0)) return problem;
         request ??= new CrawlRequest();
         var errors = crawler.Check(request);
-        if (errors.Count > 0) return Problems.BadParameters(errors.ToDictionary(e => e.Key, e => new[] { e.Value + "." }));
+        if (errors.Count > 0) return Problems.BadParameters(errors.ToDictionary(e => e.Key, e => new[] { e.Value + "。" }));
         if (crawler.Status.Running)
             return TypedResults.Problem(detail: $"已有采集正在运行（开始于 {crawler.Status.StartedAt:u}），进度见 GET /api/crawl。",
                 statusCode: StatusCodes.Status409Conflict, title: "采集正在运行");

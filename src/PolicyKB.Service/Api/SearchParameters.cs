@@ -108,7 +108,7 @@ public sealed partial class SearchParameters
 
         IReadOnlyList<string>? counted = null;
         if (Facets is not null && (counted = FacetNames.ParseList(Facets, out var unknown)) is null)
-            Fail("facets", $"'{Shorten(unknown)}' is not a facet ({string.Join(", ", FacetNames.All)}).");
+            Fail("facets", $"“{Shorten(unknown)}”不是分面名称（{string.Join("、", FacetNames.All)}）。");
 
         var request = new SearchRequest
         {
@@ -121,7 +121,7 @@ public sealed partial class SearchParameters
             Years = Values("year", Year, YearPattern().IsMatch, "年份（如 2023）"),
             Months = Values("month", Month, MonthPattern().IsMatch, "月份（如 2023-10）"),
             Methodologies = Values("methodology", Methodology),
-            Statuses = Values("status", Status, StatusStates.All.Contains, $"a status ({string.Join("、", StatusStates.All)})"),
+            Statuses = Values("status", Status, StatusStates.All.Contains, $"效力状态（{string.Join("、", StatusStates.All)}）"),
             PublishedFrom = from,
             PublishedTo = to,
             WrittenFrom = writtenFrom,

@@ -40,7 +40,7 @@ public sealed class CrawlCoordinatorTests
 
         Assert.IsTrue(coordinator.TryStart(new CrawlRequest(), out var reason), reason);
         Assert.IsFalse(coordinator.TryStart(new CrawlRequest(), out reason));
-        StringAssert.Contains(reason, "already running");
+        StringAssert.Contains(reason, "已有采集正在运行");
         Assert.IsTrue(coordinator.Status.Running);
         release.SetResult();
         await coordinator.WhenIdle();
@@ -62,7 +62,7 @@ public sealed class CrawlCoordinatorTests
         var coordinator = services.GetRequiredService<CrawlCoordinator>();
 
         Assert.IsFalse(coordinator.TryStart(new CrawlRequest { Sites = ["nowhere"] }, out var reason));
-        StringAssert.Contains(reason, "unknown site 'nowhere'");
+        StringAssert.Contains(reason, "未知的网站代码“nowhere”");
         Assert.IsFalse(coordinator.Status.Running);
     }
 

@@ -130,6 +130,21 @@ public sealed class AdminApiTests
     }
 
     [TestMethod]
+    [DataRow("{\"sites\": [\"example\"]}", "sites")]
+    [DataRow("{\"maxListPages\": 0}", "maxListPages")]
+    [DataRow("{\"recheckAfterDays\": -1}", "recheckAfterDays")]
+    [DataRow("{\"ratePerSecond\": 0}", "ratePerSecond")]
+    [DataRow("{\"baseUrls\": {\"mee\": \"http://127.0.0.1:1/\"}}", "baseUrls")]
+    public async Task ABadCrawlRequestIsExplainedInChinese(string json, string parameter)
+    {
+        using var response = await SharedService.Instance.Client.SendAsync(Crawl(json, RunningService.AdminKey));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var message = problem.GetProperty("errors").GetProperty(parameter)[0].GetString()!;
+        Assert.IsTrue(message.Any(c => c is >= '\u4E00' and <= '\u9FFF'), message);
+    }
+
+    [TestMethod]
     public async Task CrawlStatusSaysNothingRuns()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/crawl");

@@ -36,6 +36,8 @@ public sealed class ChineseAnswerTests
     [DataRow("/api/search?from=yesterday")]
     [DataRow("/api/export?format=xlsx")]
     [DataRow("/api/suggest?prefix=%E7%A2%B3&max=99")]
+    [DataRow("/api/search?facets=nope")]
+    [DataRow("/api/search?status=bogus")]
     public async Task EveryBadParameterIsExplainedInChinese(string path)
     {
         using var response = await Service.Client.GetAsync(path);
@@ -47,9 +49,13 @@ public sealed class ChineseAnswerTests
     }
 
     [TestMethod]
-    public async Task AnUnknownDocumentIsNotFoundInChinese()
+    [DataRow("/api/documents/no-such-document")]
+    [DataRow("/api/documents/no-such-document/versions")]
+    [DataRow("/api/documents/no-such-document/versions/1/diff")]
+    [DataRow("/api/documents/no-such-document/compare?with=other")]
+    public async Task AnUnknownDocumentIsNotFoundInChinese(string path)
     {
-        using var response = await Service.Client.GetAsync("/api/documents/no-such-document");
+        using var response = await Service.Client.GetAsync(path);
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
         IsInChinese(problem);
