@@ -65,6 +65,7 @@ internal static class BriefCommand
         out BriefFormat briefFormat, out string? error)
     {
         briefFormat = default;
+        error = null;
         if (!BriefRenderer.TryParseFormat(parse.GetValue(format), out briefFormat))
         {
             error = $"--format: '{parse.GetValue(format)}' is not md, html or docx";
