@@ -10,7 +10,7 @@ namespace PolicyKB.Service.Api;
 /// </summary>
 public sealed class SearchParameters
 {
-    /// <summary>The query (phrases in quotes, AND/OR/NOT, field:value); at most 500 characters.</summary>
+    /// <summary>The query (phrases in quotes, AND/OR/NOT, field:value); at most SearchLimits.MaxQueryLength characters.</summary>
     [FromQuery(Name = "q")] public string? Q { get; set; }
     /// <summary>在结果中检索: a further query ANDed with q (same language); repeatable.</summary>
     [FromQuery(Name = "within")] public string[]? Within { get; set; }
