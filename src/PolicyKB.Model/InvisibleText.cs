@@ -25,4 +25,7 @@ public static class InvisibleText
             if (!Characters.Contains(c)) sb.Append(c);
         return sb.ToString();
     }
+
+    /// <summary>At most a short prefix of bad input, to echo back in an error message, without those characters.</summary>
+    public static string Excerpt(string? text) => text is null ? "" : Strip(text.Length <= 40 ? text : text[..40] + "…");
 }

@@ -30,7 +30,7 @@ internal static class BriefCommand
             var request = Read(parse, query, filters, ids, template, number, date, edits, format, out var briefFormat, out var error);
             if (request is null)
             {
-                Console.Error.WriteLine($"policykb brief: {error}");
+                foreach (var line in error!.Split('\n')) Console.Error.WriteLine($"policykb brief: {line}");
                 return ExitCodes.BadInput;
             }
             // Reading only: a search never writes the folder (a read-only copy or a backup stays as it was).
@@ -65,16 +65,23 @@ internal static class BriefCommand
         out BriefFormat briefFormat, out string? error)
     {
         briefFormat = default;
+        error = null;
         if (!BriefRenderer.TryParseFormat(parse.GetValue(format), out briefFormat))
         {
             error = $"--format: '{parse.GetValue(format)}' is not md, html or docx";
             return null;
         }
-        var (search, filterError) = filters.Read(parse, parse.GetValue(query) ?? "");
-        if ((error = filterError) is not null) return null;
+        // Every hit is taken: the brief has no page to limit.
+        var read = filters.Input(parse, parse.GetValue(query)).Validate(paged: false);
+        if (!read.Success)
+        {
+            error = string.Join('\n', SearchFilterOptions.Errors(read));
+            return null;
+        }
+        var search = read.Request;
         var chosen = parse.GetValue(ids)!;
-        var hasSearch = !string.IsNullOrWhiteSpace(search!.Query)
-            || new[] { search.Issuers, search.Themes, search.Topics, search.Types, search.Sites, search.Methodologies }.Any(v => v.Count > 0)
+        var hasSearch = !string.IsNullOrWhiteSpace(search.Query)
+            || new[] { search.Issuers, search.Themes, search.Topics, search.Types, search.Sites, search.Years, search.Months, search.Statuses, search.Methodologies }.Any(v => v.Count > 0)
             || search.PublishedFrom is not null || search.PublishedTo is not null || search.WrittenFrom is not null || search.WrittenTo is not null;
         if (!hasSearch && chosen.Length == 0)
         {

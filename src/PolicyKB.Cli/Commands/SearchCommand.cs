@@ -22,9 +22,10 @@ internal static partial class SearchCommand
     {
         var query = new Argument<string>("QUERY") { Description = "The query: words AND, OR, -term, \"phrase\", title: issuer: docno: type: topic: theme:." };
         var filters = new SearchFilterOptions();
-        var sort = new Option<SearchSort>("--sort") { Description = "relevance, newest or oldest.", DefaultValueFactory = _ => SearchSort.Relevance };
-        var page = new Option<int>("--page") { Description = "Page number, from 1.", DefaultValueFactory = _ => 1 };
-        var size = new Option<int>("--size") { Description = "Hits per page (1–100).", DefaultValueFactory = _ => 10 };
+        // Read as typed, so a bad value gets the validator's message (the API's) rather than the parser's.
+        var sort = new Option<string?>("--sort") { Description = "relevance (default), newest or oldest." };
+        var page = new Option<string?>("--page") { Description = "Page number, from 1." };
+        var size = new Option<string?>("--size") { Description = $"Hits per page (1–{SearchLimits.MaxPageSize}, default 10)." };
         var index = CommonOptions.Index();
         var json = CommonOptions.Json("Print the result as JSON.");
         var facets = new Option<string?>("--facets") { Description = $"Facets to count, comma-separated ({string.Join(",", FacetNames.All)}); empty counts none; default all." };
@@ -32,16 +33,14 @@ internal static partial class SearchCommand
         filters.AddTo(command);
         command.SetAction(parse => CommonOptions.Guard(() =>
         {
-            var (request, error) = filters.Read(parse, parse.GetValue(query) ?? "");
-            var p = parse.GetValue(page);
-            var s = parse.GetValue(size);
-            error ??= p < 1 ? "--page must be 1 or more" : s is < 1 or > 100 ? "--size must be between 1 and 100" : null;
-            IReadOnlyList<string>? counted = null;
-            if (parse.GetValue(facets) is { } names && (counted = FacetNames.ParseList(names, out var unknown)) is null)
-                error ??= $"--facets: '{unknown}' is not a facet ({string.Join(", ", FacetNames.All)})";
-            if (error is not null)
+            var input = filters.Input(parse, parse.GetValue(query)) with
             {
-                Console.Error.WriteLine($"policykb search: {error}");
+                Sort = parse.GetValue(sort), Page = parse.GetValue(page), Size = parse.GetValue(size), Facets = parse.GetValue(facets),
+            };
+            var read = input.Validate();
+            if (!read.Success)
+            {
+                foreach (var error in SearchFilterOptions.Errors(read)) Console.Error.WriteLine($"policykb search: {error}");
                 return ExitCodes.BadInput;
             }
             // Reading only: a search never writes the folder (a read-only copy or a backup stays as it was).
@@ -51,7 +50,7 @@ internal static partial class SearchCommand
             using var policyIndex = PolicyIndex.OpenReadOnly(CommonOptions.ResolveIndex(parse, index));
             StartupTrace.Mark("search: index opened");
             SearchResult result;
-            try { result = policyIndex.Search(request! with { Sort = parse.GetValue(sort), Page = p, Size = s, CountFacets = counted }); }
+            try { result = policyIndex.Search(read.Request); }
             catch (QueryTooComplexException e)
             {
                 Console.Error.WriteLine($"policykb search: {e.Message}");
@@ -59,7 +58,7 @@ internal static partial class SearchCommand
             }
             StartupTrace.Mark("search: searched");
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(result, PolicyJson.Indented));
-            else PrintText(result, p, s);
+            else PrintText(result, read.Request.Page, read.Request.Size);
             StartupTrace.Mark("search: printed");
             return ExitCodes.Ok;
         }));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using PolicyKB.Model;
 using PolicyKB.Search;
 
 namespace PolicyKB.Crawl;
@@ -76,15 +77,15 @@ public sealed partial class CrawlCoordinator : IDisposable
         var profiles = _profiles ?? SiteProfiles.All;
         var known = string.Join(", ", profiles.Keys.Order());
         if (request.Sites is { } sites && sites.FirstOrDefault(s => !profiles.ContainsKey(s?.Trim().ToLowerInvariant() ?? "")) is { } unknown)
-            errors["sites"] = $"未知的网站代码“{Shorten(unknown)}”（可用：{known}）";
+            errors["sites"] = $"未知的网站代码“{InvisibleText.Excerpt(unknown)}”（可用：{known}）";
         if (request.BaseUrls is { Count: > 0 } baseUrls)
         {
             if (!_settings.AllowBaseUrlOverride)
                 errors["baseUrls"] = $"不能通过 API 改写网站地址（如需采集镜像，请在配置中设置 {CrawlSettings.Section}:AllowBaseUrlOverride 和 {CrawlSettings.Section}:BaseUrlOverrideHosts）";
             else if (baseUrls.FirstOrDefault(b => !profiles.ContainsKey(b.Key)) is { Key: not null } site)
-                errors["baseUrls"] = $"“{Shorten(site.Key)}”不是网站代码（可用：{known}）";
+                errors["baseUrls"] = $"“{InvisibleText.Excerpt(site.Key)}”不是网站代码（可用：{known}）";
             else if (baseUrls.FirstOrDefault(b => !IsAllowedOverride(b.Value)) is { Key: not null } bad)
-                errors["baseUrls"] = $"{bad.Key} 的地址“{Shorten(bad.Value)}”不是允许的主机（{string.Join("、", _settings.BaseUrlOverrideHosts)}）上的 http(s) 地址";
+                errors["baseUrls"] = $"{bad.Key} 的地址“{InvisibleText.Excerpt(bad.Value)}”不是允许的主机（{string.Join("、", _settings.BaseUrlOverrideHosts)}）上的 http(s) 地址";
         }
         if (request.MaxListPages is < 1 or > CrawlRequest.MaxListPagesLimit)
             errors["maxListPages"] = $"maxListPages 须为 1 至 {CrawlRequest.MaxListPagesLimit} 的整数";
@@ -102,8 +103,6 @@ public sealed partial class CrawlCoordinator : IDisposable
         return _settings.BaseUrlOverrideHosts.Any(h =>
             h.Equals(u.Host, StringComparison.OrdinalIgnoreCase) || h.Equals(u.Authority, StringComparison.OrdinalIgnoreCase));
     }
-
-    private static string Shorten(string? s) => s is null ? "" : s.Length <= 40 ? s : s[..40] + "…";
 
     /// <summary>Starts a crawl in the background; false with the reason when one is running or the request is invalid.</summary>
     public bool TryStart(CrawlRequest request, out string? reason)

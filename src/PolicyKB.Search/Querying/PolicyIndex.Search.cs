@@ -12,10 +12,6 @@ namespace PolicyKB.Search;
 
 public sealed partial class PolicyIndex
 {
-    public const int MaxPageSize = 100;
-    /// <summary>Deepest result reachable by paging.</summary>
-    public const int MaxResultDepth = 10_000;
-
     public SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -25,9 +21,10 @@ public sealed partial class PolicyIndex
         var warnings = new List<string>();
         if (parsed.SyntaxError is { } error) warnings.Add($"查询语法有误（{error}），已按字面检索“{request.Query.Trim()}”");
 
-        var size = Math.Clamp(request.Size, 1, MaxPageSize);
+        // A guard for callers that built the request themselves: SearchInput refuses what this clamps.
+        var size = Math.Clamp(request.Size, 1, SearchLimits.MaxPageSize);
         var page = Math.Max(1, request.Page);
-        var depth = Math.Min(page * size, MaxResultDepth);
+        var depth = Math.Min(page * size, SearchLimits.MaxResultDepth);
 
         var searcher = _searchers.Acquire();
         // Spare cores serve one query at a time: when others are being answered, parallel slices would only slow them.

@@ -12,7 +12,7 @@ public sealed partial class PolicyIndex
         QueryLimits.Check(parsed, request.Query);
         var warnings = new List<string>();
         if (parsed.SyntaxError is { } error) warnings.Add($"查询语法有误（{error}），已按字面检索“{request.Query.Trim()}”");
-        var depth = Math.Min(max, MaxResultDepth);
+        var depth = Math.Min(max, SearchLimits.MaxResultDepth);
         request = request with { Page = 1, Size = depth, WithFacets = false };
 
         var searcher = _searchers.Acquire();

@@ -194,7 +194,7 @@ public static partial class AdminEndpoints
         var real = confinement.Resolve(body.Path, out var refusal);
         if (real is null) return Problems.BadParameter("path", refusal!);
         if (!Directory.Exists(real) && !File.Exists(real))
-            return Problems.BadParameter("path", $"“{SearchParameters.Shorten(body.Path)}”在服务器上既不是文件夹也不是文件。");
+            return Problems.BadParameter("path", $"“{InvisibleText.Excerpt(body.Path)}”在服务器上既不是文件夹也不是文件。");
         // The importer's walk follows no link out of the folder it was given (it reports each one), so none leads out of a root.
         // ImportPaths runs on the thread pool's threads itself; this thread only waits for it.
         await Task.Run(() => importer.ImportPaths([real], results, ct), ct);

@@ -39,7 +39,7 @@ public static class BriefEndpoints
         if (!json)
         {
             if (!BriefRenderer.TryParseFormat(body.Format, out var f))
-                return Problems.BadParameter("format", $"“{SearchParameters.Shorten(body.Format)}”不是简报格式（json、md、html、docx）。");
+                return Problems.BadParameter("format", $"“{InvisibleText.Excerpt(body.Format)}”不是简报格式（json、md、html、docx）。");
             format = f;
         }
         var ids = (body.Ids ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).ToList();
@@ -58,14 +58,14 @@ public static class BriefEndpoints
         if (!string.IsNullOrWhiteSpace(body.Date))
         {
             if (!DateOnly.TryParseExact(body.Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                return Problems.BadParameter("date", $"“{SearchParameters.Shorten(body.Date)}”不是日期（yyyy-MM-dd）。");
+                return Problems.BadParameter("date", $"“{InvisibleText.Excerpt(body.Date)}”不是日期（yyyy-MM-dd）。");
             date = d;
         }
         if (body.Number is < 1) return Problems.BadParameter("number", "总期号至少为 1。");
         if (body.IssueOfYear is < 1) return Problems.BadParameter("issueOfYear", "年内期号至少为 1。");
         var sections = BriefTemplate.Default.SectionsByKey().Select(s => s.Key).ToList();
         if ((body.Sections ?? new Dictionary<string, string>()).FirstOrDefault(p => !sections.Contains(p.Value, StringComparer.Ordinal)) is { Key: not null } unknown)
-            return Problems.BadParameter("sections", $"“{SearchParameters.Shorten(unknown.Value)}”不是简报的栏目（{string.Join("、", sections)}）。");
+            return Problems.BadParameter("sections", $"“{InvisibleText.Excerpt(unknown.Value)}”不是简报的栏目（{string.Join("、", sections)}）。");
 
         var brief = builder.Build(new BriefRequest
         {

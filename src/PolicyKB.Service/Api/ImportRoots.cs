@@ -1,4 +1,5 @@
 using PolicyKB.Import;
+using PolicyKB.Model;
 
 namespace PolicyKB.Service.Api;
 
@@ -14,14 +15,14 @@ public sealed class ImportRoots(IReadOnlyList<string> roots)
         refusal = null;
         if (!Path.IsPathFullyQualified(path))
         {
-            refusal = $"“{SearchParameters.Shorten(path)}”不是绝对路径，请给出导入根目录（{string.Join("、", roots)}）下的路径。";
+            refusal = $"“{InvisibleText.Excerpt(path)}”不是绝对路径，请给出导入根目录（{string.Join("、", roots)}）下的路径。";
             return null;
         }
         string real;
         try { real = RealPath.Of(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            refusal = $"无法解析路径“{SearchParameters.Shorten(path)}”（{e.Message}）。";
+            refusal = $"无法解析路径“{InvisibleText.Excerpt(path)}”（{e.Message}）。";
             return null;
         }
         foreach (var root in roots)
@@ -31,7 +32,7 @@ public sealed class ImportRoots(IReadOnlyList<string> roots)
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException) { continue; }
             if (IsBelow(real, realRoot)) return real;
         }
-        refusal = $"“{SearchParameters.Shorten(path)}”不在导入根目录（{string.Join("、", roots)}）之内。";
+        refusal = $"“{InvisibleText.Excerpt(path)}”不在导入根目录（{string.Join("、", roots)}）之内。";
         return null;
     }
 

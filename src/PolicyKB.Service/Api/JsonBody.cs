@@ -18,7 +18,7 @@ public static class JsonBody
             || !(type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)))
             return false;
         if (type.Charset.HasValue && !IsUtf8(HeaderUtilities.RemoveQuotes(type.Charset).ToString()))
-            problem = Problems.UnsupportedMediaType($"不支持请求体的字符集“{SearchParameters.Shorten(type.Charset.ToString())}”：请以 UTF-8 发送 JSON。");
+            problem = Problems.UnsupportedMediaType($"不支持请求体的字符集“{InvisibleText.Excerpt(type.Charset.ToString())}”：请以 UTF-8 发送 JSON。");
         return true;
     }
 

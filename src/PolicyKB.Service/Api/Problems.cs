@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using PolicyKB.Model;
 
 namespace PolicyKB.Service.Api;
 
@@ -28,7 +29,7 @@ public static class Problems
 
     /// <summary>404 for a document id the knowledge base does not hold.</summary>
     public static IResult UnknownDocument(string id)
-        => NotFound($"知识库中没有编号为“{SearchParameters.Shorten(id)}”的文件。");
+        => NotFound($"知识库中没有编号为“{InvisibleText.Excerpt(id)}”的文件。");
 
     /// <summary>400 for a document id longer than any the knowledge base gives.</summary>
     public static IResult IdTooLong(string name)

@@ -64,7 +64,7 @@ public static partial class SearchEndpoints
         ServiceSettings settings, TimeProvider clock, HttpContext http)
     {
         if (!ExportFormats.TryParse(format, out var chosen))
-            return Problems.BadParameter("format", $"“{SearchParameters.Shorten(format)}”不是导出格式（csv、excel、json）。");
+            return Problems.BadParameter("format", $"“{InvisibleText.Excerpt(format)}”不是导出格式（csv、excel、json）。");
         var request = parameters.ToRequest(out var problems, paged: false);
         if (request is null) return Problems.BadParameters(problems);
         var limit = ExportLimit(settings);
@@ -84,7 +84,7 @@ public static partial class SearchEndpoints
     }
 
     /// <summary>The rows an export carries at most: the configured cap, within the deepest result a search reaches.</summary>
-    internal static int ExportLimit(ServiceSettings settings) => Math.Min(settings.ExportLimit, PolicyIndex.MaxResultDepth);
+    internal static int ExportLimit(ServiceSettings settings) => Math.Min(settings.ExportLimit, SearchLimits.MaxResultDepth);
 
     private static IResult ExportLimitOf(ServiceSettings settings) => TypedResults.Json(new ExportLimits(ExportLimit(settings)), SafeOutput.Json);
 
@@ -96,7 +96,7 @@ public static partial class SearchEndpoints
         if (p.Length > MaxPrefixLength) return Problems.BadParameter("prefix", $"前缀过长：最多 {MaxPrefixLength} 个字符。");
         var n = 10;
         if (!string.IsNullOrWhiteSpace(max) && (!int.TryParse(max, out n) || n < 1 || n > MaxSuggestions))
-            return Problems.BadParameter("max", $"“{SearchParameters.Shorten(max)}”不是 1 到 {MaxSuggestions} 之间的整数。");
+            return Problems.BadParameter("max", $"“{InvisibleText.Excerpt(max)}”不是 1 到 {MaxSuggestions} 之间的整数。");
         IReadOnlyList<Suggestion> suggestions = p.Length == 0 ? [] : index.Suggest(p, n);
         return TypedResults.Json(suggestions, SafeOutput.Json);
     }

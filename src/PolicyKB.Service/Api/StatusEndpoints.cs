@@ -13,7 +13,7 @@ namespace PolicyKB.Service.Api;
 public static class StatusEndpoints
 {
     /// <summary>One page of hits at most (the search's largest page).</summary>
-    public const int MaxIds = SearchParameters.MaxSize;
+    public const int MaxIds = SearchLimits.MaxPageSize;
 
     public static void MapStatus(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/status", Statuses).WithTags("search").RequireRateLimiting(ClientLimits.SearchPolicy)

@@ -38,14 +38,14 @@ public static class VersionEndpoints
         var count = document!.Versions.Count;
         if (count == 0) return Problems.NotFound("这份文件没有抓取到的历史版本：它由文件导入，或只抓取过一次。");
         if (!int.TryParse(n, out var number) || number < 1 || number > count)
-            return Problems.BadParameter("n", $"“{SearchParameters.Shorten(n)}”不是这份文件的版本号（1 至 {count}）。");
+            return Problems.BadParameter("n", $"“{InvisibleText.Excerpt(n)}”不是这份文件的版本号（1 至 {count}）。");
         var other = against?.Trim().ToLowerInvariant() switch
         {
             null or "" or "previous" => number - 1,
             "current" => count,
             _ => -1,
         };
-        if (other < 0) return Problems.BadParameter("against", $"“{SearchParameters.Shorten(against)}”无效：只能是 previous（上一版本）或 current（现行文本）。");
+        if (other < 0) return Problems.BadParameter("against", $"“{InvisibleText.Excerpt(against)}”无效：只能是 previous（上一版本）或 current（现行文本）。");
         if (other == 0) return Problems.BadParameter("n", "第 1 版是最早的版本，没有更早的版本可比较（请用 against=current 与现行文本比较）。");
         var (older, newer) = (Math.Min(number, other), Math.Max(number, other));
         if (DocumentVersions.TextOf(document, older) is not { } olderText || DocumentVersions.TextOf(document, newer) is not { } newerText)

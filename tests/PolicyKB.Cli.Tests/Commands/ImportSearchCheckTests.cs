@@ -114,7 +114,7 @@ public sealed class ImportSearchCheckTests
     {
         var run = CliRunner.Policykb("search", "碳", "--facets", "issuer,colour", "--index", _index);
         Assert.AreEqual(2, run.ExitCode);
-        StringAssert.Contains(run.Err, "'colour' is not a facet");
+        StringAssert.Contains(run.Err, "policykb search: --facets: “colour”不是分面名称");
     }
 
     [TestMethod]

@@ -73,7 +73,7 @@ public sealed class SamplesTests
         var withBody = docs.First(d => d.BodyText.Length > 200);
         var kept = t.Index.Get(withBody.Id)!;
         var passage = kept.BodyText.Substring(100, 8);
-        var found = t.Index.Search(new SearchRequest { Query = $"\"{passage}\"", WithFacets = false, Size = PolicyIndex.MaxPageSize });
+        var found = t.Index.Search(new SearchRequest { Query = $"\"{passage}\"", WithFacets = false, Size = SearchLimits.MaxPageSize });
         var snippet = string.Join("", found.Hits.Single(h => h.Id == kept.Id).Snippets);
         StringAssert.Contains(snippet.Replace("<mark>", "").Replace("</mark>", ""), System.Net.WebUtility.HtmlEncode(passage));
         StringAssert.Contains(snippet, "<mark>");
