@@ -18,13 +18,16 @@ public sealed class DocumentImporter
     private readonly IDocumentSink _sink;
     private readonly DocumentParser _parser;
     private readonly ImportOptions _options;
+    private readonly TimeProvider _clock;
     private int _uncommitted;
 
-    public DocumentImporter(IDocumentSink sink, DocumentParser? parser = null, ImportOptions? options = null)
+    /// <param name="clock">When each file is read: the time of the version it adds (default: the system clock).</param>
+    public DocumentImporter(IDocumentSink sink, DocumentParser? parser = null, ImportOptions? options = null, TimeProvider? clock = null)
     {
         _sink = sink;
         _parser = parser ?? DocumentParser.Default;
         _options = options ?? new ImportOptions();
+        _clock = clock ?? TimeProvider.System;
     }
 
     /// <summary>The files an import of these paths reads, in import order (pages first); for a progress bar's total.</summary>
@@ -111,6 +114,8 @@ public sealed class DocumentImporter
         var parsed = _parser.Parse(content, source);
         if (parsed.Document is not { } doc) return ImportFileResult.Fail(name, parsed.Error ?? "not parsed", parsed.Warnings);
         doc = LinkToParent(doc, source);
+        // This reading is a version, as a crawler's fetch is: a file imported again with another text keeps the one it replaces.
+        if (doc.Versions.Count == 0) doc = doc with { Versions = [new DocumentVersion(_clock.GetUtcNow(), doc.ContentHash)] };
         // The sink alone decides what the document is (new, updated, unchanged, a repost of one it holds).
         var outcome = _sink.Upsert(doc);
         if (outcome != UpsertOutcome.Unchanged) Interlocked.Increment(ref _uncommitted);
