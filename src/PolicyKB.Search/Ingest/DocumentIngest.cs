@@ -77,10 +77,11 @@ internal sealed class DocumentIngest
                 _store.StageDelete(incoming.Id);
                 writes.Add(incoming.Id);
             }
+            // A repost's readings stay on its source entry (its content hash): the versions are the original page's own,
+            // so that each kept text is what that page said (merged, a repost read again added a version every time).
             Stage(writes, original.Document with
             {
                 Sources = WithSource(Sources(original.Document), SourceOf(incoming)),
-                Versions = MergeVersions(original.Document.Versions, incoming.Versions),
                 Attachments = WithAttachments(original.Document.Attachments, incoming.Attachments),
             });
             return true;
@@ -130,7 +131,6 @@ internal sealed class DocumentIngest
             var updated = stored with
             {
                 Sources = WithSource(stored.Sources, own),
-                Versions = MergeVersions(stored.Versions, incoming.Versions),
                 Attachments = WithAttachments(stored.Attachments, incoming.Attachments),
             };
             if (PolicyIndex.SameAsStored(holder, updated)) return UpsertOutcome.Unchanged;

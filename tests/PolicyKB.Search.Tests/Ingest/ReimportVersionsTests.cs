@@ -52,4 +52,23 @@ public sealed class ReimportVersionsTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [TestMethod]
+    public void ARepostReadAgainAddsNoVersionToItsNotice()
+    {
+        var samples = Docs.SamplesFolder() ?? throw new AssertInconclusiveException("samples/ not found");
+        using var test = new TestIndex();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2023, 11, 6, 8, 0, 0, TimeSpan.Zero));
+        var first = new DocumentImporter(test.Index, clock: clock).ImportPaths([samples]);
+
+        clock.Advance(TimeSpan.FromDays(1));
+        var again = new DocumentImporter(test.Index, clock: clock).ImportPaths([samples]);
+
+        Assert.AreEqual(0, again.Updated, "nothing changed");
+        foreach (var file in first.Files.Where(f => f.DocumentId is not null))
+        {
+            var document = test.Index.Get(file.DocumentId!)!;
+            Assert.AreEqual(1, document.Versions.Count, $"{document.Title}: one reading of its own page, whatever its reposts");
+        }
+    }
 }
