@@ -16,10 +16,8 @@ public sealed partial class PolicyIndex
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
-        var parsed = QuerySyntax.Parse(request.Query);
-        QueryLimits.Check(parsed, request.Query);
         var warnings = new List<string>();
-        if (parsed.SyntaxError is { } error) warnings.Add($"查询语法有误（{error}），已按字面检索“{request.Query.Trim()}”");
+        var parsed = ParseChecked(request, warnings);
 
         // A guard for callers that built the request themselves: SearchInput refuses what this clamps.
         var size = Math.Clamp(request.Size, 1, SearchLimits.MaxPageSize);
@@ -32,8 +30,6 @@ public sealed partial class PolicyIndex
         try
         {
             var parallel = alone && searcher.IndexReader.MaxDoc >= _parallelSearchFrom;
-            var statuses = request.Statuses;
-            request = WithStoredStatuses(request, searcher);
             var (compiled, run, partial) = Find(new SearchScope(searcher), parsed, request, depth, parallel, warnings, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             var shown = run.Top.ScoreDocs.Skip((page - 1) * size).Take(size).ToArray();
@@ -51,7 +47,7 @@ public sealed partial class PolicyIndex
                 Warnings = warnings,
                 Expansions = compiled.Expansions,
                 Hits = hits,
-                Facets = FoldStatus(run.Facets, statuses),
+                Facets = FoldStatus(run.Facets, request.Statuses),
                 TookMs = clock.Elapsed.TotalMilliseconds,
             };
         }
@@ -62,6 +58,15 @@ public sealed partial class PolicyIndex
         }
     }
 
+    /// <summary>The request's query parsed and held to the query limits; a text re-read literally says so in <paramref name="warnings"/>.</summary>
+    private static ParsedQuery ParseChecked(SearchRequest request, List<string> warnings)
+    {
+        var parsed = QuerySyntax.Parse(request.Query);
+        QueryLimits.Check(parsed, request.Query);
+        if (parsed.SyntaxError is { } error) warnings.Add($"查询语法有误（{error}），已按字面检索“{request.Query.Trim()}”");
+        return parsed;
+    }
+
     /// <summary>
     /// The query's run; when no document holds every word, the run of its partial matches instead (total 0, counted apart).
     /// The search and its fall-backs look their terms up once in <paramref name="scope"/> (the fall-back's words are the query's bigrams).
@@ -69,6 +74,8 @@ public sealed partial class PolicyIndex
     private (CompiledQuery Compiled, SearchRun Run, PartialMatches? Partial) Find(SearchScope scope, ParsedQuery parsed, SearchRequest request,
         int depth, bool parallel, List<string> warnings, CancellationToken cancellationToken)
     {
+        // The 效力 asked for, as the values stored in this view of the index (a 有效期 is resolved against today).
+        request = WithStoredStatuses(request, scope);
         var compiled = _compiler.Compile(parsed);
         var run = Run(scope, compiled, request, depth, parallel);
         PartialMatches? partial = null;

@@ -8,17 +8,14 @@ public sealed partial class PolicyIndex
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        var parsed = QuerySyntax.Parse(request.Query);
-        QueryLimits.Check(parsed, request.Query);
         var warnings = new List<string>();
-        if (parsed.SyntaxError is { } error) warnings.Add($"查询语法有误（{error}），已按字面检索“{request.Query.Trim()}”");
+        var parsed = ParseChecked(request, warnings);
         var depth = Math.Min(max, SearchLimits.MaxResultDepth);
         request = request with { Page = 1, Size = depth, WithFacets = false };
 
         var searcher = _searchers.Acquire();
         try
         {
-            request = WithStoredStatuses(request, searcher);
             var alone = Interlocked.Increment(ref _searching) == 1;
             (CompiledQuery Compiled, SearchRun Run, PartialMatches? Partial) found;
             try { found = Find(new SearchScope(searcher), parsed, request, depth, alone && searcher.IndexReader.MaxDoc >= _parallelSearchFrom, warnings, cancellationToken); }
