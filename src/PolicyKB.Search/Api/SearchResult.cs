@@ -36,6 +36,8 @@ public sealed record SearchHit
     public string? TitleHighlighted { get; init; }
     /// <summary>For a document made from an attachment file: the notice it belongs to, when that notice is in the index.</summary>
     public RelatedDocument? Parent { get; init; }
+    /// <summary>效力 as the index holds it today (the value the 效力 facet counts); null for an index written without it.</summary>
+    public string? Status { get; init; }
 }
 
 public sealed record FacetValue(string Value, int Count)

@@ -7,6 +7,7 @@ using PolicyKB.Search.Facets;
 using PolicyKB.Search.Highlighting;
 using PolicyKB.Search.Indexing;
 using PolicyKB.Search.Querying;
+using PolicyKB.Search.Status;
 
 namespace PolicyKB.Search;
 
@@ -258,7 +259,7 @@ public sealed partial class PolicyIndex
         ? parsed with { Groups = words.Select(w => (IReadOnlyList<QueryTerm>)[new QueryTerm(w)]).ToList() }
         : parsed with { Groups = [words.Select(w => new QueryTerm(w)).ToList()] };
 
-    private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, CompiledQuery compiled, bool withSnippets)
+    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, CompiledQuery compiled, bool withSnippets)
     {
         var card = HitCard.Read(searcher.IndexReader, scoreDoc.Doc);
         return new SearchHit
@@ -276,6 +277,7 @@ public sealed partial class PolicyIndex
             Snippets = withSnippets ? SnippetHighlighter.Snippets(SnippetText.Read(searcher.IndexReader, scoreDoc.Doc), compiled.BodyMarks, title: card.Title) : [],
             TitleHighlighted = SnippetHighlighter.Mark(card.Title, compiled.TitleMarks),
             Parent = card.ParentId is { } parent ? CardOf(searcher, parent)?.AsRelated() : null,
+            Status = StatusFacet.IndexedValue(searcher.IndexReader, scoreDoc.Doc) is { } stored ? StatusFacet.Resolve(stored, new StatusRules(_clock).Today) : null,
         };
     }
 

@@ -22,11 +22,11 @@ public sealed partial record ExportRow(
     [GeneratedRegex("<[^>]*>")] private static partial Regex Tag();
 
     /// <summary>The row of a hit, through the output boundary (<see cref="SafeOutput"/>): CSV is written from it, not from JSON.</summary>
-    public static ExportRow From(SearchHit hit, string? status) => new(
+    public static ExportRow From(SearchHit hit) => new(
         SafeOutput.Text(hit.Id), SafeOutput.Text(hit.Title), [.. hit.Issuers.Select(SafeOutput.Text)],
         hit.DocumentNumber is null ? null : SafeOutput.Text(hit.DocumentNumber), hit.DocumentType is null ? null : SafeOutput.Text(hit.DocumentType),
         hit.WrittenDate, hit.PublishedDate, SafeOutput.Link(hit.Url),
-        hit.Snippets.Count > 0 ? SafeOutput.Text(PlainText(hit.Snippets[0])) : null, status);
+        hit.Snippets.Count > 0 ? SafeOutput.Text(PlainText(hit.Snippets[0])) : null, hit.Status);
 
     /// <summary>A highlighted, HTML-escaped snippet back to the text it shows.</summary>
     public static string PlainText(string snippetHtml) => WebUtility.HtmlDecode(Tag().Replace(snippetHtml, ""));

@@ -74,8 +74,7 @@ public static partial class SearchEndpoints
         if (stream is null) return Problems.SearchTimedOut(settings.SearchTimeout);
         // The stream holds its view of the index until the answer is written.
         http.Response.RegisterForDispose(stream);
-        // Each status is decided as the document page decides it, as the row is written.
-        var rows = stream.Hits.Select(h => ExportRow.From(h, index.Status(h.Id)?.State));
+        var rows = stream.Hits.Select(ExportRow.From);
         if (chosen == ExportFormat.Json)
             return TypedResults.Json(new ExportResult(request.Query, stream.Found, stream.Truncated, limit, stream.Partial, rows), SafeOutput.Json);
         var notice = stream.Truncated ? ExportNotice.Text(stream.Count, stream.Found, limit) : null;
