@@ -28,12 +28,12 @@ public static class PolicyKbEngine
         long parseTicks = 0, indexTicks = 0;
         long bytes;
         var watch = Stopwatch.StartNew();
-        using (var index = PolicyIndex.Open(indexDir))
+        using (var index = PolicyIndex.Open(indexDir, BenchData.IndexOptions))
         {
             bytes = workload.ForEachPage(page =>
             {
                 var start = Stopwatch.GetTimestamp();
-                var result = DocumentParser.Default.Parse(page.Html, new PageSource(page.Url, page.Path));
+                var result = BenchData.Parser.Parse(page.Html, new PageSource(page.Url, page.Path));
                 var parsed = Stopwatch.GetTimestamp();
                 Interlocked.Add(ref parseTicks, parsed - start);
                 if (result.Document is { } doc) index.Upsert(doc);
@@ -56,7 +56,7 @@ public static class PolicyKbEngine
     /// <summary>Query clients share one index: it is thread-safe, as the service uses it.</summary>
     public static Func<IQueryClient> Clients(string indexDir)
     {
-        var index = PolicyIndex.Open(indexDir);
+        var index = PolicyIndex.Open(indexDir, BenchData.IndexOptions);
         return () => new Client(index);
     }
 

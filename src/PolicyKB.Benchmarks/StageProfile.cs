@@ -35,7 +35,7 @@ public static class StageProfile
             log.WriteLine($"Importing {workload.Documents:N0} pages …");
             PolicyKbEngine.Import(workload, indexDir);
             var mix = workload.Queries();
-            using var index = PolicyIndex.OpenReadOnly(indexDir);
+            using var index = PolicyIndex.OpenReadOnly(indexDir, BenchData.IndexOptions);
             using var reader = DirectoryReader.Open(FSDirectory.Open(Path.Combine(indexDir, "lucene")));
             var ids = new IndexSearcher(reader);
             string[] three = [FacetNames.Issuer, FacetNames.Theme, FacetNames.Year];

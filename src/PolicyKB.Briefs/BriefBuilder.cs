@@ -14,11 +14,13 @@ public sealed class BriefBuilder
 
     private readonly IPolicyIndex _index;
     private readonly BriefComposer _composer;
+    private readonly BriefData _data;
 
-    public BriefBuilder(IPolicyIndex index, TimeProvider clock, BriefHistory? history = null)
+    public BriefBuilder(IPolicyIndex index, TimeProvider clock, BriefData data, BriefHistory? history = null)
     {
         _index = index;
-        _composer = new BriefComposer(clock);
+        _data = data;
+        _composer = new BriefComposer(clock, data);
         History = history ?? new BriefHistory(index.Directory, clock);
     }
 
@@ -45,7 +47,7 @@ public sealed class BriefBuilder
         }
         if (documents.Count == 0) warnings.Add("没有符合条件的文件。");
 
-        var template = request.Template ?? BriefTemplate.Default;
+        var template = request.Template ?? _data.DefaultTemplate;
         var queryMatches = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         foreach (var query in SectionRouter.Queries(template))
         {

@@ -12,12 +12,15 @@ public sealed class BriefComposer
 {
     private readonly TimeProvider _clock;
     private readonly IssuerRegistry _issuers;
+    private readonly BriefData _data;
 
-    /// <param name="issuers">Issuer levels and short names; null for <c>IssuerRegistry.Default</c>.</param>
-    public BriefComposer(TimeProvider clock, IssuerRegistry? issuers = null)
+    /// <param name="data">Issuer levels and short names, the summary rules, the template of a request that names none.</param>
+    public BriefComposer(TimeProvider clock, BriefData data)
     {
+        ArgumentNullException.ThrowIfNull(data);
         _clock = clock;
-        _issuers = issuers ?? IssuerRegistry.Default;
+        _data = data;
+        _issuers = data.Issuers;
     }
 
     /// <param name="documents">The candidates in search / editor order (the request's ids first).</param>
@@ -29,7 +32,7 @@ public sealed class BriefComposer
         IReadOnlyDictionary<string, IReadOnlySet<string>>? queryMatches = null,
         IReadOnlyList<string>? warnings = null)
     {
-        var template = request.Template ?? BriefTemplate.Default;
+        var template = request.Template ?? _data.DefaultTemplate;
         var date = request.Date ?? DateOnly.FromDateTime(_clock.GetLocalNow().DateTime);
         var earlier = (history ?? []).Where(b => request.Number is null || b.Number != request.Number).ToList();
         var number = request.Number ?? (earlier.Count == 0 ? 1 : earlier.Max(b => b.Number) + 1);
@@ -51,7 +54,7 @@ public sealed class BriefComposer
         var placed = candidates.Select((c, order) => (c.Doc, c.UsedIn, Order: order, Section: Place(c.Doc))).ToList();
         // The editor's order (the request's ids) wins within a section; the search's other hits follow in the template's order.
         var editorRank = request.Ids.Distinct(StringComparer.Ordinal).Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
-        var summarizer = new Summarizer(template.Summary, issuers: _issuers);
+        var summarizer = new Summarizer(template.Summary, _data.SummaryRules, _issuers);
         var terms = QueryTerms.From(request.Search?.Query);
 
         IReadOnlyList<BriefItem> Items(IEnumerable<(PolicyDocument Doc, int? UsedIn, int Order, TemplateSection? Section)> docs, ItemOrder order)
@@ -103,7 +106,7 @@ public sealed class BriefComposer
     private List<(PolicyDocument Doc, int? UsedIn)> Candidates(BriefRequest request, IReadOnlyList<PolicyDocument> documents,
         IReadOnlyList<IssuedBrief> earlier, List<string> notes)
     {
-        var distinct = SameDocument.Collapse(documents.DistinctBy(d => d.Id).ToList(), d => ItemTitles.Of(d, _issuers), out var merged);
+        var distinct = SameDocument.Collapse(documents.DistinctBy(d => d.Id).ToList(), d => ItemTitles.Of(d, _issuers, _data.SummaryRules), out var merged);
         if (merged > 0) notes.Add($"{merged} 篇重复转载或附件文件已并入其通知。");
 
         var used = request.UsedDocuments == UsedDocuments.Include ? new Dictionary<string, int>() : BriefHistory.UsedIn(earlier);
@@ -130,7 +133,7 @@ public sealed class BriefComposer
         {
             Id = doc.Id,
             Ordinal = ordinal,
-            Title = ItemTitles.Of(doc, _issuers),
+            Title = ItemTitles.Of(doc, _issuers, _data.SummaryRules),
             Paragraphs = paragraphs,
             Source = new BriefSource(doc.Issuers, doc.DocumentNumber?.Normalized, doc.PublishedDate, doc.Url, SiteDisplayNames.Display(doc.Site)),
             Edited = edited,

@@ -15,7 +15,7 @@ public sealed record BriefRequest
     /// <summary>Documents to include whatever the search finds, in the editor's order: within a section they come in this
     /// order, before the search's other hits (which follow the section's template order).</summary>
     public IReadOnlyList<string> Ids { get; init; } = [];
-    /// <summary>Null for <see cref="BriefTemplate.Default"/>.</summary>
+    /// <summary>Null for the data folder's default template (<see cref="BriefData.DefaultTemplate"/>).</summary>
     public BriefTemplate? Template { get; init; }
     /// <summary>The running number (总期); null for one more than the last issued brief.</summary>
     public int? Number { get; init; }

@@ -28,10 +28,10 @@ internal static partial class ItemTitles
     [GeneratedRegex(@"^(?<who>.*?)关于(?<what>[^《》]+?(?:报告书|报告表|规划|方案|大纲)(?:（[^（）]*）)?)的批复$")]
     private static partial Regex Approval();
 
-    public static string Of(PolicyDocument doc, IssuerRegistry registry, SummaryRules? rules = null)
+    public static string Of(PolicyDocument doc, IssuerRegistry registry, SummaryRules rules)
     {
         var title = doc.Title.Trim();
-        return ActOf(doc, rules ?? SummaryRules.Default) is { } act && Who(doc, registry, act.WhoInTitle) is { } who
+        return ActOf(doc, rules) is { } act && Who(doc, registry, act.WhoInTitle) is { } who
             ? who + act.Act
             : title;
     }

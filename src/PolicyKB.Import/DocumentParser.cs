@@ -14,9 +14,6 @@ namespace PolicyKB.Import;
 public sealed class DocumentParser
 {
     private const int BinaryScanBytes = 8000;
-    private static readonly Lazy<DocumentParser> LazyDefault = new(() =>
-        new DocumentParser(IssuerRegistry.Default, ThemeRules.Default, DocumentTypes.Default, Methodologies.Default));
-
     private static readonly SiteProfile[] Profiles = [new GovCnProfile(), new NdrcProfile(), new MeeNewsProfile(), new MeeProfile()];
     private static readonly SiteProfile Generic = new GenericProfile();
 
@@ -24,9 +21,6 @@ public sealed class DocumentParser
 
     /// <summary>One HTML parser per thread: building one costs more than parsing a page, and sharing one across threads is not documented as safe.</summary>
     private static readonly ThreadLocal<HtmlParser> Html = new(() => new HtmlParser());
-
-    /// <summary>The parser over the data folder's issuers, themes, document types and methodology sectors, loaded once.</summary>
-    public static DocumentParser Default => LazyDefault.Value;
 
     public DocumentParser(IssuerRegistry issuers, ThemeRules themes, DocumentTypes types, Methodologies methodologies)
     {

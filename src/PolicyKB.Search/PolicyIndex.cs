@@ -54,6 +54,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
         _writer = writer;
         _lock = writerLock;
         _clock = options.Clock;
+        _statusRules = StatusRulesOver(options);
         _lastCommit = lastCommit;
         _words = words;
         _compiler = new QueryCompiler(_recall, _words, options.ResolveThesaurus());
@@ -69,9 +70,9 @@ public sealed partial class PolicyIndex : IPolicyIndex
     /// <summary>Opens for writing (creating when missing) the index in <paramref name="directory"/>/lucene: takes the folder's write lock.</summary>
     /// <exception cref="KnowledgeBaseLockedException">another writer holds the folder</exception>
     /// <exception cref="IndexVersionException">the index has another schema version</exception>
-    public static PolicyIndex Open(string directory, PolicyIndexOptions? options = null)
+    public static PolicyIndex Open(string directory, PolicyIndexOptions options)
     {
-        options ??= new PolicyIndexOptions();
+        ArgumentNullException.ThrowIfNull(options);
         var full = Path.GetFullPath(directory);
         var writerLock = WriterLock.Acquire(full, options.WriterCommand, options.Clock);
         var path = Path.Combine(full, "lucene");
@@ -84,7 +85,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
             if (existing is not null && existing.GetValueOrDefault(Schema.VersionKey) != Schema.Version)
                 throw new IndexVersionException(full, existing.GetValueOrDefault(Schema.VersionKey), Schema.Version);
 
-            var words = new WordAnalyzer(options.ResolveUserDictionary());
+            var words = new WordAnalyzer(options.Data.UserDictionary);
             var analyzer = new PerFieldAnalyzerWrapper(new RecallAnalyzer(), Schema.WordFields.ToDictionary(f => f, _ => (Analyzer)words));
             var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
             {
@@ -125,9 +126,9 @@ public sealed partial class PolicyIndex : IPolicyIndex
     /// </summary>
     /// <exception cref="IndexMissingException">the folder holds no committed index</exception>
     /// <exception cref="IndexVersionException">the index has another schema version</exception>
-    public static PolicyIndex OpenReadOnly(string directory, PolicyIndexOptions? options = null)
+    public static PolicyIndex OpenReadOnly(string directory, PolicyIndexOptions options)
     {
-        options ??= new PolicyIndexOptions();
+        ArgumentNullException.ThrowIfNull(options);
         var full = Path.GetFullPath(directory);
         var path = Path.Combine(full, "lucene");
         if (!System.IO.Directory.Exists(path)) throw new IndexMissingException(full);
@@ -138,7 +139,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
             var existing = ReadCommitData(lucene) ?? throw new IndexMissingException(full);
             if (existing.GetValueOrDefault(Schema.VersionKey) != Schema.Version)
                 throw new IndexVersionException(full, existing.GetValueOrDefault(Schema.VersionKey), Schema.Version);
-            return new PolicyIndex(full, lucene, null, null, new WordAnalyzer(options.ResolveUserDictionary()), options, ParseCommitTime(existing));
+            return new PolicyIndex(full, lucene, null, null, new WordAnalyzer(options.Data.UserDictionary), options, ParseCommitTime(existing));
         }
         catch
         {

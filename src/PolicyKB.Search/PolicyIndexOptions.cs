@@ -1,14 +1,14 @@
-using PolicyKB.Model;
-using PolicyKB.Search.Analysis;
 using PolicyKB.Search.Querying;
 
 namespace PolicyKB.Search;
 
-/// <summary>What an index is opened with. Defaults: data/thesaurus.txt and data/userdict.txt, the system clock, refresh every second.</summary>
+/// <summary>What an index is opened with: its data files, and by default the system clock and a refresh every second.</summary>
 public sealed record PolicyIndexOptions
 {
+    /// <summary>The data files it reads: data/thesaurus.txt, data/userdict.txt, data/status-rules.json.</summary>
+    public required SearchData Data { get; init; }
+    /// <summary>A fixed thesaurus instead of the data folder's (tests).</summary>
     internal Thesaurus? Thesaurus { get; init; }
-    internal UserDictionary? UserDictionary { get; init; }
     public TimeProvider Clock { get; init; } = TimeProvider.System;
     /// <summary>How often the background task makes new upserts visible to searches.</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
@@ -24,10 +24,9 @@ public sealed record PolicyIndexOptions
     internal Func<Thesaurus> ResolveThesaurus()
     {
         if (Thesaurus is { } fixedThesaurus) return () => fixedThesaurus;
-        var file = new ThesaurusFile(PolicyData.Path("thesaurus.txt"), Clock);
+        var file = Data.Thesaurus(Clock);
         return () => file.Current;
     }
-    internal UserDictionary ResolveUserDictionary() => UserDictionary ?? Analysis.UserDictionary.Load(PolicyData.Path("userdict.txt"));
 }
 
 /// <summary>What <c>policykb check</c> reports about an index folder.</summary>

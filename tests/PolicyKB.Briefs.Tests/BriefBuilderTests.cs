@@ -28,7 +28,7 @@ public sealed class BriefBuilderTests
     public void Open()
     {
         _dir = Directory.CreateTempSubdirectory("policykb-briefs-").FullName;
-        _index = PolicyIndex.Open(_dir);
+        _index = PolicyIndex.Open(_dir, TestData.IndexOptions);
         foreach (var doc in SampleDocuments.All) _index.Upsert(doc);
         _index.Commit();
     }
@@ -45,7 +45,7 @@ public sealed class BriefBuilderTests
     [TestMethod]
     public void An_October_brief_from_the_samples_has_the_bulletins_shape()
     {
-        var brief = new BriefBuilder(_index, Clock).Build(October);
+        var brief = new BriefBuilder(_index, Clock, TestData.Briefs).Build(October);
 
         CollectionAssert.AreEqual(new[] { "一、政策速递", "二、长三角环发要闻", "三、绿色实践" }, brief.Sections.Select(s => s.Heading).ToList(),
             string.Join("\n", brief.Warnings));
@@ -78,7 +78,7 @@ public sealed class BriefBuilderTests
     [TestMethod]
     public void The_same_request_builds_byte_identical_markdown()
     {
-        var builder = new BriefBuilder(_index, Clock);
+        var builder = new BriefBuilder(_index, Clock, TestData.Briefs);
         var first = BriefRenderer.Render(builder.Build(October), BriefFormat.Markdown).Content;
         var second = BriefRenderer.Render(builder.Build(October), BriefFormat.Markdown).Content;
         CollectionAssert.AreEqual(first, second);
@@ -87,7 +87,7 @@ public sealed class BriefBuilderTests
     [TestMethod]
     public void The_word_brief_from_the_samples_validates_and_holds_every_item()
     {
-        var brief = new BriefBuilder(_index, Clock).Build(October);
+        var brief = new BriefBuilder(_index, Clock, TestData.Briefs).Build(October);
         var rendered = BriefRenderer.Render(brief, BriefFormat.Docx);
 
         using var doc = WordprocessingDocument.Open(new MemoryStream(rendered.Content), isEditable: false);
@@ -104,7 +104,7 @@ public sealed class BriefBuilderTests
     [TestMethod]
     public void A_brief_after_an_issued_one_leaves_out_what_it_carried()
     {
-        var builder = new BriefBuilder(_index, Clock);
+        var builder = new BriefBuilder(_index, Clock, TestData.Briefs);
         var first = builder.Build(October);
         Assert.IsTrue(builder.Issue(first).Succeeded);
 
@@ -120,7 +120,7 @@ public sealed class BriefBuilderTests
     [TestMethod]
     public void Unknown_ids_are_named_in_the_warnings()
     {
-        var brief = new BriefBuilder(_index, Clock).Build(new BriefRequest { Ids = ["no-such-id"], Number = 1 });
+        var brief = new BriefBuilder(_index, Clock, TestData.Briefs).Build(new BriefRequest { Ids = ["no-such-id"], Number = 1 });
         Assert.IsTrue(brief.Warnings.Any(w => w.Contains("no-such-id")));
         Assert.AreEqual(0, brief.AllItems.Count());
     }

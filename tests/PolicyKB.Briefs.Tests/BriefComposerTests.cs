@@ -7,7 +7,7 @@ namespace PolicyKB.Briefs.Tests;
 [TestClass]
 public sealed class BriefComposerTests
 {
-    private static readonly BriefComposer Composer = new(TimeProvider.System);
+    private static readonly BriefComposer Composer = new(TimeProvider.System, TestData.Briefs);
     private static readonly BriefRequest October = new() { Number = 24, IssueOfYear = 12, Date = new DateOnly(2023, 10, 31) };
 
     [TestMethod]
@@ -50,9 +50,9 @@ public sealed class BriefComposerTests
         var reversed = TestDocuments.October.Reverse().ToList();
         Assert.AreEqual("a001", Composer.Compose(October, reversed).Sections[0].Items[0].Id);
 
-        var editorial = BriefTemplate.Default with
+        var editorial = TestData.Briefs.DefaultTemplate with
         {
-            Sections = [BriefTemplate.Default.Sections[0] with { Order = ItemOrder.Editor }, .. BriefTemplate.Default.Sections.Skip(1)],
+            Sections = [TestData.Briefs.DefaultTemplate.Sections[0] with { Order = ItemOrder.Editor }, .. TestData.Briefs.DefaultTemplate.Sections.Skip(1)],
         };
         Assert.AreEqual("a002", Composer.Compose(October with { Template = editorial }, reversed).Sections[0].Items[0].Id);
     }
@@ -76,7 +76,7 @@ public sealed class BriefComposerTests
             new IssuedBrief(23, 11, new DateOnly(2023, 9, 30), "x", [], DateTimeOffset.MinValue),
             new IssuedBrief(24, 12, new DateOnly(2023, 10, 31), "x", [], DateTimeOffset.MinValue),
         };
-        var brief = new BriefComposer(clock).Compose(new BriefRequest(), [], history);
+        var brief = new BriefComposer(clock, TestData.Briefs).Compose(new BriefRequest(), [], history);
 
         Assert.AreEqual(25, brief.Number);
         Assert.AreEqual(13, brief.IssueOfYear);

@@ -7,7 +7,7 @@ namespace PolicyKB.Briefs.Tests;
 public sealed class ItemTitlesTests
 {
     private static string Title(string title, params string[] issuers) =>
-        ItemTitles.Of(TestDocuments.Doc("t", title, issuers, [], "2023-10-01"), IssuerRegistry.Default);
+        ItemTitles.Of(TestDocuments.Doc("t", title, issuers, [], "2023-10-01"), TestData.Issuers, TestData.Briefs.SummaryRules);
 
     [TestMethod]
     public void A_notice_that_issues_a_document_says_who_issued_what()

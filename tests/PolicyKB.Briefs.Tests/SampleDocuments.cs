@@ -27,7 +27,7 @@ internal static class SampleDocuments
         var docs = new SortedDictionary<string, PolicyDocument>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(Folder()).Order(StringComparer.Ordinal))
         {
-            var result = DocumentParser.Default.Parse(File.ReadAllBytes(path), new PageSource(FilePath: path));
+            var result = TestData.Parser.Parse(File.ReadAllBytes(path), new PageSource(FilePath: path));
             if (result.Document is { } doc) docs[Path.GetFileName(path)] = doc;
         }
         return docs;

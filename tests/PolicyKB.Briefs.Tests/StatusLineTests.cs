@@ -42,7 +42,7 @@ public sealed class StatusLineTests
         var dir = Directory.CreateTempSubdirectory("policykb-briefs-").FullName;
         try
         {
-            using var index = PolicyIndex.Open(dir);
+            using var index = PolicyIndex.Open(dir, TestData.IndexOptions);
             var old = TestDocuments.Doc("old", "关于加强企业温室气体排放报告管理的通知", ["生态环境部"], [], "2021-03-29", number: "环办气候〔2021〕9号",
                 paragraphs: ["为加强企业温室气体排放报告管理，现就有关事项通知如下。", "本通知自印发之日起施行。"]);
             var later = TestDocuments.Doc("new", Later.Title, ["生态环境部"], [], "2023-02-07",
@@ -51,7 +51,7 @@ public sealed class StatusLineTests
             index.Upsert(later);
             index.Commit();
 
-            var brief = new BriefBuilder(index, new FakeTimeProvider(new DateTimeOffset(2023, 10, 31, 9, 0, 0, TimeSpan.Zero)))
+            var brief = new BriefBuilder(index, new FakeTimeProvider(new DateTimeOffset(2023, 10, 31, 9, 0, 0, TimeSpan.Zero)), TestData.Briefs)
                 .Build(new BriefRequest { Ids = ["old", "new"], Number = 1, Date = new DateOnly(2023, 10, 31) });
 
             var line = "效力：已废止（自2023年3月1日起，被《关于做好全国碳市场排放报告核查工作的通知》废止）";

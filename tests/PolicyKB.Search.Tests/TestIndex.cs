@@ -11,7 +11,7 @@ internal sealed class TestIndex : IDisposable
 
     public TestIndex(Thesaurus? thesaurus = null, IEnumerable<PolicyDocument>? documents = null)
     {
-        Index = PolicyIndex.Open(Folder, new PolicyIndexOptions { Thesaurus = thesaurus ?? Thesaurus.Empty });
+        Index = PolicyIndex.Open(Folder, TestData.IndexOptions with { Thesaurus = thesaurus ?? Thesaurus.Empty });
         if (documents is null) return;
         // Upserts are thread-safe; both cores shorten the building of the larger test corpora.
         Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = 2 }, d => Index.Upsert(d));
@@ -32,7 +32,7 @@ internal sealed class TestIndex : IDisposable
 [TestClass]
 public static class MeeIndex
 {
-    internal static Thesaurus Thesaurus { get; } = Thesaurus.Load(PolicyData.Path("thesaurus.txt"));
+    internal static Thesaurus Thesaurus { get; } = Thesaurus.Load(TestData.Folder.Path("thesaurus.txt"));
 
     private static readonly Lazy<(TestIndex Index, IReadOnlyList<PolicyDocument> Documents)?> Shared = new(() =>
         Docs.MeeCorpus() is { } docs ? (new TestIndex(Thesaurus, docs), docs) : null);

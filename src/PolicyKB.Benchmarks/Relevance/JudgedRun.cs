@@ -24,7 +24,7 @@ public static class JudgedRun
             var import = PolicyKbEngine.Import(workload, policyKbDir);
             Fts5Engine.Import(workload, fts5Dir);
             IReadOnlyList<RelevanceScore> policyKb;
-            using (var index = PolicyIndex.Open(policyKbDir))
+            using (var index = PolicyIndex.Open(policyKbDir, BenchData.IndexOptions))
                 policyKb = RankingMetrics.Evaluate(set, q => index.Search(new SearchRequest { Query = q, Size = RankingMetrics.Depth, WithSnippets = false, WithFacets = false })
                     .Hits.Select(h => h.Url ?? "").ToList());
             var fts5 = RankingMetrics.Evaluate(set, Fts5Engine.Ranker(fts5Dir, RankingMetrics.Depth));

@@ -13,7 +13,7 @@ public sealed class SectionRouter
     private readonly IssuerRegistry _issuers;
     private readonly IReadOnlyDictionary<string, IReadOnlySet<string>> _queryMatches;
 
-    /// <param name="issuers">Gives issuer levels, and the issuer a title begins with (usually <c>IssuerRegistry.Default</c>).</param>
+    /// <param name="issuers">Gives issuer levels, and the issuer a title begins with (the import's, <see cref="BriefData.Issuers"/>).</param>
     /// <param name="queryMatches">For each rule query, the ids the search returned; a query not listed matches nothing.</param>
     public SectionRouter(BriefTemplate template, IssuerRegistry issuers,
         IReadOnlyDictionary<string, IReadOnlySet<string>>? queryMatches = null)

@@ -33,9 +33,8 @@ public static partial class Sentences
     [GeneratedRegex(@"附件\s*\d*\s*[：:]|^\s*附件\s*\d*\s*$|[（(]此件[^（）()]{0,8}[）)]")]
     private static partial Regex AttachmentList();
 
-    public static IReadOnlyList<Sentence> Of(PolicyDocument document, SummaryRules? rules = null)
+    public static IReadOnlyList<Sentence> Of(PolicyDocument document, SummaryRules rules)
     {
-        rules ??= SummaryRules.Default;
         var own = document.Body.Where(b => b.Kind == BodyBlockKind.Paragraph).Select(b => (b.Text, Attached: false));
         var attached = document.Attachments.Where(a => !string.IsNullOrWhiteSpace(a.Text))
             .SelectMany(a => a.Text!.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -84,9 +83,8 @@ public static partial class Sentences
     }
 
     /// <summary>The complete sentences of one paragraph, white space squeezed, openings and enumerator removed.</summary>
-    public static IEnumerable<string> Split(string paragraph, SummaryRules? rules = null)
+    public static IEnumerable<string> Split(string paragraph, SummaryRules rules)
     {
-        rules ??= SummaryRules.Default;
         var text = rules.CutOpenings(Squeeze(paragraph), out _);
         text = rules.CutOpenings(Enumerator().Replace(text, "", 1), out _);
         foreach (Match m in SentencePattern().Matches(text))

@@ -19,13 +19,14 @@ public sealed partial class Summarizer
     private readonly SummaryRules _rules;
     private readonly LeadSentence _lead;
 
-    /// <param name="rules">Boilerplate and lead wording; null for <c>SummaryRules.Default</c>.</param>
-    /// <param name="issuers">Short names of issuers; null for <c>IssuerRegistry.Default</c>.</param>
-    public Summarizer(SummaryOptions options, SummaryRules? rules = null, IssuerRegistry? issuers = null)
+    /// <param name="rules">Boilerplate and lead wording.</param>
+    /// <param name="issuers">Short names of issuers.</param>
+    public Summarizer(SummaryOptions options, SummaryRules rules, IssuerRegistry issuers)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _rules = rules ?? SummaryRules.Default;
-        _lead = new LeadSentence(_rules, issuers ?? IssuerRegistry.Default, options.LeadDate);
+        _rules = rules;
+        _lead = new LeadSentence(_rules, issuers, options.LeadDate);
     }
 
     // A decision names what was decided: a 《title》, 本办法 / 本行动计划 …, or 以下意见.

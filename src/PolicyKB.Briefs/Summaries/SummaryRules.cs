@@ -13,15 +13,6 @@ public sealed class SummaryRules
 {
     public const string DefaultFile = "briefs/summary-rules.json";
 
-    private static readonly Lazy<SummaryRules> LazyDefault = new(() =>
-    {
-        var loaded = Load(PolicyData.Path(DefaultFile));
-        return loaded.Rules ?? throw new InvalidDataException(loaded.Error);
-    });
-
-    /// <summary>The rules of the data folder, loaded once.</summary>
-    public static SummaryRules Default => LazyDefault.Value;
-
     public IReadOnlyList<TextPattern> Openings { get; }
     public IReadOnlyList<TextPattern> Boilerplate { get; }
     public IReadOnlyDictionary<string, string> Verbs { get; }
@@ -60,6 +51,13 @@ public sealed class SummaryRules
             }
         }
         return text;
+    }
+
+    /// <summary>A rules file read for <see cref="BriefData"/>: its error as an exception (the data folder names the file).</summary>
+    internal static SummaryRules LoadOrThrow(string path)
+    {
+        var loaded = Load(path);
+        return loaded.Rules ?? throw new InvalidDataException(loaded.Error);
     }
 
     public static SummaryRulesLoadResult Load(string path)

@@ -23,14 +23,12 @@ public sealed record BriefTemplate
     /// <summary>The file name of the default template under data/.</summary>
     public const string DefaultFile = "briefs/default.json";
 
-    private static readonly Lazy<BriefTemplate> LazyDefault = new(() =>
+    /// <summary>A template file read for <see cref="BriefData"/>: its error as an exception (the data folder names the file).</summary>
+    internal static BriefTemplate LoadOrThrow(string path)
     {
-        var loaded = Load(PolicyData.Path(DefaultFile));
+        var loaded = Load(path);
         return loaded.Template ?? throw new InvalidDataException(loaded.Error);
-    });
-
-    /// <summary>The template in data/briefs/default.json (长三角绿色发展观察).</summary>
-    public static BriefTemplate Default => LazyDefault.Value;
+    }
 
     /// <summary>Reads a template file; a missing file or bad JSON gives an error, never an exception.</summary>
     public static TemplateLoadResult Load(string path)

@@ -34,8 +34,9 @@ internal static class BriefCommand
                 return ExitCodes.BadInput;
             }
             // Reading only: a search never writes the folder (a read-only copy or a backup stays as it was).
-            using var policyIndex = PolicyIndex.OpenReadOnly(CommonOptions.ResolveIndex(parse, index));
-            var builder = new BriefBuilder(policyIndex, TimeProvider.System);
+            var data = new CliData();
+            using var policyIndex = PolicyIndex.OpenReadOnly(CommonOptions.ResolveIndex(parse, index), data.IndexOptions());
+            var builder = new BriefBuilder(policyIndex, TimeProvider.System, data.Briefs);
             var brief = builder.Build(request);
             foreach (var w in brief.Warnings) Console.Error.WriteLine($"注意：{w}");
 
@@ -89,7 +90,8 @@ internal static class BriefCommand
             return null;
         }
 
-        var loadedTemplate = BriefTemplate.Default;
+        // Null: the builder takes the data folder's default template.
+        BriefTemplate? loadedTemplate = null;
         if (parse.GetValue(template) is { } templatePath)
         {
             var t = BriefTemplate.Load(templatePath);

@@ -37,8 +37,9 @@ internal static class CheckCommand
     private static int Fields(string dir, bool json)
     {
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"no index at {dir}");
-        using var policyIndex = PolicyIndex.Open(dir);
-        var report = FieldHealth.Compute(policyIndex.All(), IssuerRegistry.Default);
+        var data = new CliData();
+        using var policyIndex = PolicyIndex.Open(dir, data.IndexOptions());
+        var report = FieldHealth.Compute(policyIndex.All(), data.Import.Issuers);
         Console.WriteLine(json ? JsonSerializer.Serialize(report, PolicyJson.Indented) : Text(report));
         return ExitCodes.Ok;
     }

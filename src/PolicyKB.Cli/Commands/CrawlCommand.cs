@@ -47,8 +47,9 @@ internal static class CrawlCommand
             }
 
             var dir = CommonOptions.ResolveIndex(parse, index);
-            using var policyIndex = PolicyIndex.Open(dir, new PolicyIndexOptions { WriterCommand = "policykb crawl" });
-            var summary = await CrawlRunner.CrawlAsync(dir, policyIndex, options, new SyncProgress<CrawlProgress>(p =>
+            var data = new CliData();
+            using var policyIndex = PolicyIndex.Open(dir, data.IndexOptions("policykb crawl"));
+            var summary = await CrawlRunner.CrawlAsync(dir, policyIndex, data.Import.Parser, options, new SyncProgress<CrawlProgress>(p =>
                 Console.WriteLine($"[{p.Site}] {p.Outcome,-12} {p.Url}")), ct);
             policyIndex.Commit();
 

@@ -29,7 +29,7 @@ internal static class ExportCommand
                 return ExitCodes.BadInput;
             }
             var dir = Path.GetFullPath(parse.GetValue(output)!);
-            using var policyIndex = PolicyIndex.OpenReadOnly(CommonOptions.ResolveIndex(parse, index));
+            using var policyIndex = PolicyIndex.OpenReadOnly(CommonOptions.ResolveIndex(parse, index), new CliData().IndexOptions());
             var summary = OpenSearchExport.Write(policyIndex, dir, parse.GetValue(indexName)!, (long)parse.GetValue(fileSize) << 20);
             Console.WriteLine($"exported {summary.Documents} documents into {summary.BulkFiles.Count} bulk file(s) ({summary.Bytes / 1048576.0:0.0} MB) in {dir}");
             Console.WriteLine($"index template: {summary.TemplateFile} (PUT _index_template/{parse.GetValue(indexName)}; needs the analysis-smartcn plugin)");

@@ -39,8 +39,9 @@ internal static class ImportCommand
             if (parse.GetValue(server) is { } url)
                 return await ToServerAsync(url, parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("POLICYKB_API_KEY"), existing, asJson, ct);
 
-            using var policyIndex = PolicyIndex.Open(CommonOptions.ResolveIndex(parse, index), new PolicyIndexOptions { WriterCommand = "policykb import" });
-            var importer = new DocumentImporter(policyIndex);
+            var data = new CliData();
+            using var policyIndex = PolicyIndex.Open(CommonOptions.ResolveIndex(parse, index), data.IndexOptions("policykb import"));
+            var importer = new DocumentImporter(policyIndex, data.Import.Parser);
             var report = !asJson && !Console.IsOutputRedirected
                 ? WithProgressDisplay(importer, existing, ct)
                 : importer.ImportPaths(existing, asJson ? new SyncProgress<ImportFileResult>(PrintJson) : null, ct);

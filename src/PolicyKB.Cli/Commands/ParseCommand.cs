@@ -27,7 +27,7 @@ internal static class ParseCommand
                 Console.Error.WriteLine($"policykb parse: --url is not an absolute URL: {pageUrl}");
                 return ExitCodes.BadInput;
             }
-            var result = DocumentParser.Default.Parse(File.ReadAllBytes(path.FullName), new PageSource(pageUrl, path.FullName));
+            var result = new CliData().Import.Parser.Parse(File.ReadAllBytes(path.FullName), new PageSource(pageUrl, path.FullName));
             if (result.Document is null)
             {
                 Console.Error.WriteLine($"policykb parse: {path.Name}: {result.Error}");

@@ -20,8 +20,9 @@ internal static class ReparseCommand
                 Console.Error.WriteLine($"policykb reparse: nothing was crawled into {dir} (no crawl.db)");
                 return ExitCodes.BadInput;
             }
-            using var policyIndex = PolicyIndex.Open(dir, new PolicyIndexOptions { WriterCommand = "policykb reparse" });
-            var summary = CrawlRunner.Reparse(dir, policyIndex, parse.GetValue(site), ct: ct);
+            var data = new CliData();
+            using var policyIndex = PolicyIndex.Open(dir, data.IndexOptions("policykb reparse"));
+            var summary = CrawlRunner.Reparse(dir, policyIndex, data.Import.Parser, parse.GetValue(site), ct: ct);
             policyIndex.Commit();
             Console.WriteLine($"reparsed {summary.Documents}: added {summary.Added}, updated {summary.Updated}, unchanged {summary.Unchanged}, failed {summary.Failures.Count}");
             foreach (var f in summary.Failures) Console.WriteLine($"  failed {f.Url}: {f.Reason}");

@@ -47,7 +47,7 @@ internal static partial class SearchCommand
             StartupTrace.Mark("search: arguments read");
             // The query's words (ranking) need SmartCn's dictionaries: they load on another core while the index opens.
             _ = PolicyIndex.PreloadAnalysis();
-            using var policyIndex = PolicyIndex.OpenReadOnly(CommonOptions.ResolveIndex(parse, index));
+            using var policyIndex = PolicyIndex.OpenReadOnly(CommonOptions.ResolveIndex(parse, index), new CliData().IndexOptions());
             StartupTrace.Mark("search: index opened");
             SearchResult result;
             try { result = policyIndex.Search(read.Request); }

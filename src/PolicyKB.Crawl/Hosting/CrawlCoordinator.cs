@@ -51,13 +51,13 @@ public sealed partial class CrawlCoordinator : IDisposable
     private CrawlStatus _status = new();
     private Task _current = Task.CompletedTask;
 
-    internal CrawlCoordinator(IPolicyIndex index, IOptions<CrawlSettings> settings, ILogger<CrawlCoordinator>? logger = null,
-        IPageReader? reader = null, IReadOnlyDictionary<string, SiteProfile>? profiles = null, TimeProvider? time = null)
+    internal CrawlCoordinator(IPolicyIndex index, IOptions<CrawlSettings> settings, IPageReader reader, ILogger<CrawlCoordinator>? logger = null,
+        IReadOnlyDictionary<string, SiteProfile>? profiles = null, TimeProvider? time = null)
     {
         _index = index;
         _settings = settings.Value;
         _logger = logger ?? NullLogger<CrawlCoordinator>.Instance;
-        _reader = reader ?? ImportPageReader.Default;
+        _reader = reader;
         _profiles = profiles;
         _time = time ?? TimeProvider.System;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PolicyKB.Import;
 using PolicyKB.Search;
 
 namespace PolicyKB.Crawl;
@@ -9,7 +10,7 @@ namespace PolicyKB.Crawl;
 public static class CrawlServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="CrawlCoordinator"/> (singleton; needs the IPolicyIndex singleton the service registers)
+    /// Registers <see cref="CrawlCoordinator"/> (singleton; needs the IPolicyIndex and DocumentParser singletons the service registers)
     /// and <see cref="CrawlBackgroundService"/>, configured from the "Crawl" section, which is checked when the host starts.
     /// </summary>
     public static IServiceCollection AddPolicyKbCrawler(this IServiceCollection services, IConfiguration configuration)
@@ -19,6 +20,7 @@ public static class CrawlServiceCollectionExtensions
         services.AddSingleton(sp => new CrawlCoordinator(
             sp.GetRequiredService<IPolicyIndex>(),
             sp.GetRequiredService<IOptions<CrawlSettings>>(),
+            new ImportPageReader(sp.GetRequiredService<DocumentParser>()),
             sp.GetService<ILogger<CrawlCoordinator>>(),
             time: sp.GetService<TimeProvider>()));
         services.AddHostedService(sp => new CrawlBackgroundService(

@@ -22,10 +22,10 @@ public sealed class DocumentImporter
     private int _uncommitted;
 
     /// <param name="clock">When each file is read: the time of the version it adds (default: the system clock).</param>
-    public DocumentImporter(IDocumentSink sink, DocumentParser? parser = null, ImportOptions? options = null, TimeProvider? clock = null)
+    public DocumentImporter(IDocumentSink sink, DocumentParser parser, ImportOptions? options = null, TimeProvider? clock = null)
     {
         _sink = sink;
-        _parser = parser ?? DocumentParser.Default;
+        _parser = parser;
         _options = options ?? new ImportOptions();
         _clock = clock ?? TimeProvider.System;
     }

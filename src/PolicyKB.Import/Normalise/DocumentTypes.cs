@@ -7,11 +7,8 @@ namespace PolicyKB.Import.Normalise;
 /// <summary>公文种类 from data/document-types.json: a page's own value when it is a known type, else the title's last word.</summary>
 public sealed partial class DocumentTypes
 {
-    private static readonly Lazy<DocumentTypes> LazyDefault = new(() => Load(PolicyData.Path("document-types.json")));
     private readonly HashSet<string> _types;
     private readonly KeyValuePair<string, string>[] _endings;
-
-    public static DocumentTypes Default => LazyDefault.Value;
 
     public DocumentTypes(IEnumerable<string> types, IReadOnlyDictionary<string, string> endings)
     {

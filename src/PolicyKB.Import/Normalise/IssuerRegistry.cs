@@ -28,13 +28,9 @@ public sealed partial class IssuerRegistry
 {
     private const string OfficeSuffix = "办公厅";
     private const string StatePrefix = "中华人民共和国";
-    private static readonly Lazy<IssuerRegistry> LazyDefault = new(() => Load(PolicyData.Path("issuers.json")));
 
     private readonly Dictionary<string, Issuer> _byName = new(StringComparer.Ordinal);
     private readonly string[] _regions;
-
-    /// <summary>The registry of the data folder, loaded once.</summary>
-    public static IssuerRegistry Default => LazyDefault.Value;
 
     public IReadOnlyList<Issuer> Issuers { get; }
 

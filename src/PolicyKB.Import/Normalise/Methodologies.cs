@@ -11,10 +11,7 @@ namespace PolicyKB.Import.Normalise;
 public sealed partial class Methodologies
 {
     private const string Prefix = "温室气体自愿减排项目方法学";
-    private static readonly Lazy<Methodologies> LazyDefault = new(() => Load(PolicyData.Path("methodology-sectors.json")));
     private readonly IReadOnlyDictionary<string, string> _sectors;
-
-    public static Methodologies Default => LazyDefault.Value;
 
     public Methodologies(IReadOnlyDictionary<string, string> sectors) => _sectors = sectors;
 

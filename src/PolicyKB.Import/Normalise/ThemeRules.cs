@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PolicyKB.Model;
 
 namespace PolicyKB.Import.Normalise;
 
@@ -12,10 +11,6 @@ public sealed record ThemeRule(string Name, int Threshold, IReadOnlyDictionary<s
 /// </summary>
 public sealed class ThemeRules
 {
-    private static readonly Lazy<ThemeRules> LazyDefault = new(() => Load(PolicyData.Path("themes.json")));
-
-    public static ThemeRules Default => LazyDefault.Value;
-
     public IReadOnlyList<ThemeRule> Themes { get; }
     public int TitleWeight { get; }
     public int MaxCountPerKeyword { get; }

@@ -126,7 +126,7 @@ public sealed partial class PolicyIndex
                 else
                 {
                     var doc = DocumentMapper.ToLucene(current.Document, current.Aliases, current.Keys);
-                    StatusFacet.AddTo(doc, current.Document, current.StatusValue ?? OwnStatusValue(current.Document));
+                    StatusFacet.AddTo(doc, current.Document, current.StatusValue ?? OwnStatusValue(current.Document), StatusRules);
                     writer.UpdateDocument(new Term(Schema.Id, id), doc);
                 }
             }

@@ -277,7 +277,7 @@ public sealed partial class PolicyIndex
             Snippets = withSnippets ? SnippetHighlighter.Snippets(SnippetText.Read(searcher.IndexReader, scoreDoc.Doc), compiled.BodyMarks, title: card.Title) : [],
             TitleHighlighted = SnippetHighlighter.Mark(card.Title, compiled.TitleMarks),
             Parent = card.ParentId is { } parent ? CardOf(searcher, parent)?.AsRelated() : null,
-            Status = StatusFacet.IndexedValue(searcher.IndexReader, scoreDoc.Doc) is { } stored ? StatusFacet.Resolve(stored, new StatusRules(_clock).Today) : null,
+            Status = StatusFacet.IndexedValue(searcher.IndexReader, scoreDoc.Doc) is { } stored ? StatusFacet.Resolve(stored, StatusRules.ChinaToday(_clock)) : null,
         };
     }
 

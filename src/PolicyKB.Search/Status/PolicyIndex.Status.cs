@@ -11,6 +11,13 @@ public sealed partial class PolicyIndex
     /// <summary>How many documents that name one document are read to decide its status (a 文号 is rarely cited more).</summary>
     private const int MaxStatusCandidates = 200;
 
+    /// <summary>The status rules over the data folder's phrases, built when first needed (a plain search never is).</summary>
+    private readonly Lazy<StatusRules> _statusRules;
+
+    internal StatusRules StatusRules => _statusRules.Value;
+
+    private static Lazy<StatusRules> StatusRulesOver(PolicyIndexOptions options) => new(() => new StatusRules(options.Clock, options.Data.StatusPhrases));
+
     /// <summary>
     /// The status of a document, decided at read time from the documents now in the index that name it (by 文号 or
     /// 《title》) and, for a draft, those titled as its final text: a later repealing text changes it without any rebuild.
@@ -19,7 +26,7 @@ public sealed partial class PolicyIndex
     public DocumentStatus? Status(string id)
     {
         if (Get(id) is not { } document) return null;
-        var rules = new StatusRules(_clock);
+        var rules = StatusRules;
         var own = rules.Decide(document, StatusCandidates(document));
         // An attachment stands and falls with its notice: repealing 关于印发《Y》的通知 repeals the attached Y.
         if (own.State is StatusStates.Repealed or StatusStates.Revised or StatusStates.Expired || document.ParentId is not { } parentId
@@ -39,7 +46,7 @@ public sealed partial class PolicyIndex
     }
 
     /// <summary>The documents that may change <paramref name="document"/>'s status: those naming it, and a draft's final texts.</summary>
-    private static BooleanQuery? CandidateQuery(PolicyDocument document)
+    private BooleanQuery? CandidateQuery(PolicyDocument document)
     {
         var query = new BooleanQuery();
         foreach (var key in StatusRules.TitleKeys(document.Title)) query.Add(new TermQuery(new Term(Schema.CitesTitle, key)), Occur.SHOULD);
@@ -84,7 +91,7 @@ public sealed partial class PolicyIndex
     }
 
     /// <summary>The 效力 value a document's own words give (施行, 有效期, 征求意见稿), before other texts are read.</summary>
-    internal string OwnStatusValue(PolicyDocument document) => StatusFacet.StoredValue(new StatusRules(_clock).Decide(document, []));
+    internal string OwnStatusValue(PolicyDocument document) => StatusFacet.StoredValue(StatusRules.Decide(document, []));
 
     /// <summary>
     /// Rewrites the stored 效力 value of the documents the ingest named since the last commit, where it changed: the
@@ -151,13 +158,13 @@ public sealed partial class PolicyIndex
     /// <summary>The request with its 效力 states replaced by the stored values that stand for them today (see <see cref="StatusFacet"/>).</summary>
     private SearchRequest WithStoredStatuses(SearchRequest request, IndexSearcher searcher) => request.Statuses.Count == 0
         ? request
-        : request with { Statuses = StatusFacet.StoredValuesFor(request.Statuses, StatusFacet.IndexedValues(searcher.IndexReader), new StatusRules(_clock).Today) };
+        : request with { Statuses = StatusFacet.StoredValuesFor(request.Statuses, StatusFacet.IndexedValues(searcher.IndexReader), StatusRules.ChinaToday(_clock)) };
 
     /// <summary>Facet counts with the stored 效力 values folded into today's states.</summary>
     private Dictionary<string, IReadOnlyList<FacetValue>> FoldStatus(IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> facets, IReadOnlyList<string> selected)
     {
         var folded = facets.ToDictionary(f => f.Key, f => f.Value);
-        if (folded.TryGetValue(FacetNames.Status, out var counts)) folded[FacetNames.Status] = StatusFacet.Fold(counts, new StatusRules(_clock).Today, selected);
+        if (folded.TryGetValue(FacetNames.Status, out var counts)) folded[FacetNames.Status] = StatusFacet.Fold(counts, StatusRules.ChinaToday(_clock), selected);
         return folded;
     }
 }

@@ -63,11 +63,11 @@ public static class StatusFacet
     }
 
     /// <summary>Adds the status fields to a document being written (replacing any the mapper gave it).</summary>
-    internal static void AddTo(Document doc, PolicyDocument document, string value)
+    internal static void AddTo(Document doc, PolicyDocument document, string value, StatusRules rules)
     {
         doc.RemoveFields(DocValuesField);
         doc.Add(new SortedSetDocValuesField(DocValuesField, new BytesRef(value)));
-        foreach (var key in StatusRules.TitleKeys(document.Title)) doc.Add(new StringField(NameField, key, Field.Store.NO));
+        foreach (var key in rules.TitleKeys(document.Title)) doc.Add(new StringField(NameField, key, Field.Store.NO));
     }
 
     /// <summary>The distinct stored values in the index.</summary>

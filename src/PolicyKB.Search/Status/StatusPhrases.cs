@@ -21,23 +21,20 @@ public sealed class StatusPhrases
         ["wrappedDraft"] = ["y"], ["quotedThenMarker"] = ["y"], ["draftMarker"] = [], ["asksForComments"] = [],
     };
 
-    private static readonly Lazy<StatusPhrases> LazyDefault = new(() =>
-    {
-        var path = PolicyData.Path(DefaultFile);
-        if (!File.Exists(path)) throw new InvalidDataException($"Status rules file '{path}' does not exist.");
-        var (phrases, error) = Parse(File.ReadAllText(path), path);
-        return phrases ?? throw new InvalidDataException(error);
-    });
-
-    /// <summary>The phrases of the data folder, loaded once.</summary>
-    public static StatusPhrases Default => LazyDefault.Value;
-
     private readonly IReadOnlyDictionary<string, Regex> _patterns;
 
     private StatusPhrases(IReadOnlyDictionary<string, Regex> patterns) => _patterns = patterns;
 
     /// <summary>The pattern of a required name.</summary>
     public Regex this[string name] => _patterns[name];
+
+    /// <summary>Reads a status rules file (<see cref="SearchData"/> reads data/status-rules.json with it).</summary>
+    /// <exception cref="InvalidDataException">the file breaks a rule of <see cref="Parse"/></exception>
+    public static StatusPhrases Load(string path)
+    {
+        var (phrases, error) = Parse(File.ReadAllText(path), path);
+        return phrases ?? throw new InvalidDataException(error);
+    }
 
     /// <summary>Reads the phrases from JSON; every pattern must hold for its examples and keeps, and every required one must be there with its groups.</summary>
     public static (StatusPhrases? Phrases, string? Error) Parse(string json, string origin = "status rules")

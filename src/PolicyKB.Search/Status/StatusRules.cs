@@ -11,7 +11,7 @@ namespace PolicyKB.Search.Status;
 /// that may change it (those citing it, and a draft's possible final texts) and the clock.
 /// Order: 已废止, 已修订, 征求意见稿, 已失效, 现行有效, else 未知.
 /// </summary>
-internal sealed partial class StatusRules(TimeProvider clock)
+internal sealed partial class StatusRules(TimeProvider clock, StatusPhrases phrases)
 {
     /// <summary>Policy dates are days in China: 有效期至2025年12月31日 ends at midnight Beijing time.</summary>
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -24,25 +24,27 @@ internal sealed partial class StatusRules(TimeProvider clock)
 
     // The phrases, from data/status-rules.json (StatusPhrases): a clause that repeals or revises what it names (plans
     // such as 加快修订 do not count), a document's own words (施行, 印发, 有效期) and a draft's markers.
-    private static StatusPhrases Phrases => StatusPhrases.Default;
-    private static Regex RepealVerb() => Phrases["repeal"];
-    private static Regex ReviseVerb() => Phrases["revise"];
-    private static Regex Plan() => Phrases["plan"];
-    private static Regex FromDate() => Phrases["fromDate"];
-    private static Regex OwnEffect() => Phrases["ownEffect"];
-    private static Regex Issued() => Phrases["issued"];
-    private static Regex IssuingTitle() => Phrases["issuingTitle"];
-    private static Regex PrintLine() => Phrases["printLine"];
-    private static Regex ValidUntil() => Phrases["validUntil"];
-    private static Regex ValidYears() => Phrases["validYears"];
-    private static Regex OwnValidity() => Phrases["ownValidity"];
-    private static Regex WrappedDraft() => Phrases["wrappedDraft"];
-    private static Regex QuotedThenMarker() => Phrases["quotedThenMarker"];
-    private static Regex DraftMarker() => Phrases["draftMarker"];
-    private static Regex AsksForComments() => Phrases["asksForComments"];
+    private Regex RepealVerb() => phrases["repeal"];
+    private Regex ReviseVerb() => phrases["revise"];
+    private Regex Plan() => phrases["plan"];
+    private Regex FromDate() => phrases["fromDate"];
+    private Regex OwnEffect() => phrases["ownEffect"];
+    private Regex Issued() => phrases["issued"];
+    private Regex IssuingTitle() => phrases["issuingTitle"];
+    private Regex PrintLine() => phrases["printLine"];
+    private Regex ValidUntil() => phrases["validUntil"];
+    private Regex ValidYears() => phrases["validYears"];
+    private Regex OwnValidity() => phrases["ownValidity"];
+    private Regex WrappedDraft() => phrases["wrappedDraft"];
+    private Regex QuotedThenMarker() => phrases["quotedThenMarker"];
+    private Regex DraftMarker() => phrases["draftMarker"];
+    private Regex AsksForComments() => phrases["asksForComments"];
 
     /// <summary>Today in China, by the injected clock.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+    public DateOnly Today => ChinaToday(clock);
+
+    /// <summary>Today in China by <paramref name="clock"/>; needs no phrases (a search resolves stored 效力 values with it).</summary>
+    public static DateOnly ChinaToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
 
     /// <summary>The status of <paramref name="document"/>, given the other documents that may change it (any order; unrelated ones are ignored).</summary>
     public DocumentStatus Decide(PolicyDocument document, IEnumerable<PolicyDocument> others)
@@ -62,7 +64,7 @@ internal sealed partial class StatusRules(TimeProvider clock)
     /// The 文号 (normalised) and title keys a document names in a clause that repeals or revises (none for a draft): the
     /// documents whose status it may change, which the ingest asks the index to revisit.
     /// </summary>
-    public static (IReadOnlySet<string> Numbers, IReadOnlySet<string> TitleKeys) NamedInActs(PolicyDocument document)
+    public (IReadOnlySet<string> Numbers, IReadOnlySet<string> TitleKeys) NamedInActs(PolicyDocument document)
     {
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var titles = new HashSet<string>(StringComparer.Ordinal);
@@ -79,7 +81,7 @@ internal sealed partial class StatusRules(TimeProvider clock)
     }
 
     /// <summary>What a draft asks comments on (《Y（征求意见稿）》 → Y), or null when the document is no draft.</summary>
-    public static string? DraftSubject(PolicyDocument document)
+    public string? DraftSubject(PolicyDocument document)
     {
         if (WrappedDraft().Match(document.Title) is { Success: true } wrapped) return wrapped.Groups["y"].Value.Trim();
         if (QuotedThenMarker().Match(document.Title) is { Success: true } quoted) return quoted.Groups["y"].Value.Trim();
@@ -89,7 +91,7 @@ internal sealed partial class StatusRules(TimeProvider clock)
         return null;
     }
 
-    private static DocumentStatus? Changed(PolicyDocument document, IReadOnlyList<PolicyDocument> acts, Regex verb, string state)
+    private DocumentStatus? Changed(PolicyDocument document, IReadOnlyList<PolicyDocument> acts, Regex verb, string state)
     {
         var names = TitleKeys(document.Title);
         var found = new List<(PolicyDocument By, string Sentence, DateOnly? Since)>();
@@ -104,7 +106,7 @@ internal sealed partial class StatusRules(TimeProvider clock)
         return new DocumentStatus(state, first.Since, found.Select(f => Source(f.By)).ToList(), first.Sentence);
     }
 
-    private static DocumentStatus? Draft(PolicyDocument document, IReadOnlyList<PolicyDocument> candidates)
+    private DocumentStatus? Draft(PolicyDocument document, IReadOnlyList<PolicyDocument> candidates)
     {
         if (DraftSubject(document) is not { } subject) return null;
         var key = DocumentKeys.TitleKey(subject);
@@ -136,7 +138,7 @@ internal sealed partial class StatusRules(TimeProvider clock)
         return null;
     }
 
-    private static DocumentStatus? InForce(PolicyDocument document)
+    private DocumentStatus? InForce(PolicyDocument document)
     {
         var sentences = Sentences(document.BodyText).ToList();
         var own = sentences.FirstOrDefault(s => Clauses(s).Any(c => OwnEffect().IsMatch(c)))
@@ -171,7 +173,7 @@ internal sealed partial class StatusRules(TimeProvider clock)
     /// The keys a text may name a document by: its title, and for a notice that issues 《Y》 (关于印发《Y》的通知) also Y,
     /// since later texts repeal the issued text by its own name.
     /// </summary>
-    public static IReadOnlySet<string> TitleKeys(string title)
+    public IReadOnlySet<string> TitleKeys(string title)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal) { DocumentKeys.TitleKey(title) };
         if (IssuingTitle().IsMatch(title))
@@ -185,7 +187,7 @@ internal sealed partial class StatusRules(TimeProvider clock)
 
     private static IEnumerable<string> Clauses(string sentence) => ClauseEnd().Split(sentence).Select(c => c.Trim());
 
-    private static DateOnly? SinceOf(string sentence) => FromDate().Match(sentence) is { Success: true } m ? DateIn(m) : null;
+    private DateOnly? SinceOf(string sentence) => FromDate().Match(sentence) is { Success: true } m ? DateIn(m) : null;
 
     private static DateOnly? DateIn(Match m)
     {

@@ -119,12 +119,12 @@ public static partial class AdminEndpoints
     private static bool KeysMatch(string given, string expected)
         => CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
-    private static async Task<IResult> Import(HttpContext http, IPolicyIndex index, ServiceSettings settings, IHostApplicationLifetime lifetime, TimeProvider clock)
+    private static async Task<IResult> Import(HttpContext http, IPolicyIndex index, DocumentParser parser, ServiceSettings settings, IHostApplicationLifetime lifetime, TimeProvider clock)
     {
         var log = LoggerOf(http);
         // The import stops when its client goes or the service stops; what it imported so far is committed either way.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
-        var importer = new DocumentImporter(index, clock: clock);
+        var importer = new DocumentImporter(index, parser, clock: clock);
         var results = new ResultList();
         IResult? problem;
         try

@@ -24,15 +24,15 @@ public static class BriefEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
-    private static async Task<IResult> Build(HttpContext http, BriefBuilder builder, CancellationToken cancellationToken)
+    private static async Task<IResult> Build(HttpContext http, BriefBuilder builder, BriefData data, CancellationToken cancellationToken)
     {
         // Read here rather than bound: a charset other than UTF-8 is then a 415 like every other unreadable body.
         var (body, problem) = await JsonBody.ReadAsync<BriefApiRequest>(http.Request, "ids", "{\"ids\": [\"…\"], \"format\": \"md\"}", null, cancellationToken);
         if (problem is not null) return problem;
-        return BuildFrom(body!, builder, cancellationToken);
+        return BuildFrom(body!, builder, data.DefaultTemplate, cancellationToken);
     }
 
-    private static IResult BuildFrom(BriefApiRequest body, BriefBuilder builder, CancellationToken cancellationToken)
+    private static IResult BuildFrom(BriefApiRequest body, BriefBuilder builder, BriefTemplate template, CancellationToken cancellationToken)
     {
         var format = (BriefFormat?)null;
         var json = string.IsNullOrWhiteSpace(body.Format) || body.Format.Trim().Equals("json", StringComparison.OrdinalIgnoreCase);
@@ -63,7 +63,7 @@ public static class BriefEndpoints
         }
         if (body.Number is < 1) return Problems.BadParameter("number", "总期号至少为 1。");
         if (body.IssueOfYear is < 1) return Problems.BadParameter("issueOfYear", "年内期号至少为 1。");
-        var sections = BriefTemplate.Default.SectionsByKey().Select(s => s.Key).ToList();
+        var sections = template.SectionsByKey().Select(s => s.Key).ToList();
         if ((body.Sections ?? new Dictionary<string, string>()).FirstOrDefault(p => !sections.Contains(p.Value, StringComparer.Ordinal)) is { Key: not null } unknown)
             return Problems.BadParameter("sections", $"“{InvisibleText.Excerpt(unknown.Value)}”不是简报的栏目（{string.Join("、", sections)}）。");
 

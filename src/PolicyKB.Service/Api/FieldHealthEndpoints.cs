@@ -16,6 +16,6 @@ public static class FieldHealthEndpoints
             .WithSummary("How well the documents were read: per site, the share of documents with each field, warnings by kind, the 20 most frequent issuer values not in issuers.json.")
             .Produces<FieldHealthReport>(contentType: "application/json");
 
-    private static IResult Fields(IPolicyIndex index)
-        => TypedResults.Json(FieldHealth.Compute(index.All(), IssuerRegistry.Default), PolicyJson.Options);
+    private static IResult Fields(IPolicyIndex index, IssuerRegistry issuers)
+        => TypedResults.Json(FieldHealth.Compute(index.All(), issuers), PolicyJson.Options);
 }

@@ -47,7 +47,7 @@ public static partial class SearchEndpoints
     }
 
     private static async Task<IResult> Search([AsParameters] SearchParameters parameters, IPolicyIndex index, ServiceSettings settings,
-        HttpContext http, ILoggerFactory loggers)
+        HttpContext http, ILoggerFactory loggers, IssuerRegistry issuers)
     {
         var request = parameters.ToRequest(out var problems);
         if (request is null) return Problems.BadParameters(problems);
@@ -56,7 +56,7 @@ public static partial class SearchEndpoints
         catch (QueryTooComplexException e) { return Problems.BadParameter("q", e.Message); }
         if (result is null) return Problems.SearchTimedOut(settings.SearchTimeout);
         Log.Searched(loggers.CreateLogger(typeof(SearchEndpoints)), request.Query, result.Total, result.TookMs);
-        result = result with { Facets = IssuerTree.WithParents(result.Facets, IssuerRegistry.Default) };
+        result = result with { Facets = IssuerTree.WithParents(result.Facets, issuers) };
         return TypedResults.Json(result, SafeOutput.Json);
     }
 
@@ -87,7 +87,7 @@ public static partial class SearchEndpoints
 
     private static IResult ExportLimitOf(ServiceSettings settings) => TypedResults.Json(new ExportLimits(ExportLimit(settings)), SafeOutput.Json);
 
-    private static IResult Facets(IPolicyIndex index) => TypedResults.Json(IssuerTree.WithParents(index.Facets(), IssuerRegistry.Default), SafeOutput.Json);
+    private static IResult Facets(IPolicyIndex index, IssuerRegistry issuers) => TypedResults.Json(IssuerTree.WithParents(index.Facets(), issuers), SafeOutput.Json);
 
     private static IResult Suggest(string? prefix, string? max, IPolicyIndex index)
     {

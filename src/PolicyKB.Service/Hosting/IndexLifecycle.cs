@@ -24,7 +24,7 @@ public sealed partial class IndexLifecycle(IServiceProvider services, ServiceSet
             if (!Directory.Exists(samples)) Log.NoSamples(log, samples);
             else
             {
-                var report = new DocumentImporter(index, clock: services.GetRequiredService<TimeProvider>()).ImportPaths([samples], ct: cancellationToken);
+                var report = new DocumentImporter(index, services.GetRequiredService<DocumentParser>(), clock: services.GetRequiredService<TimeProvider>()).ImportPaths([samples], ct: cancellationToken);
                 index.Commit();
                 Log.SamplesImported(log, samples, report.Files.Count, report.Failed, index.Count);
             }

@@ -46,11 +46,13 @@ public static class ServiceHost
         var settings = ServiceSettings.From(options, builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(settings);
+        services.AddPolicyKbData();
         // The server is the folder's one writer for its whole life; a CLI import meanwhile hands its files to POST /api/import.
-        services.AddSingleton<IPolicyIndex>(_ => PolicyIndex.Open(settings.IndexDirectory, new PolicyIndexOptions { WriterCommand = "policykb serve" }));
+        services.AddSingleton<IPolicyIndex>(sp => PolicyIndex.Open(settings.IndexDirectory,
+            new PolicyIndexOptions { Data = sp.GetRequiredService<SearchData>(), WriterCommand = "policykb serve" }));
         services.AddSingleton<IDocumentSink>(sp => sp.GetRequiredService<IPolicyIndex>());
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new BriefBuilder(sp.GetRequiredService<IPolicyIndex>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new BriefBuilder(sp.GetRequiredService<IPolicyIndex>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BriefData>()));
         // Registered before the crawler: hosted services stop in reverse order, so a running crawl ends before the index commits.
         services.AddHostedService<IndexLifecycle>();
         services.AddPolicyKbCrawler(builder.Configuration);

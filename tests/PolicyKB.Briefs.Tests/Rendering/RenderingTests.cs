@@ -10,7 +10,7 @@ namespace PolicyKB.Briefs.Tests.Rendering;
 public sealed class RenderingTests
 {
     private static readonly BriefRequest October = new() { Number = 24, IssueOfYear = 12, Date = new DateOnly(2023, 10, 31) };
-    private static readonly Brief Brief = new BriefComposer(TimeProvider.System).Compose(October, TestDocuments.October);
+    private static readonly Brief Brief = new BriefComposer(TimeProvider.System, TestData.Briefs).Compose(October, TestDocuments.October);
 
     private static string Text(BriefFormat format) => Encoding.UTF8.GetString(BriefRenderer.Render(Brief, format).Content);
 
@@ -39,7 +39,7 @@ public sealed class RenderingTests
     [TestMethod]
     public void The_same_input_renders_byte_identical_markdown_and_html()
     {
-        var again = new BriefComposer(TimeProvider.System).Compose(October, TestDocuments.October);
+        var again = new BriefComposer(TimeProvider.System, TestData.Briefs).Compose(October, TestDocuments.October);
         CollectionAssert.AreEqual(BriefRenderer.Render(Brief, BriefFormat.Markdown).Content, BriefRenderer.Render(again, BriefFormat.Markdown).Content);
         CollectionAssert.AreEqual(BriefRenderer.Render(Brief, BriefFormat.Html).Content, BriefRenderer.Render(again, BriefFormat.Html).Content);
     }
@@ -49,7 +49,7 @@ public sealed class RenderingTests
     {
         var hostile = TestDocuments.Doc("h1", "<script>alert(1)</script>关于某事项的通知", ["生态环境部"], [], "2023-10-09", Site.Mee, null,
             "生态环境部印发<b onclick=\"x()\">通知</b>，要求各地做好相关工作。") with { Url = "javascript:alert(2)" };
-        var brief = new BriefComposer(TimeProvider.System).Compose(October, [hostile]);
+        var brief = new BriefComposer(TimeProvider.System, TestData.Briefs).Compose(October, [hostile]);
 
         var html = Encoding.UTF8.GetString(BriefRenderer.Render(brief, BriefFormat.Html).Content);
 
@@ -74,7 +74,7 @@ public sealed class RenderingTests
     public void Markdown_escapes_markup_in_document_text()
     {
         var doc = TestDocuments.Doc("m1", "关于*重点*工作[清单]的通知", ["生态环境部"], [], "2023-10-09", Site.Mee, null, "生态环境部印发通知，部署重点工作。");
-        var md = Encoding.UTF8.GetString(BriefRenderer.Render(new BriefComposer(TimeProvider.System).Compose(October, [doc]), BriefFormat.Markdown).Content);
+        var md = Encoding.UTF8.GetString(BriefRenderer.Render(new BriefComposer(TimeProvider.System, TestData.Briefs).Compose(October, [doc]), BriefFormat.Markdown).Content);
         StringAssert.Contains(md, @"关于\*重点\*工作\[清单\]的通知");
     }
 
@@ -106,7 +106,7 @@ public sealed class RenderingTests
     public void A_document_carried_by_an_earlier_issue_is_marked_in_every_format()
     {
         var history = new[] { new IssuedBrief(23, 11, new DateOnly(2023, 9, 30), "x", ["a002"], DateTimeOffset.MinValue) };
-        var brief = new BriefComposer(TimeProvider.System).Compose(October with { UsedDocuments = UsedDocuments.Mark }, TestDocuments.October, history);
+        var brief = new BriefComposer(TimeProvider.System, TestData.Briefs).Compose(October with { UsedDocuments = UsedDocuments.Mark }, TestDocuments.October, history);
 
         StringAssert.Contains(Encoding.UTF8.GetString(BriefRenderer.Render(brief, BriefFormat.Markdown).Content), "已见于总第 23 期");
         StringAssert.Contains(Encoding.UTF8.GetString(BriefRenderer.Render(brief, BriefFormat.Html).Content), "已见于总第 23 期");

@@ -20,7 +20,7 @@ public sealed class SampleRoutingTests
     [DataRow("other-cneeex-tanshichang-202310.html", "碳市场")]
     public void Each_sample_goes_to_the_section_its_issuer_and_theme_call_for(string file, string section)
     {
-        var router = new SectionRouter(BriefTemplate.Default, IssuerRegistry.Default);
+        var router = new SectionRouter(TestData.Briefs.DefaultTemplate, TestData.Issuers);
         var doc = SampleDocuments.ByFile[file];
         Assert.AreEqual(section, router.Place(doc)?.Title, $"{doc.Title} [{string.Join(",", doc.Issuers)}] [{string.Join(",", doc.Themes)}]");
     }

@@ -6,7 +6,7 @@ namespace PolicyKB.Briefs.Tests.Routing;
 [TestClass]
 public sealed class SectionRouterTests
 {
-    private static readonly SectionRouter Router = new(BriefTemplate.Default, IssuerRegistry.Default);
+    private static readonly SectionRouter Router = new(TestData.Briefs.DefaultTemplate, TestData.Issuers);
 
     [TestMethod]
     public void State_Council_and_ministry_documents_go_to_the_policy_section_whatever_their_theme()
@@ -61,7 +61,7 @@ public sealed class SectionRouterTests
             Sections = [new TemplateSection { Title = "红树林", Rule = new SectionRule { Query = "红树林" } },
                         new TemplateSection { Title = "其他", Rule = new SectionRule { Sites = ["other"] } }],
         };
-        var router = new SectionRouter(template, IssuerRegistry.Default,
+        var router = new SectionRouter(template, TestData.Issuers,
             new Dictionary<string, IReadOnlySet<string>> { ["红树林"] = new HashSet<string> { "a003" } });
 
         Assert.AreEqual("红树林", router.Place(TestDocuments.ShanghaiIncineration)?.Title);

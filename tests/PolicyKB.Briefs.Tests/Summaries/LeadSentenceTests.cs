@@ -8,7 +8,7 @@ public sealed class LeadSentenceTests
     private static readonly DateOnly Brief = new(2023, 10, 31);
 
     private static string Lead(PolicyDocument doc, LeadDate date = LeadDate.Published) =>
-        new Summarizer(new SummaryOptions { LeadDate = date }).Summarize(doc, [], Brief)[0];
+        new Summarizer(new SummaryOptions { LeadDate = date }, TestData.Briefs.SummaryRules, TestData.Issuers).Summarize(doc, [], Brief)[0];
 
     private static PolicyDocument Notice(string title, string[] issuers, params string[] body) =>
         TestDocuments.Doc("l1", title, issuers, [], "2023-10-25", Site.GovCn, "某〔2023〕1号", body);
@@ -92,7 +92,7 @@ public sealed class LeadSentenceTests
         {
             Attachments = [new Attachment("某方案.pdf", null, "pdf") { Text = "到2025年，试点地区排放强度比2020年下降18%，建成50个示范园区。\n各地应当建立工作台账，共计覆盖100个城市。" }],
         };
-        var summary = new Summarizer(new SummaryOptions { MaxSentencesPerParagraph = 1 }).Summarize(doc, [], Brief);
+        var summary = new Summarizer(new SummaryOptions { MaxSentencesPerParagraph = 1 }, TestData.Briefs.SummaryRules, TestData.Issuers).Summarize(doc, [], Brief);
         Assert.AreEqual("各地应当于2023年底前完成首批试点遴选。", summary[1]);
     }
 }

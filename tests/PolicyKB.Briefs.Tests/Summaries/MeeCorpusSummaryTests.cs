@@ -42,7 +42,7 @@ public sealed partial class MeeCorpusSummaryTests
                 Title = title,
                 Url = url,
                 Site = Site.Mee,
-                DocumentType = DocumentTypes.Default.Infer(title),
+                DocumentType = TestData.Import.DocumentTypes.Infer(title),
                 PublishedDate = d.Success ? DateOnly.ParseExact(d.Groups["d"].Value, "yyyyMMdd", CultureInfo.InvariantCulture) : null,
                 Body = [BodyBlock.Paragraph(r.GetProperty("content").GetString() ?? "")],
             };
@@ -53,8 +53,8 @@ public sealed partial class MeeCorpusSummaryTests
     public void No_summary_opens_with_boilerplate_and_every_lead_that_can_name_issuer_and_title_does()
     {
         if (Corpus() is not { } docs) { Assert.Inconclusive("../shared/reference/corpus is not on this machine"); return; }
-        var registry = IssuerRegistry.Default;
-        var summarizer = new Summarizer(BriefTemplate.Default.Summary);
+        var registry = TestData.Issuers;
+        var summarizer = new Summarizer(TestData.Briefs.DefaultTemplate.Summary, TestData.Briefs.SummaryRules, TestData.Issuers);
 
         int summarised = 0, boilerplate = 0, documents = 0, withIssuer = 0, named = 0, namedAll = 0, mastheads = 0;
         var examples = new List<string>();

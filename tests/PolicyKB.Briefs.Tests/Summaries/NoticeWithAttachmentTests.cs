@@ -22,13 +22,13 @@ public sealed class NoticeWithAttachmentTests
     private static PolicyDocument Notice()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "mee-peixun-fujian.html");
-        return DocumentParser.Default.Parse(File.ReadAllBytes(path), new PageSource(FilePath: path)).Document!;
+        return TestData.Parser.Parse(File.ReadAllBytes(path), new PageSource(FilePath: path)).Document!;
     }
 
     [TestMethod]
     public void TheAttachmentsTextInTheBodyIsReadAsTheAttachments()
     {
-        var sentences = Sentences.Of(Notice());
+        var sentences = Sentences.Of(Notice(), TestData.Briefs.SummaryRules);
 
         Assert.IsFalse(sentences.Single(s => s.Text == Purpose).FromAttachment);
         foreach (var text in AttachmentSentences)
@@ -38,7 +38,7 @@ public sealed class NoticeWithAttachmentTests
     [TestMethod]
     public void TheSummaryIsTakenFromTheNoticesOwnTextFirst()
     {
-        var summary = new Summarizer(new SummaryOptions()).Summarize(Notice(), []);
+        var summary = new Summarizer(new SummaryOptions(), TestData.Briefs.SummaryRules, TestData.Issuers).Summarize(Notice(), []);
 
         Assert.IsTrue(summary.Count >= 2, string.Join(" ¶ ", summary));
         // After the lead, the summary opens with the notice's own sentences; the attachment's may only follow them.
@@ -59,7 +59,7 @@ public sealed class NoticeWithAttachmentTests
         // A page whose line breaks were lost: the notice, its 附件 list, the signature and the attachment run together.
         var flat = Notice() with { Body = [BodyBlock.Paragraph(string.Concat(Notice().Body.Select(b => b.Text)))] };
 
-        var sentences = Sentences.Of(flat);
+        var sentences = Sentences.Of(flat, TestData.Briefs.SummaryRules);
 
         Assert.IsFalse(sentences.Single(s => s.Text.EndsWith("严格按名额派员。", StringComparison.Ordinal)).FromAttachment);
         Assert.IsTrue(sentences.Single(s => s.Text.EndsWith("要求学员完成50道练习题。", StringComparison.Ordinal)).FromAttachment);

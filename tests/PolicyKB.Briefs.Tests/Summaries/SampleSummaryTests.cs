@@ -14,7 +14,7 @@ public sealed partial class SampleSummaryTests
     private static BriefItem ItemOf(string file)
     {
         var doc = SampleDocuments.ByFile[file];
-        return new BriefComposer(TimeProvider.System).Compose(October, [doc]).AllItems.Single();
+        return new BriefComposer(TimeProvider.System, TestData.Briefs).Compose(October, [doc]).AllItems.Single();
     }
 
     [TestMethod]
@@ -29,7 +29,7 @@ public sealed partial class SampleSummaryTests
     public void The_lead_names_the_same_issuers_document_and_date_as_the_bulletins(int item, string file)
     {
         if (BulletinLeads.Path() is not { } path) { Assert.Inconclusive("../shared/reference is not on this machine"); return; }
-        var registry = IssuerRegistry.Default;
+        var registry = TestData.Issuers;
         var theirs = BulletinLeads.Lead(File.ReadAllText(path), item);
         var summary = ItemOf(file).Paragraphs;
         Assert.IsTrue(summary.Count > 0, file);
@@ -62,7 +62,7 @@ public sealed partial class SampleSummaryTests
     [TestMethod]
     public void No_summary_of_a_sample_holds_a_boilerplate_sentence()
     {
-        var brief = new BriefComposer(TimeProvider.System).Compose(October, SampleDocuments.All);
+        var brief = new BriefComposer(TimeProvider.System, TestData.Briefs).Compose(October, SampleDocuments.All);
         var found = brief.AllItems.SelectMany(i => i.Paragraphs.SelectMany(p => Sentence().Matches(p)).Select(m => (i.Title, m.Value)))
             .Where(s => EditorDeletes.IsMatch(s.Value)).ToList();
         Assert.AreEqual(0, found.Count, string.Join("\n", found));

@@ -5,7 +5,7 @@ namespace PolicyKB.Briefs.Tests.Summaries;
 [TestClass]
 public sealed class SummarizerTests
 {
-    private static readonly Summarizer Default = new(new SummaryOptions());
+    private static readonly Summarizer Default = new(new SummaryOptions(), TestData.Briefs.SummaryRules, TestData.Issuers);
 
     [TestMethod]
     public void Summary_opens_with_a_lead_composed_from_the_metadata_and_keeps_the_dated_targets()
@@ -57,7 +57,7 @@ public sealed class SummarizerTests
     [TestMethod]
     public void Summary_stays_within_the_length_limit_without_cutting_sentences()
     {
-        var tight = new Summarizer(new SummaryOptions { MaxChars = 100 });
+        var tight = new Summarizer(new SummaryOptions { MaxChars = 100 }, TestData.Briefs.SummaryRules, TestData.Issuers);
         var summary = tight.Summarize(TestDocuments.PeakPilots, []);
 
         Assert.IsTrue(string.Concat(summary).Length <= 100, string.Concat(summary));
@@ -67,7 +67,7 @@ public sealed class SummarizerTests
     [TestMethod]
     public void Summary_with_one_paragraph_allowed_joins_everything_into_one()
     {
-        var one = new Summarizer(new SummaryOptions { MaxParagraphs = 1 });
+        var one = new Summarizer(new SummaryOptions { MaxParagraphs = 1 }, TestData.Briefs.SummaryRules, TestData.Issuers);
         Assert.AreEqual(1, one.Summarize(TestDocuments.PeakPilots, []).Count);
     }
 
@@ -80,7 +80,7 @@ public sealed class SummarizerTests
             "要健全考核评价，推动责任落实，提升工作实效。",
             "要规范档案管理，推进信息公开，加强宣传引导。",
             "要完善红树林保护修复制度，扩大红树林营造面积。");
-        var narrow = new Summarizer(new SummaryOptions { MaxSentencesPerParagraph = 1 });
+        var narrow = new Summarizer(new SummaryOptions { MaxSentencesPerParagraph = 1 }, TestData.Briefs.SummaryRules, TestData.Issuers);
 
         var without = string.Concat(narrow.Summarize(doc, []));
         var with = string.Concat(narrow.Summarize(doc, ["红树林"]));

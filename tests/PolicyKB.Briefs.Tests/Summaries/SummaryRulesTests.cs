@@ -6,10 +6,10 @@ namespace PolicyKB.Briefs.Tests.Summaries;
 [TestClass]
 public sealed class SummaryRulesTests
 {
-    private static readonly Summarizer Default = new(new SummaryOptions());
+    private static readonly Summarizer Default = new(new SummaryOptions(), TestData.Briefs.SummaryRules, TestData.Issuers);
 
-    public static IEnumerable<object[]> BoilerplateEntries => SummaryRules.Default.Boilerplate.Select(b => new object[] { b.Name });
-    public static IEnumerable<object[]> OpeningEntries => SummaryRules.Default.Openings.Select(o => new object[] { o.Name });
+    public static IEnumerable<object[]> BoilerplateEntries => TestData.Briefs.SummaryRules.Boilerplate.Select(b => new object[] { b.Name });
+    public static IEnumerable<object[]> OpeningEntries => TestData.Briefs.SummaryRules.Openings.Select(o => new object[] { o.Name });
 
     /// <summary>A notice of a known issuer whose body holds the given text between two sentences a summary keeps.</summary>
     private static PolicyDocument NoticeWith(string text) => TestDocuments.Doc("r1", "关于加强某项工作的通知", ["生态环境部"], [], "2023-10-20",
@@ -22,7 +22,7 @@ public sealed class SummaryRulesTests
     [DynamicData(nameof(BoilerplateEntries))]
     public void A_boilerplate_sentence_is_never_in_a_summary_and_its_keeps_are_not_boilerplate(string name)
     {
-        var entry = SummaryRules.Default.Boilerplate.Single(b => b.Name == name);
+        var entry = TestData.Briefs.SummaryRules.Boilerplate.Single(b => b.Name == name);
         foreach (var example in entry.Examples)
         {
             var summary = string.Concat(Default.Summarize(NoticeWith(example), []));
@@ -30,41 +30,41 @@ public sealed class SummaryRulesTests
             StringAssert.Contains(summary, "首批在3个省份开展试点", name);
         }
         foreach (var keep in entry.Keeps)
-            Assert.IsNull(SummaryRules.Default.BoilerplateOf(keep), $"{name} takes '{keep}'");
+            Assert.IsNull(TestData.Briefs.SummaryRules.BoilerplateOf(keep), $"{name} takes '{keep}'");
     }
 
     [TestMethod]
     [DynamicData(nameof(OpeningEntries))]
     public void An_opening_is_cut_from_the_start_of_a_paragraph_and_the_text_after_it_stays(string name)
     {
-        var entry = SummaryRules.Default.Openings.Single(o => o.Name == name);
+        var entry = TestData.Briefs.SummaryRules.Openings.Single(o => o.Name == name);
         foreach (var example in entry.Examples)
         {
             var opening = entry.Pattern.Match(example).Value;
-            var rest = SummaryRules.Default.CutOpenings(example, out _);
+            var rest = TestData.Briefs.SummaryRules.CutOpenings(example, out _);
             Assert.IsFalse(rest.StartsWith(opening, StringComparison.Ordinal), $"{name}: {rest}");
             StringAssert.EndsWith(example, rest, name);
             var summary = string.Concat(Default.Summarize(NoticeWith(example + "各地应当于年底前报送某项工作进展情况。"), []));
             Assert.IsFalse(summary.Contains(opening, StringComparison.Ordinal), $"{name}: {summary}");
         }
         foreach (var keep in entry.Keeps)
-            Assert.AreEqual(keep, SummaryRules.Default.CutOpenings(keep, out _), name);
+            Assert.AreEqual(keep, TestData.Briefs.SummaryRules.CutOpenings(keep, out _), name);
     }
 
     [TestMethod]
     public void A_masthead_gives_the_issuers_it_runs_together()
     {
-        SummaryRules.Default.CutOpenings("生态环境部国家发展和改革委员会中国人民银行文件环气候〔2020〕57号关于某意见", out var issuers);
+        TestData.Briefs.SummaryRules.CutOpenings("生态环境部国家发展和改革委员会中国人民银行文件环气候〔2020〕57号关于某意见", out var issuers);
         Assert.AreEqual("生态环境部国家发展和改革委员会中国人民银行", issuers);
     }
 
     [TestMethod]
     public void The_lead_verb_follows_the_document_type_and_defaults_to_印发()
     {
-        Assert.AreEqual("发布", SummaryRules.Default.VerbFor("公告"));
-        Assert.AreEqual("公布", SummaryRules.Default.VerbFor("名录"));
-        Assert.AreEqual("印发", SummaryRules.Default.VerbFor("意见"));
-        Assert.AreEqual("印发", SummaryRules.Default.VerbFor(null));
+        Assert.AreEqual("发布", TestData.Briefs.SummaryRules.VerbFor("公告"));
+        Assert.AreEqual("公布", TestData.Briefs.SummaryRules.VerbFor("名录"));
+        Assert.AreEqual("印发", TestData.Briefs.SummaryRules.VerbFor("意见"));
+        Assert.AreEqual("印发", TestData.Briefs.SummaryRules.VerbFor(null));
     }
 
     [TestMethod]
@@ -78,7 +78,7 @@ public sealed class SummaryRulesTests
         StringAssert.Contains(Error("""{ "name": "坏", "pattern": "(", "examples": ["("] }"""), "'坏': bad pattern");
         StringAssert.Contains(SummaryRules.Parse("""{ "verb": {} }""").Error, "not a valid summary rules file");
         StringAssert.Contains(SummaryRules.Load("/nonexistent/rules.json").Error, "does not exist");
-        Assert.IsTrue(SummaryRules.Load(PolicyData.Path(SummaryRules.DefaultFile)).Succeeded);
+        Assert.IsTrue(SummaryRules.Load(TestData.Folder.Path(SummaryRules.DefaultFile)).Succeeded);
     }
 
     [TestMethod]

@@ -6,7 +6,7 @@ public sealed class BriefTemplateTests
     [TestMethod]
     public void The_default_template_has_the_bulletin_sections_in_order()
     {
-        var t = BriefTemplate.Default;
+        var t = TestData.Briefs.DefaultTemplate;
         Assert.AreEqual("长三角绿色发展观察", t.Name);
         CollectionAssert.AreEqual(new[] { "政策速递", "长三角环发要闻", "绿色实践" }, t.Sections.Select(s => s.Title).ToList());
         CollectionAssert.AreEqual(new[] { "碳市场", "绿色金融", "绿色技术" }, t.Sections[2].Sections.Select(s => s.Title).ToList());
@@ -15,9 +15,9 @@ public sealed class BriefTemplateTests
     [TestMethod]
     public void A_template_survives_a_round_trip_through_its_file_shape()
     {
-        var again = BriefTemplate.Parse(BriefTemplate.Default.ToJson());
+        var again = BriefTemplate.Parse(TestData.Briefs.DefaultTemplate.ToJson());
         Assert.IsTrue(again.Succeeded, again.Error);
-        Assert.AreEqual(BriefTemplate.Default.ToJson(), again.Template!.ToJson());
+        Assert.AreEqual(TestData.Briefs.DefaultTemplate.ToJson(), again.Template!.ToJson());
     }
 
     [TestMethod]
@@ -36,7 +36,7 @@ public sealed class BriefTemplateTests
     [TestMethod]
     public void The_lead_date_reads_from_its_file_name_and_an_unknown_one_is_refused()
     {
-        Assert.AreEqual(LeadDate.Published, BriefTemplate.Default.Summary.LeadDate);
+        Assert.AreEqual(LeadDate.Published, TestData.Briefs.DefaultTemplate.Summary.LeadDate);
         var written = BriefTemplate.Parse("""{ "name": "x", "sections": [ { "title": "a", "rule": { "sites": ["mee"] } } ], "summary": { "leadDate": "written" } }""");
         Assert.AreEqual(LeadDate.Written, written.Template!.Summary.LeadDate);
         StringAssert.Contains(BriefTemplate.Parse("""{ "name": "x", "sections": [ { "title": "a", "rule": { "sites": ["mee"] } } ], "summary": { "leadDate": "signed" } }""").Error,

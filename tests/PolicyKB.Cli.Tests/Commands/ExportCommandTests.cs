@@ -41,7 +41,7 @@ public sealed class ExportCommandTests
                 ids.Add((string)action["index"]!["_id"]!);
             }
         }
-        using var index = PolicyIndex.OpenReadOnly(_index);
+        using var index = PolicyIndex.OpenReadOnly(_index, TestData.IndexOptions);
         CollectionAssert.AllItemsAreUnique(ids);
         CollectionAssert.AreEquivalent(index.All().Select(d => d.Id).ToList(), ids);
         StringAssert.Contains(_export.Out, $"exported {ids.Count} documents");

@@ -11,10 +11,10 @@ public sealed class EndToEndTests
     {
         await using var bench = await CrawlBench.StartAsync();
         var notices = SiteMirrors.Ndrc(bench.Server, pages: 2, perPage: 3);
-        using var index = PolicyIndex.Open(bench.Folder);
+        using var index = PolicyIndex.Open(bench.Folder, TestData.IndexOptions);
 
-        var first = await CrawlRunner.CrawlAsync(bench.Folder, index, bench.Options("ndrc"));
-        var second = await CrawlRunner.CrawlAsync(bench.Folder, index, bench.Options("ndrc"));
+        var first = await CrawlRunner.CrawlAsync(bench.Folder, index, TestData.Parser, bench.Options("ndrc"));
+        var second = await CrawlRunner.CrawlAsync(bench.Folder, index, TestData.Parser, bench.Options("ndrc"));
 
         Assert.AreEqual(6, first.New, string.Join("\n", first.Sites.SelectMany(s => s.Failures)));
         Assert.AreEqual(0, second.New + second.Changed + second.Fetched + second.Failed);
@@ -39,9 +39,9 @@ public sealed class EndToEndTests
     {
         await using var bench = await CrawlBench.StartAsync();
         SiteMirrors.Ndrc(bench.Server, pages: 1, perPage: 4);
-        using var index = PolicyIndex.Open(bench.Folder);
+        using var index = PolicyIndex.Open(bench.Folder, TestData.IndexOptions);
 
-        await CrawlRunner.CrawlAsync(bench.Folder, index, bench.Options("ndrc"));
+        await CrawlRunner.CrawlAsync(bench.Folder, index, TestData.Parser, bench.Options("ndrc"));
 
         index.Refresh();
         // The words occur only in the DOCX attachments of notices 1 and 3.
@@ -53,10 +53,10 @@ public sealed class EndToEndTests
     {
         await using var bench = await CrawlBench.StartAsync();
         SiteMirrors.Ndrc(bench.Server, pages: 1, perPage: 3);
-        using var index = PolicyIndex.Open(bench.Folder);
-        await CrawlRunner.CrawlAsync(bench.Folder, index, bench.Options("ndrc"));
+        using var index = PolicyIndex.Open(bench.Folder, TestData.IndexOptions);
+        await CrawlRunner.CrawlAsync(bench.Folder, index, TestData.Parser, bench.Options("ndrc"));
 
-        var summary = CrawlRunner.Reparse(bench.Folder, index);
+        var summary = CrawlRunner.Reparse(bench.Folder, index, TestData.Parser);
 
         Assert.AreEqual(3, summary.Documents);
         Assert.AreEqual(0, summary.Failures.Count);

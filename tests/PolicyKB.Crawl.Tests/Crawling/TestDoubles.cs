@@ -14,7 +14,7 @@ namespace PolicyKB.Crawl.Tests;
 internal sealed class IndexSink(string folder) : IDocumentSink, IDisposable
 {
     // Opened on first use: tests that open the folder's index themselves never touch the bench's sink.
-    private readonly Lazy<PolicyKB.Search.PolicyIndex> _opened = new(() => PolicyKB.Search.PolicyIndex.Open(folder));
+    private readonly Lazy<PolicyKB.Search.PolicyIndex> _opened = new(() => PolicyKB.Search.PolicyIndex.Open(folder, TestData.IndexOptions));
     private PolicyKB.Search.PolicyIndex _index => _opened.Value;
     private int _commits;
     public int Commits => _commits;

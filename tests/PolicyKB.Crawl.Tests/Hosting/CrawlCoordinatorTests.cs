@@ -23,6 +23,7 @@ public sealed class CrawlCoordinatorTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IPolicyIndex>(index);
+        services.AddSingleton(TestData.Parser);
         services.AddPolicyKbCrawler(configuration);
         return services.BuildServiceProvider();
     }
@@ -32,7 +33,7 @@ public sealed class CrawlCoordinatorTests
     {
         await using var bench = await CrawlBench.StartAsync();
         SiteMirrors.Ndrc(bench.Server, pages: 1, perPage: 3);
-        using var index = PolicyIndex.Open(bench.Folder);
+        using var index = PolicyIndex.Open(bench.Folder, TestData.IndexOptions);
         await using var services = Services(bench, index);
         var coordinator = services.GetRequiredService<CrawlCoordinator>();
         var release = new TaskCompletionSource();
@@ -57,7 +58,7 @@ public sealed class CrawlCoordinatorTests
     public async Task RefusesAnUnknownSite()
     {
         await using var bench = await CrawlBench.StartAsync();
-        using var index = PolicyIndex.Open(bench.Folder);
+        using var index = PolicyIndex.Open(bench.Folder, TestData.IndexOptions);
         await using var services = Services(bench, index);
         var coordinator = services.GetRequiredService<CrawlCoordinator>();
 
@@ -71,7 +72,7 @@ public sealed class CrawlCoordinatorTests
     {
         await using var bench = await CrawlBench.StartAsync();
         SiteMirrors.Ndrc(bench.Server, pages: 1, perPage: 2);
-        using var index = PolicyIndex.Open(bench.Folder);
+        using var index = PolicyIndex.Open(bench.Folder, TestData.IndexOptions);
         await using var services = Services(bench, index);
         var coordinator = services.GetRequiredService<CrawlCoordinator>();
 
@@ -92,7 +93,7 @@ public sealed class CrawlCoordinatorTests
     {
         await using var bench = await CrawlBench.StartAsync();
         SiteMirrors.Ndrc(bench.Server, pages: 1, perPage: 2);
-        using var index = PolicyIndex.Open(bench.Folder);
+        using var index = PolicyIndex.Open(bench.Folder, TestData.IndexOptions);
         await using var services = Services(bench, index, enabled: true);
         var hosted = services.GetServices<IHostedService>().OfType<CrawlBackgroundService>().Single();
         var coordinator = services.GetRequiredService<CrawlCoordinator>();

@@ -17,7 +17,8 @@ public sealed class CrawlSettingsValidatorTests
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
-        builder.Services.AddSingleton<IPolicyIndex>(_ => PolicyIndex.Open(_folder));
+        builder.Services.AddSingleton<IPolicyIndex>(_ => PolicyIndex.Open(_folder, TestData.IndexOptions));
+        builder.Services.AddSingleton(TestData.Parser);
         builder.Services.AddPolicyKbCrawler(builder.Configuration);
         return builder.Build();
     }

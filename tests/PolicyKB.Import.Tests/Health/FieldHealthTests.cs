@@ -10,8 +10,8 @@ public sealed class FieldHealthTests
     private static readonly Lazy<FieldHealthReport> SampleReport = new(() => FieldHealth.Compute(
         Directory.EnumerateFiles(RepoPaths.Samples)
             .Where(f => Path.GetExtension(f) is ".html" or ".shtml")
-            .Select(f => DocumentParser.Default.Parse(File.ReadAllBytes(f), new PageSource(FilePath: f)).Document!),
-        IssuerRegistry.Default));
+            .Select(f => TestData.Parser.Parse(File.ReadAllBytes(f), new PageSource(FilePath: f)).Document!),
+        TestData.Issuers));
 
     private static SiteFieldHealth Site(string site) => SampleReport.Value.Sites.Single(s => s.Site == site);
 
@@ -58,7 +58,7 @@ public sealed class FieldHealthTests
     public void Unresolved_issuers_are_the_twenty_most_frequent()
     {
         var docs = Enumerable.Range(0, 30).SelectMany(i => Enumerable.Repeat(new PolicyDocument { Id = $"{i}", Title = "t", Issuers = [$"某市第{i}局"] }, i + 1));
-        var report = FieldHealth.Compute(docs.Append(new PolicyDocument { Id = "x", Title = "t", Issuers = ["生态环境部"] }), IssuerRegistry.Default);
+        var report = FieldHealth.Compute(docs.Append(new PolicyDocument { Id = "x", Title = "t", Issuers = ["生态环境部"] }), TestData.Issuers);
         var top = report.Sites.Single(s => s.Site == FieldHealth.AllSites).UnresolvedIssuers;
         Assert.HasCount(20, top);
         Assert.AreEqual(new IssuerCount("某市第29局", 30), top[0]);
@@ -68,7 +68,7 @@ public sealed class FieldHealthTests
     [TestMethod]
     public void Empty_knowledge_base_gives_an_all_row_of_zeros()
     {
-        var report = FieldHealth.Compute([], IssuerRegistry.Default);
+        var report = FieldHealth.Compute([], TestData.Issuers);
         Assert.AreEqual(0, report.Documents);
         var all = report.Sites.Single();
         Assert.AreEqual(FieldHealth.AllSites, all.Site);

@@ -12,7 +12,7 @@ public sealed class MetadataTests
     private const string Xxgk05 = "https://www.mee.gov.cn/xxgk2018/xxgk/xxgk05/202102/t20210207_820001.html";
 
     private static ParseResult Parse(string html, string? url)
-        => DocumentParser.Default.Parse(Encoding.UTF8.GetBytes(html), new PageSource(url, "page.html"));
+        => TestData.Parser.Parse(Encoding.UTF8.GetBytes(html), new PageSource(url, "page.html"));
 
     private static PolicyDocument Doc(string html, string? url)
     {

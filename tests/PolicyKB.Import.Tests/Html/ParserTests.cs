@@ -8,7 +8,7 @@ namespace PolicyKB.Import.Tests.Html;
 public sealed class ParserTests
 {
     private static ParseResult Parse(string html, string? url = null)
-        => DocumentParser.Default.Parse(Encoding.UTF8.GetBytes(html), new PageSource(url, "page.html"));
+        => TestData.Parser.Parse(Encoding.UTF8.GetBytes(html), new PageSource(url, "page.html"));
 
     private static PolicyDocument Doc(string html, string? url = null)
     {
@@ -141,9 +141,9 @@ public sealed class ParserTests
     [TestMethod]
     public void Empty_and_binary_input_give_errors_not_exceptions()
     {
-        Assert.AreEqual("empty file (0 bytes)", DocumentParser.Default.Parse([], new PageSource()).Error);
+        Assert.AreEqual("empty file (0 bytes)", TestData.Parser.Parse([], new PageSource()).Error);
         var binary = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52 };
-        StringAssert.StartsWith(DocumentParser.Default.Parse(binary, new PageSource(FilePath: "x.html")).Error, "binary content");
-        StringAssert.Contains(DocumentParser.Default.Parse("%PDF-1.4 truncated"u8.ToArray(), new PageSource(FilePath: "x.pdf")).Error, "unreadable PDF");
+        StringAssert.StartsWith(TestData.Parser.Parse(binary, new PageSource(FilePath: "x.html")).Error, "binary content");
+        StringAssert.Contains(TestData.Parser.Parse("%PDF-1.4 truncated"u8.ToArray(), new PageSource(FilePath: "x.pdf")).Error, "unreadable PDF");
     }
 }

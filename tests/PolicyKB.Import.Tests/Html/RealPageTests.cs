@@ -11,7 +11,7 @@ public sealed class RealPageTests
         var dir = RepoPaths.RealPages;
         if (dir is null) Assert.Inconclusive("../shared/reference/real-pages is not on this machine");
         var path = Path.Combine(dir!, file);
-        return DocumentParser.Default.Parse(File.ReadAllBytes(path), new PageSource(url, path));
+        return TestData.Parser.Parse(File.ReadAllBytes(path), new PageSource(url, path));
     }
 
     [TestMethod]

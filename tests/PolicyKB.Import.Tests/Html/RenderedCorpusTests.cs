@@ -21,7 +21,7 @@ public sealed partial class RenderedCorpusTests
     {
         var published = AddressDate().Match(text.Url) is { Success: true } m ? $"{m.Groups[1].Value}-{m.Groups[2].Value}-{m.Groups[3].Value}" : "";
         var html = MeePageBuilder.Render(text.Title, emptyIssuerCell ? null : "生态环境部", number: null, published, Sentences(text.Content));
-        var r = DocumentParser.Default.Parse(Encoding.UTF8.GetBytes(html), new PageSource(text.Url, "page.html"));
+        var r = TestData.Parser.Parse(Encoding.UTF8.GetBytes(html), new PageSource(text.Url, "page.html"));
         Assert.IsNull(r.Error, $"{text.Url}: {r.Error}");
         return r.Document!;
     }

@@ -28,7 +28,7 @@ public sealed class DocumentImporterTests
     public void Samples_folder_imports_every_page_and_attachment_and_skips_expected_json()
     {
         var sink = new MemorySink();
-        var report = new DocumentImporter(sink).ImportPaths([RepoPaths.Samples]);
+        var report = new DocumentImporter(sink, TestData.Parser).ImportPaths([RepoPaths.Samples]);
         var pages = Directory.EnumerateFiles(RepoPaths.Samples).Count(f => Path.GetExtension(f) is ".html" or ".htm" or ".shtml" or ".pdf" or ".docx");
         Assert.AreEqual(pages, report.Files.Count, "expected-JSON files are skipped, not counted");
         Assert.AreEqual(0, report.Failed, string.Join("\n", report.Files.Where(f => f.Error is not null).Select(f => f.Path + ": " + f.Error)));
@@ -41,7 +41,7 @@ public sealed class DocumentImporterTests
     public void Attachment_files_become_documents_linked_to_the_notice_that_links_them()
     {
         var sink = new MemorySink();
-        new DocumentImporter(sink).ImportPaths([RepoPaths.Samples]);
+        new DocumentImporter(sink, TestData.Parser).ImportPaths([RepoPaths.Samples]);
         var notice = sink.Committed.Values.Single(d => d.Url == "https://www.ndrc.gov.cn/xxgk/zcfb/tz/202311/t20231106_1361856.html");
         var pdf = sink.Committed.Values.Single(d => d.Url == "https://www.ndrc.gov.cn/xxgk/zcfb/tz/202311/P020231106397417538927.pdf");
         Assert.AreEqual(notice.Id, pdf.ParentId);
@@ -59,7 +59,7 @@ public sealed class DocumentImporterTests
     public void Attachment_files_are_issued_and_dated_as_their_notice_but_keep_no_document_number()
     {
         var sink = new MemorySink();
-        new DocumentImporter(sink).ImportPaths([RepoPaths.Samples]);
+        new DocumentImporter(sink, TestData.Parser).ImportPaths([RepoPaths.Samples]);
         foreach (var attachment in sink.Committed.Values.Where(d => d.ParentId is not null))
         {
             var notice = sink.Committed[attachment.ParentId!];
@@ -80,16 +80,16 @@ public sealed class DocumentImporterTests
         CopySample("ndrc-lianyou-lvse.html", folder);
         CopySample("mee-ccer-fangfaxue.html", folder);
         var sink = new MemorySink();
-        var importer = new DocumentImporter(sink);
+        var importer = new DocumentImporter(sink, TestData.Parser);
         Assert.AreEqual(2, importer.ImportPaths([folder]).Imported);
 
-        var again = new DocumentImporter(sink).ImportPaths([folder]);
+        var again = new DocumentImporter(sink, TestData.Parser).ImportPaths([folder]);
         Assert.AreEqual(2, again.Unchanged);
         Assert.AreEqual(2, sink.Committed.Count, "never duplicated");
 
         var path = Path.Combine(folder, "ndrc-lianyou-lvse.html");
         File.WriteAllText(path, File.ReadAllText(path).Replace("各地区有关部门要加强统筹协调", "各地区有关部门要切实加强统筹协调"));
-        var changed = new DocumentImporter(sink).ImportPaths([folder]);
+        var changed = new DocumentImporter(sink, TestData.Parser).ImportPaths([folder]);
         Assert.AreEqual(1, changed.Updated);
         Assert.AreEqual(1, changed.Unchanged);
         StringAssert.Contains(sink.Committed.Values.Single(d => d.Site == Site.Ndrc).BodyText, "切实加强");
@@ -115,7 +115,7 @@ public sealed class DocumentImporterTests
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "not imported");
 
         var sink = new MemorySink();
-        var report = new DocumentImporter(sink).ImportPaths([folder, Path.Combine(folder, "missing.html")]);
+        var report = new DocumentImporter(sink, TestData.Parser).ImportPaths([folder, Path.Combine(folder, "missing.html")]);
         string Error(string name) => report.Files.Single(f => Path.GetFileName(f.Path) == name).Error ?? "";
 
         StringAssert.Contains(Error("empty.html"), "empty file");
@@ -144,7 +144,7 @@ public sealed class DocumentImporterTests
     public void Commits_happen_every_batch_and_at_the_end()
     {
         var sink = new MemorySink();
-        var report = new DocumentImporter(sink, options: new ImportOptions { BatchSize = 5, Parallelism = 1 }).ImportPaths([RepoPaths.Samples]);
+        var report = new DocumentImporter(sink, TestData.Parser, options: new ImportOptions { BatchSize = 5, Parallelism = 1 }).ImportPaths([RepoPaths.Samples]);
         Assert.AreEqual((report.Imported + 4) / 5, sink.Commits);
     }
 
@@ -153,8 +153,8 @@ public sealed class DocumentImporterTests
     {
         var one = new MemorySink();
         var many = new MemorySink();
-        var sequential = new DocumentImporter(one, options: new ImportOptions { Parallelism = 1 }).ImportPaths([RepoPaths.Samples]);
-        var parallel = new DocumentImporter(many, options: new ImportOptions { Parallelism = 4, BatchSize = 3 }).ImportPaths([RepoPaths.Samples]);
+        var sequential = new DocumentImporter(one, TestData.Parser, options: new ImportOptions { Parallelism = 1 }).ImportPaths([RepoPaths.Samples]);
+        var parallel = new DocumentImporter(many, TestData.Parser, options: new ImportOptions { Parallelism = 4, BatchSize = 3 }).ImportPaths([RepoPaths.Samples]);
         CollectionAssert.AreEqual(sequential.Files.Select(f => (f.Path, f.Status, f.DocumentId)).ToList(), parallel.Files.Select(f => (f.Path, f.Status, f.DocumentId)).ToList(),
             "same results, in file order");
         CollectionAssert.AreEquivalent(one.Committed.Keys.ToList(), many.Committed.Keys.ToList());
@@ -166,7 +166,7 @@ public sealed class DocumentImporterTests
     [TestMethod]
     public void Size_limit_is_a_setting()
     {
-        var result = new DocumentImporter(new MemorySink(), options: new ImportOptions { MaxFileBytes = 1000 })
+        var result = new DocumentImporter(new MemorySink(), TestData.Parser, options: new ImportOptions { MaxFileBytes = 1000 })
             .ImportBytes(File.ReadAllBytes(RepoPaths.Sample("govcn-puhui-jinrong.html")), new PageSource("https://www.gov.cn/zhengce/content/202310/content_6908496.htm"));
         Assert.AreEqual(ImportStatus.Failed, result.Status);
         StringAssert.Contains(result.Error, "limit");
@@ -177,7 +177,7 @@ public sealed class DocumentImporterTests
     {
         var sink = new MemorySink();
         const string url = "https://www.gov.cn/zhengce/content/202310/content_6908496.htm";
-        var result = new DocumentImporter(sink).ImportBytes(File.ReadAllBytes(RepoPaths.Sample("govcn-puhui-jinrong.html")), new PageSource(url, ContentType: "text/html; charset=utf-8"));
+        var result = new DocumentImporter(sink, TestData.Parser).ImportBytes(File.ReadAllBytes(RepoPaths.Sample("govcn-puhui-jinrong.html")), new PageSource(url, ContentType: "text/html; charset=utf-8"));
         Assert.AreEqual(ImportStatus.Imported, result.Status);
         Assert.AreEqual(DocumentId.FromUrl(url), result.DocumentId);
         Assert.IsTrue(sink.Committed.ContainsKey(result.DocumentId!));
@@ -187,7 +187,7 @@ public sealed class DocumentImporterTests
     public void Fetched_attachment_gets_the_fetched_notice_as_parent()
     {
         var sink = new MemorySink();
-        var importer = new DocumentImporter(sink);
+        var importer = new DocumentImporter(sink, TestData.Parser);
         const string noticeUrl = "https://www.ndrc.gov.cn/xxgk/zcfb/tz/202311/t20231106_1361856.html";
         const string pdfUrl = "https://www.ndrc.gov.cn/xxgk/zcfb/tz/202311/P020231106397417538927.pdf";
         var notice = importer.ImportBytes(File.ReadAllBytes(RepoPaths.Sample("ndrc-tanda-feng-shidian.html")), new PageSource(noticeUrl));
@@ -201,7 +201,7 @@ public sealed class DocumentImporterTests
     public void Progress_reports_every_file()
     {
         var seen = new List<ImportFileResult>();
-        var importer = new DocumentImporter(new MemorySink());
+        var importer = new DocumentImporter(new MemorySink(), TestData.Parser);
         string[] paths = [RepoPaths.Samples, RepoPaths.Sample("govcn-puhui-jinrong.html")];
         var total = importer.FilesOf(paths).Count;
         var report = importer.ImportPaths(paths, new SyncProgress(seen.Add));

@@ -50,7 +50,7 @@ public sealed class FolderWalkTests
     {
         Directory.CreateSymbolicLink(Path.Combine(_root, "pages", "a", "loop"), Path.Combine(_root, "pages"));
         var sink = new MemorySink();
-        var report = new DocumentImporter(sink, options: new ImportOptions { MaxFiles = 1 }).ImportPaths([Path.Combine(_root, "pages")]);
+        var report = new DocumentImporter(sink, TestData.Parser, options: new ImportOptions { MaxFiles = 1 }).ImportPaths([Path.Combine(_root, "pages")]);
         Assert.AreEqual(1, report.Files.Count(f => f.Path.EndsWith(".html")), string.Join("\n", report.Files));
         Assert.IsTrue(report.Files.Any(f => f.Status == ImportStatus.Failed && f.Error!.Contains("more than 1 files")), string.Join("\n", report.Files.Select(f => f.Error)));
     }

@@ -12,7 +12,7 @@ public sealed class CorpusTests
     public void Document_type_is_inferred_for_nearly_every_real_title()
     {
         var texts = MeeTexts();
-        var typed = texts.Count(t => DocumentTypes.Default.Infer(t.Title) is not null);
+        var typed = texts.Count(t => TestData.Import.DocumentTypes.Infer(t.Title) is not null);
         Assert.IsGreaterThanOrEqualTo(0.98 * texts.Count, typed, $"{typed} of {texts.Count} titles typed");
     }
 

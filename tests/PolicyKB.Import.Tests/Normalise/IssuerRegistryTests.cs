@@ -3,7 +3,7 @@ namespace PolicyKB.Import.Tests.Normalise;
 [TestClass]
 public sealed class IssuerRegistryTests
 {
-    private static IssuerRegistry Registry => IssuerRegistry.Default;
+    private static IssuerRegistry Registry => TestData.Issuers;
 
     [TestMethod]
     [DataRow("国家发展改革委", "国家发展和改革委员会")]

@@ -17,12 +17,12 @@ public sealed class NormaliseTests
     [DataRow("意见", "关于某事的通知", "意见")]
     [DataRow(null, "某地举行新闻发布会", null)]
     public void Document_type_comes_from_the_page_else_the_title(string? given, string title, string? expected)
-        => Assert.AreEqual(expected, DocumentTypes.Default.Resolve(given, title));
+        => Assert.AreEqual(expected, TestData.Import.DocumentTypes.Resolve(given, title));
 
     [TestMethod]
     public void Themes_are_assigned_by_weighted_keywords_over_title_and_body()
     {
-        var themes = ThemeRules.Default.Assign("关于加快发展绿色金融的意见", "鼓励绿色信贷和绿色债券，推动可再生能源。");
+        var themes = TestData.Import.Themes.Assign("关于加快发展绿色金融的意见", "鼓励绿色信贷和绿色债券，推动可再生能源。");
         CollectionAssert.Contains(themes.ToList(), "绿色金融");
         CollectionAssert.DoesNotContain(themes.ToList(), "生态保护");
     }
@@ -30,7 +30,7 @@ public sealed class NormaliseTests
     [TestMethod]
     public void Theme_taxonomy_holds_the_required_themes()
     {
-        var names = ThemeRules.Default.Themes.Select(t => t.Name).ToList();
+        var names = TestData.Import.Themes.Themes.Select(t => t.Name).ToList();
         foreach (var required in new[] { "碳市场", "绿色金融", "绿色技术", "应对气候变化", "生态保护", "污染防治", "能源转型", "产业绿色转型", "区域发展" })
             CollectionAssert.Contains(names, required);
     }
@@ -49,12 +49,12 @@ public sealed class NormaliseTests
 
     [TestMethod]
     public void A_single_passing_mention_does_not_assign_a_theme()
-        => Assert.AreEqual(0, ThemeRules.Default.Assign("关于召开工作会议的通知", "会议将讨论节能工作。").Count);
+        => Assert.AreEqual(0, TestData.Import.Themes.Assign("关于召开工作会议的通知", "会议将讨论节能工作。").Count);
 
     [TestMethod]
     public void Methodologies_are_found_with_name_sector_and_version()
     {
-        var found = Methodologies.Default.Find(["印发了《温室气体自愿减排项目方法学 造林碳汇（CCER-14-001-V01）》《温室气体自愿减排项目方法学 并网光热发电（CCER－01－001－V01）》，另见CCER-14-001-V01。"]);
+        var found = TestData.Import.Methodologies.Find(["印发了《温室气体自愿减排项目方法学 造林碳汇（CCER-14-001-V01）》《温室气体自愿减排项目方法学 并网光热发电（CCER－01－001－V01）》，另见CCER-14-001-V01。"]);
         CollectionAssert.AreEqual(new[]
         {
             new Methodology("CCER-14-001-V01", "造林碳汇", "林业和其他碳汇类型", "V01"),
@@ -65,7 +65,7 @@ public sealed class NormaliseTests
     [TestMethod]
     public void A_bare_code_gives_a_methodology_without_name()
     {
-        var m = Methodologies.Default.Find(["代码CCER-01-002-V02"]).Single();
+        var m = TestData.Import.Methodologies.Find(["代码CCER-01-002-V02"]).Single();
         Assert.IsNull(m.Name);
         Assert.AreEqual("V02", m.Version);
     }

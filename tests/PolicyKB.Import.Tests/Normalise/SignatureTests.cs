@@ -15,7 +15,7 @@ public sealed class SignatureTests
     private static PolicyDocument Doc(string title, params string[] paragraphs)
     {
         var html = MeePageBuilder.Render(title, issuer: null, number: null, "2021-12-24", paragraphs);
-        var r = DocumentParser.Default.Parse(Encoding.UTF8.GetBytes(html), new PageSource(Url, "page.html"));
+        var r = TestData.Parser.Parse(Encoding.UTF8.GetBytes(html), new PageSource(Url, "page.html"));
         Assert.IsNull(r.Error, r.Error);
         return r.Document!;
     }

@@ -28,7 +28,7 @@ public sealed class SampleTests
     public void Sample_parses_to_its_expected_json(string page)
     {
         var path = RepoPaths.Sample(page);
-        var result = DocumentParser.Default.Parse(File.ReadAllBytes(path), new PageSource(FilePath: path));
+        var result = TestData.Parser.Parse(File.ReadAllBytes(path), new PageSource(FilePath: path));
         Assert.IsNull(result.Error, result.Error);
 
         var actual = JsonSerializer.SerializeToNode(ParseView.From(result.Document!, result.Warnings), PolicyJson.Options)!.AsObject();
@@ -43,8 +43,8 @@ public sealed class SampleTests
     public void Sample_content_hash_is_stable_across_parses(string page)
     {
         var bytes = File.ReadAllBytes(RepoPaths.Sample(page));
-        var first = DocumentParser.Default.Parse(bytes, new PageSource(FilePath: page)).Document!;
-        var second = DocumentParser.Default.Parse(bytes.ToArray(), new PageSource(FilePath: page)).Document!;
+        var first = TestData.Parser.Parse(bytes, new PageSource(FilePath: page)).Document!;
+        var second = TestData.Parser.Parse(bytes.ToArray(), new PageSource(FilePath: page)).Document!;
         Assert.AreEqual(64, first.ContentHash.Length);
         Assert.AreEqual(first.ContentHash, second.ContentHash);
     }

@@ -50,7 +50,7 @@ public sealed class MalformedPagesTests
 
         var check = PolicyIndex.Check(Path.Combine(temp.Path, "index"));
         Assert.IsTrue(check.Clean, string.Join("; ", check.Problems));
-        using var index = PolicyIndex.Open(Path.Combine(temp.Path, "index"));
+        using var index = PolicyIndex.Open(Path.Combine(temp.Path, "index"), TestData.IndexOptions);
         var stored = results.Values.Count(r => Status(r) != ImportStatus.Failed);
         Assert.AreEqual(stored, index.Count);
         var scripted = index.Search(new SearchRequest { Query = "alert", WithSnippets = true });

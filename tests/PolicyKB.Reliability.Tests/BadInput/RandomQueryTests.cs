@@ -21,7 +21,7 @@ public sealed class RandomQueryTests
     public void ThousandRandomQueryStringsNeverThrow()
     {
         using var temp = new TempFolder("random-queries");
-        using var index = PolicyIndex.Open(temp.Path);
+        using var index = PolicyIndex.Open(temp.Path, TestData.IndexOptions);
         foreach (var page in SmallCorpus.Pages(30, seed: 5)) index.Upsert(page.ToDocument());
         index.Commit();
 

@@ -25,7 +25,7 @@ public sealed class SearchDuringImportTests
         using var temp = new TempFolder("concurrency");
         var originals = SmallCorpus.Pages(Documents).Select(p => p.ToDocument()).ToList();
         var versions = originals.ToDictionary(d => d.Id, d => new[] { d, Revised(d) });
-        using var index = PolicyIndex.Open(temp.Path, new PolicyIndexOptions { RefreshInterval = TimeSpan.FromMilliseconds(50) });
+        using var index = PolicyIndex.Open(temp.Path, TestData.IndexOptions with { RefreshInterval = TimeSpan.FromMilliseconds(50) });
 
         var done = 0;
         var searches = 0;

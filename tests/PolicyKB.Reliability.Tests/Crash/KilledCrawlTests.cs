@@ -82,7 +82,7 @@ public sealed class KilledCrawlTests
         Assert.IsTrue(twice.All(fetchedBeforeKill.Contains));
         foreach (var path in byPath.Keys) Assert.IsTrue(fetches.ContainsKey(path), $"{path} was never fetched");
 
-        using var index = PolicyIndex.Open(temp.Path);
+        using var index = PolicyIndex.Open(temp.Path, TestData.IndexOptions);
         var stored = index.All().Select(d => d.Id).ToList();
         CollectionAssert.AllItemsAreUnique(stored);
         foreach (var p in pages) CollectionAssert.Contains(stored, DocumentId.FromUrl(p.Url), $"{p.Url} was lost");

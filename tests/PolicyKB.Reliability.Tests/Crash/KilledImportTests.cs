@@ -63,7 +63,7 @@ public sealed class KilledImportTests
         var check = PolicyIndex.Check(indexDir);
         if (check.Exists)
             Assert.IsTrue(check.Clean, "CheckIndex: " + string.Join("; ", check.Problems));
-        using var index = PolicyIndex.Open(indexDir);
+        using var index = PolicyIndex.Open(indexDir, TestData.IndexOptions);
         var docs = index.All().ToList();
         var ids = docs.Select(d => d.Id).ToHashSet();
         Assert.AreEqual(docs.Count, ids.Count, "no document is stored twice");

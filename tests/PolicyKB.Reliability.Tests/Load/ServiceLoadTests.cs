@@ -28,7 +28,7 @@ public sealed class ServiceLoadTests
     {
         using var temp = new TempFolder("load");
         var pages = SmallCorpus.Pages(200, seed: 3);
-        using (var index = PolicyIndex.Open(temp.Path))
+        using (var index = PolicyIndex.Open(temp.Path, TestData.IndexOptions))
         {
             foreach (var p in pages) index.Upsert(p.ToDocument());
             index.Commit();

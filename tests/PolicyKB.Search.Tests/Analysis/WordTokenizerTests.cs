@@ -63,7 +63,7 @@ public sealed class WordTokenizerTests
     [TestMethod]
     public void ProjectDictionaryFileLoads()
     {
-        var dictionary = UserDictionary.Load(PolicyKB.Model.PolicyData.Path("userdict.txt"));
+        var dictionary = UserDictionary.Load(TestData.Folder.Path("userdict.txt"));
         Assert.IsTrue(dictionary.Contains("碳达峰"));
         Assert.IsFalse(dictionary.Contains("# Policy"));
         // The words SmartCn splits on policy text are in the project's dictionary.

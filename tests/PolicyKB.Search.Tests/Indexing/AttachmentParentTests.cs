@@ -10,11 +10,11 @@ public sealed class AttachmentParentTests
     {
         var samples = Docs.SamplesFolder() ?? throw new AssertInconclusiveException("samples/ not found");
         using var test = new TestIndex();
-        var notice = new DocumentImporter(test.Index).ImportPaths([Path.Combine(samples, "ndrc-tanda-feng-shidian.html")]);
+        var notice = new DocumentImporter(test.Index, TestData.Parser).ImportPaths([Path.Combine(samples, "ndrc-tanda-feng-shidian.html")]);
         Assert.AreEqual(1, notice.Imported);
 
         // A new importer (a later run) knows nothing of the notice but what the index holds.
-        var pdf = new DocumentImporter(test.Index).ImportPaths([Path.Combine(samples, "P020231106397417538927.pdf")]);
+        var pdf = new DocumentImporter(test.Index, TestData.Parser).ImportPaths([Path.Combine(samples, "P020231106397417538927.pdf")]);
         Assert.AreEqual(1, pdf.Files.Count);
         var attachment = test.Index.Get(pdf.Files[0].DocumentId!);
         Assert.IsNotNull(attachment);

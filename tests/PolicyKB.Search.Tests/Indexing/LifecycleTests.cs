@@ -89,7 +89,7 @@ public sealed class LifecycleTests
     public void SecondWriterOnTheSameFolderGetsAClearError()
     {
         using var t = new TestIndex();
-        var e = Assert.ThrowsExactly<KnowledgeBaseLockedException>(() => PolicyIndex.Open(t.Folder));
+        var e = Assert.ThrowsExactly<KnowledgeBaseLockedException>(() => PolicyIndex.Open(t.Folder, TestData.IndexOptions));
         StringAssert.Contains(e.Message, $"进程 {Environment.ProcessId}", "the message names the holder");
         Assert.IsInstanceOfType<PolicyIndexException>(e);
         t.Index.Upsert(Notice());
@@ -109,7 +109,7 @@ public sealed class LifecycleTests
                 w.SetCommitData(new Dictionary<string, string> { [Schema.VersionKey] = "0" });
                 w.Commit();
             }
-            var e = Assert.ThrowsExactly<IndexVersionException>(() => PolicyIndex.Open(folder));
+            var e = Assert.ThrowsExactly<IndexVersionException>(() => PolicyIndex.Open(folder, TestData.IndexOptions));
             StringAssert.Contains(e.Message, "Re-import");
             Assert.AreEqual("0", e.FoundVersion);
             var report = PolicyIndex.Check(folder);
@@ -142,7 +142,7 @@ public sealed class LifecycleTests
             Assert.IsNull(t.Index.LastCommit, "never committed");
             t.Index.Upsert(Notice());
             t.Index.Dispose();
-            using var reopened = PolicyIndex.Open(t.Folder, new PolicyIndexOptions { Thesaurus = Search.Querying.Thesaurus.Empty });
+            using var reopened = PolicyIndex.Open(t.Folder, TestData.IndexOptions with { Thesaurus = Search.Querying.Thesaurus.Empty });
             Assert.AreEqual(1, reopened.Count);
             Assert.IsNotNull(reopened.LastCommit);
         }

@@ -15,7 +15,7 @@ public sealed class SamplesTests
         if (folder is null) Assert.Inconclusive("samples folder not found");
         string[] pages = [".html", ".shtml", ".htm", ".pdf", ".docx"];
         var docs = Directory.GetFiles(folder).Where(f => pages.Contains(Path.GetExtension(f).ToLowerInvariant()))
-            .Select(f => DocumentParser.Default.Parse(File.ReadAllBytes(f), new PageSource(FilePath: f)).Document)
+            .Select(f => TestData.Parser.Parse(File.ReadAllBytes(f), new PageSource(FilePath: f)).Document)
             .OfType<PolicyDocument>().ToList();
         Assert.IsTrue(docs.Count >= 10, $"{docs.Count} samples parsed");
         using var t = new TestIndex(documents: docs);
@@ -51,7 +51,7 @@ public sealed class SamplesTests
         var folder = Docs.SamplesFolder();
         if (folder is null) Assert.Inconclusive("samples folder not found");
         var docs = Directory.GetFiles(folder, "*.html").Concat(Directory.GetFiles(folder, "*.shtml"))
-            .Select(f => DocumentParser.Default.Parse(File.ReadAllBytes(f), new PageSource(FilePath: f)).Document)
+            .Select(f => TestData.Parser.Parse(File.ReadAllBytes(f), new PageSource(FilePath: f)).Document)
             .OfType<PolicyDocument>().ToList();
         using var t = new TestIndex(documents: docs);
         var all = t.Index.Search(new SearchRequest { Size = 100, WithFacets = false, WithSnippets = false });

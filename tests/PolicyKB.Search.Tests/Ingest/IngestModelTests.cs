@@ -41,7 +41,7 @@ public sealed class IngestModelTests
         var urls = Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? "https://www.mee.gov.cn/xxgk/" : "https://www.gov.cn/zhengce/") + $"p{i}.html").ToList();
         var model = new Dictionary<string, int>();
         var folder = Path.Combine(Path.GetTempPath(), "policykb-model-" + Guid.NewGuid().ToString("N"));
-        var index = PolicyIndex.Open(folder, new PolicyIndexOptions { Thesaurus = Search.Querying.Thesaurus.Empty });
+        var index = PolicyIndex.Open(folder, TestData.IndexOptions with { Thesaurus = Search.Querying.Thesaurus.Empty });
         var log = new List<string>();
         try
         {
@@ -63,7 +63,7 @@ public sealed class IngestModelTests
                         break;
                     default:
                         index.Dispose();
-                        index = PolicyIndex.Open(folder, new PolicyIndexOptions { Thesaurus = Search.Querying.Thesaurus.Empty });
+                        index = PolicyIndex.Open(folder, TestData.IndexOptions with { Thesaurus = Search.Querying.Thesaurus.Empty });
                         log.Add("reopen");
                         break;
                 }

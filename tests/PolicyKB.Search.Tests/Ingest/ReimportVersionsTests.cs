@@ -25,19 +25,19 @@ public sealed class ReimportVersionsTests
             File.WriteAllText(file, page);
             var clock = new FakeTimeProvider(new DateTimeOffset(2023, 11, 6, 8, 0, 0, TimeSpan.Zero));
 
-            var first = new DocumentImporter(test.Index, clock: clock).ImportPaths([file]);
+            var first = new DocumentImporter(test.Index, TestData.Parser, clock: clock).ImportPaths([file]);
             Assert.AreEqual(1, first.Imported);
             var id = first.Files[0].DocumentId!;
 
             // The same file again: nothing changes, no version is added.
             clock.Advance(TimeSpan.FromDays(1));
-            Assert.AreEqual(0, new DocumentImporter(test.Index, clock: clock).ImportPaths([file]).Updated);
+            Assert.AreEqual(0, new DocumentImporter(test.Index, TestData.Parser, clock: clock).ImportPaths([file]).Updated);
             Assert.AreEqual(1, test.Index.Get(id)!.Versions.Count);
 
             // The file corrected: the stored text stays as version 1.
             clock.Advance(TimeSpan.FromDays(1));
             File.WriteAllText(file, page.Replace(Removed, "在资金、项目等方面给予支持。", StringComparison.Ordinal));
-            Assert.AreEqual(1, new DocumentImporter(test.Index, clock: clock).ImportPaths([file]).Updated);
+            Assert.AreEqual(1, new DocumentImporter(test.Index, TestData.Parser, clock: clock).ImportPaths([file]).Updated);
 
             var document = test.Index.Get(id)!;
             Assert.AreEqual(2, document.Versions.Count);
@@ -59,10 +59,10 @@ public sealed class ReimportVersionsTests
         var samples = Docs.SamplesFolder() ?? throw new AssertInconclusiveException("samples/ not found");
         using var test = new TestIndex();
         var clock = new FakeTimeProvider(new DateTimeOffset(2023, 11, 6, 8, 0, 0, TimeSpan.Zero));
-        var first = new DocumentImporter(test.Index, clock: clock).ImportPaths([samples]);
+        var first = new DocumentImporter(test.Index, TestData.Parser, clock: clock).ImportPaths([samples]);
 
         clock.Advance(TimeSpan.FromDays(1));
-        var again = new DocumentImporter(test.Index, clock: clock).ImportPaths([samples]);
+        var again = new DocumentImporter(test.Index, TestData.Parser, clock: clock).ImportPaths([samples]);
 
         Assert.AreEqual(0, again.Updated, "nothing changed");
         foreach (var file in first.Files.Where(f => f.DocumentId is not null))

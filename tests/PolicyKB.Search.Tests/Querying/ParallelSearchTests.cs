@@ -42,7 +42,7 @@ public sealed class ParallelSearchTests
     /// <summary>Sequential upserts with a commit every 80 documents: the same several segments in both folders.</summary>
     private static PolicyIndex Build(string folder, int parallelFrom, IReadOnlyList<PolicyKB.Model.PolicyDocument> docs)
     {
-        var index = PolicyIndex.Open(folder, new PolicyIndexOptions { Thesaurus = Thesaurus.Empty, ParallelSearchFrom = parallelFrom });
+        var index = PolicyIndex.Open(folder, TestData.IndexOptions with { Thesaurus = Thesaurus.Empty, ParallelSearchFrom = parallelFrom });
         for (var i = 0; i < docs.Count; i++)
         {
             index.Upsert(docs[i]);

@@ -29,7 +29,7 @@ public sealed class ThesaurusFileTests
     [TestMethod]
     public void ProjectThesaurusHoldsTheRequiredExpansions()
     {
-        var t = Thesaurus.Load(PolicyKB.Model.PolicyData.Path("thesaurus.txt"));
+        var t = Thesaurus.Load(TestData.Folder.Path("thesaurus.txt"));
         Assert.AreEqual("发改委 → 国家发展改革委 / 国家发展和改革委员会", t.Lookup("发改委")!.Describe());
         Assert.AreEqual("双碳 → 碳达峰 / 碳中和", t.Lookup("双碳")!.Describe());
         Assert.AreEqual("全国碳市场 → 全国碳排放权交易市场", t.Lookup("全国碳市场")!.Describe());

@@ -9,7 +9,7 @@ namespace PolicyKB.Search.Tests.Status;
 public sealed class SampleStatusTests
 {
     private static PolicyDocument Sample(string folder, string file) =>
-        DocumentParser.Default.Parse(File.ReadAllBytes(Path.Combine(folder, file)), new PageSource(FilePath: Path.Combine(folder, file))).Document!;
+        TestData.Parser.Parse(File.ReadAllBytes(Path.Combine(folder, file)), new PageSource(FilePath: Path.Combine(folder, file))).Document!;
 
     [TestMethod]
     public void TheSamplesShowARepealedNoticeAndADraftWithItsFinalText()

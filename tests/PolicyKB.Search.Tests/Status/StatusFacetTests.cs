@@ -82,7 +82,7 @@ public sealed class StatusFacetTests
         var folder = Path.Combine(Path.GetTempPath(), "policykb-search-tests", Guid.NewGuid().ToString("N"));
         try
         {
-            using var index = PolicyIndex.Open(folder, new PolicyIndexOptions { Thesaurus = PolicyKB.Search.Querying.Thesaurus.Empty, Clock = clock });
+            using var index = PolicyIndex.Open(folder, TestData.IndexOptions with { Thesaurus = PolicyKB.Search.Querying.Thesaurus.Empty, Clock = clock });
             index.Upsert(expiring);
             index.Commit();
             Assert.AreEqual(1, Count(index.Search(new SearchRequest()), StatusStates.InForce));

@@ -7,7 +7,7 @@ namespace PolicyKB.Search.Tests.Status;
 [TestClass]
 public sealed class StatusPhrasesTests
 {
-    private static string DataFile => File.ReadAllText(PolicyData.Path(StatusPhrases.DefaultFile));
+    private static string DataFile => File.ReadAllText(TestData.Folder.Path(StatusPhrases.DefaultFile));
 
     [TestMethod]
     public void TheDataFileLoadsWithEveryPhraseTheRulesRead()
@@ -15,7 +15,7 @@ public sealed class StatusPhrasesTests
         var (phrases, error) = StatusPhrases.Parse(DataFile);
         Assert.IsNull(error, error);
         foreach (var name in StatusPhrases.Required.Keys) Assert.IsNotNull(phrases![name], name);
-        Assert.IsTrue(StatusPhrases.Default["repeal"].IsMatch("《X》同时废止"));
+        Assert.IsTrue(TestData.Search.StatusPhrases["repeal"].IsMatch("《X》同时废止"));
     }
 
     [TestMethod]

@@ -8,7 +8,7 @@ namespace PolicyKB.Search.Tests.Status;
 [TestClass]
 public sealed class StatusRulesTests
 {
-    private static readonly StatusRules Rules = new(new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero)));
+    private static readonly StatusRules Rules = new(new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero)), TestData.Search.StatusPhrases);
 
     private static PolicyDocument Doc(string id, string title, string body, string? number = null, DateOnly? published = null) =>
         Docs.Make(id, title, body) with { DocumentNumber = DocumentNumber.Parse(number), PublishedDate = published };
@@ -124,7 +124,7 @@ public sealed class StatusRulesTests
     [DataRow("2025-01-01", StatusStates.Expired, "2025-01-01")]
     public void A有效期NYearsEndsTheDayBeforeItsAnniversary(string today, string state, string? since)
     {
-        var rules = new StatusRules(new FakeTimeProvider(DateOnly.Parse(today).ToDateTime(new TimeOnly(10, 0)) - TimeSpan.FromHours(8)));
+        var rules = new StatusRules(new FakeTimeProvider(DateOnly.Parse(today).ToDateTime(new TimeOnly(10, 0)) - TimeSpan.FromHours(8)), TestData.Search.StatusPhrases);
         var pilot = Doc("pilot", "关于开展气候投融资试点工作的通知", "本通知自2020年1月1日起施行，有效期五年。", published: new DateOnly(2019, 12, 20));
 
         var status = rules.Decide(pilot, []);
@@ -137,14 +137,14 @@ public sealed class StatusRulesTests
     [TestMethod]
     public void A有效期至ADayEndsAfterThatDayInChina()
     {
-        var rules = new StatusRules(new FakeTimeProvider(new DateTimeOffset(2025, 12, 31, 16, 0, 0, TimeSpan.Zero))); // 2026-01-01 00:00 in Beijing
+        var rules = new StatusRules(new FakeTimeProvider(new DateTimeOffset(2025, 12, 31, 16, 0, 0, TimeSpan.Zero)), TestData.Search.StatusPhrases); // 2026-01-01 00:00 in Beijing
         var measure = Doc("m", "关于延续新能源汽车购置税优惠政策的公告", "本公告自印发之日起施行，有效期至2025年12月31日。", published: new DateOnly(2023, 6, 19));
 
         var status = rules.Decide(measure, []);
 
         Assert.AreEqual(StatusStates.Expired, status.State);
         Assert.AreEqual(new DateOnly(2026, 1, 1), status.Since);
-        Assert.AreEqual(StatusStates.InForce, new StatusRules(new FakeTimeProvider(new DateTimeOffset(2025, 12, 31, 15, 0, 0, TimeSpan.Zero))).Decide(measure, []).State);
+        Assert.AreEqual(StatusStates.InForce, new StatusRules(new FakeTimeProvider(new DateTimeOffset(2025, 12, 31, 15, 0, 0, TimeSpan.Zero)), TestData.Search.StatusPhrases).Decide(measure, []).State);
     }
 
     [TestMethod]
@@ -179,7 +179,7 @@ public sealed class StatusRulesTests
             "我部组织起草了《温室气体自愿减排交易管理办法（试行）》（征求意见稿），现公开征求意见。", published: new DateOnly(2023, 7, 7));
         var final = Doc("final", "温室气体自愿减排交易管理办法（试行）", "现予公布，自公布之日起施行。", published: new DateOnly(2023, 10, 20));
 
-        Assert.AreEqual("温室气体自愿减排交易管理办法（试行）", StatusRules.DraftSubject(draft));
+        Assert.AreEqual("温室气体自愿减排交易管理办法（试行）", Rules.DraftSubject(draft));
         Assert.AreEqual("final", Rules.Decide(draft, [final]).By.Single().Id);
     }
 
@@ -191,7 +191,7 @@ public sealed class StatusRulesTests
         var status = Rules.Decide(letter, []);
         Assert.AreEqual(StatusStates.Draft, status.State);
         Assert.AreEqual("为推动行业污染防治技术进步，我部组织起草了《黄金行业污染防治技术政策（征求意见稿）》", status.Evidence);
-        Assert.AreEqual("黄金行业污染防治技术政策", StatusRules.DraftSubject(letter));
+        Assert.AreEqual("黄金行业污染防治技术政策", Rules.DraftSubject(letter));
     }
 
     [TestMethod]
@@ -221,7 +221,7 @@ public sealed class StatusRulesTests
     {
         var news = Doc("n", "生态环境部向社会公开征求意见推动正面清单工作制度化",
             "生态环境部研究起草了《关于加强监督执法正面清单管理的指导意见（征求意见稿）》，并向社会公开征求意见。");
-        Assert.IsNull(StatusRules.DraftSubject(news));
+        Assert.IsNull(Rules.DraftSubject(news));
     }
 
     [TestMethod]

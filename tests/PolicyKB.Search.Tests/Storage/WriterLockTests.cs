@@ -10,11 +10,11 @@ public sealed class WriterLockTests
     public void ASecondWriterIsRefusedAtOnceWithTheHolderNamedAndTheFolderIsFreeAfterwards()
     {
         using var t = new TestIndex();
-        var e = Assert.ThrowsExactly<KnowledgeBaseLockedException>(() => PolicyIndex.Open(t.Folder));
+        var e = Assert.ThrowsExactly<KnowledgeBaseLockedException>(() => PolicyIndex.Open(t.Folder, TestData.IndexOptions));
         Assert.AreEqual(Environment.ProcessId, e.Holder?.ProcessId);
         StringAssert.Contains(e.Message, "--server");
         t.Index.Dispose();
-        using var next = PolicyIndex.Open(t.Folder);
+        using var next = PolicyIndex.Open(t.Folder, TestData.IndexOptions);
         Assert.IsFalse(next.IsReadOnly);
     }
 
@@ -35,7 +35,7 @@ public sealed class WriterLockTests
         t.Index.Upsert(Docs.Make("a", "关于做好全国碳市场配额分配工作的通知", "配额分配方案") with { Url = "https://www.mee.gov.cn/a.html" });
         t.Index.Commit();
         var before = Snapshot(t.Folder);
-        using (var reader = PolicyIndex.OpenReadOnly(t.Folder, new PolicyIndexOptions { RefreshInterval = TimeSpan.FromMilliseconds(50) }))
+        using (var reader = PolicyIndex.OpenReadOnly(t.Folder, TestData.IndexOptions with { RefreshInterval = TimeSpan.FromMilliseconds(50) }))
         {
             Assert.IsTrue(reader.IsReadOnly);
             Assert.AreEqual(1, reader.Search(new SearchRequest { Query = "配额" }).Total);
@@ -55,7 +55,7 @@ public sealed class WriterLockTests
     public void AReadOnlyOpenOfAFolderWithoutAnIndexSaysToImportFirst()
     {
         var folder = Path.Combine(Path.GetTempPath(), "policykb-empty-" + Guid.NewGuid().ToString("N"));
-        var e = Assert.ThrowsExactly<IndexMissingException>(() => PolicyIndex.OpenReadOnly(folder));
+        var e = Assert.ThrowsExactly<IndexMissingException>(() => PolicyIndex.OpenReadOnly(folder, TestData.IndexOptions));
         StringAssert.Contains(e.Message, "policykb import");
         Assert.IsFalse(Directory.Exists(folder), "nothing created");
     }

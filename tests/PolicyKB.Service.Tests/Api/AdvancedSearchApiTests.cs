@@ -72,8 +72,8 @@ public sealed class AdvancedSearchApiTests
         foreach (var (value, parent) in values.Where(v => v.Parent is not null))
         {
             Assert.Contains(parent!, listed);
-            var up = IssuerRegistry.Default.Parent(value);
-            while (up is not null && up != parent) up = IssuerRegistry.Default.Parent(up);
+            var up = TestData.Issuers.Parent(value);
+            while (up is not null && up != parent) up = TestData.Issuers.Parent(up);
             Assert.AreEqual(parent, up, $"{parent} stands above {value} in data/issuers.json");
         }
         // A search's facets carry parents among their own values.

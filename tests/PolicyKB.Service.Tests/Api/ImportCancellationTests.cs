@@ -57,7 +57,7 @@ public sealed class ImportCancellationTests
                 var problem = await ProblemAssert.IsProblemAsync(answer, HttpStatusCode.ServiceUnavailable);
                 Assert.IsGreaterThan(0, problem.GetProperty("imported").GetInt32());
             }
-            using var reopened = PolicyIndex.Open(index);
+            using var reopened = PolicyIndex.Open(index, TestData.IndexOptions);
             Assert.IsGreaterThan(0, reopened.Count, "what the import committed was lost");
             Assert.IsLessThan(Files, reopened.Count, "the import ran to the end although the service stopped");
         }

@@ -44,7 +44,7 @@ public sealed class SafeOutputTests
     public static string IndexWithHostileDocument()
     {
         var folder = RunningService.NewTemporaryFolder();
-        using var index = PolicyIndex.Open(folder);
+        using var index = PolicyIndex.Open(folder, TestData.IndexOptions);
         index.Upsert(HostileDocument());
         index.Commit();
         return folder;

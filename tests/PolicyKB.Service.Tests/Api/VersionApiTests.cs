@@ -30,7 +30,7 @@ public sealed class VersionApiTests
     public static async Task Start(TestContext _)
     {
         _folder = RunningService.NewTemporaryFolder();
-        using (var index = PolicyIndex.Open(_folder))
+        using (var index = PolicyIndex.Open(_folder, TestData.IndexOptions))
         {
             index.Upsert(Page(0, "一、试点范围为北京、上海。\n二、请于2024年6月30日前报送。"));
             index.Upsert(Page(1, "一、试点范围为北京、上海、广东。\n二、请于2024年6月30日前报送。"));

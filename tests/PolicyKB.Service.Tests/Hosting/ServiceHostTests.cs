@@ -69,7 +69,7 @@ public sealed class ServiceHostTests
                 served = health.RootElement.GetProperty("documents").GetInt32();
             }
 
-            using var reopened = PolicyKB.Search.PolicyIndex.Open(folder);
+            using var reopened = PolicyKB.Search.PolicyIndex.Open(folder, TestData.IndexOptions);
             Assert.IsGreaterThan(0, served);
             Assert.AreEqual(served, reopened.Count);
         }

@@ -53,7 +53,7 @@ public sealed class ComparisonPageTests
     public async Task ADocumentTheCrawlerSawChangeListsItsVersionsAndComparesOneWithThePrevious()
     {
         var folder = RunningService.NewTemporaryFolder();
-        using (var index = PolicyIndex.Open(folder))
+        using (var index = PolicyIndex.Open(folder, TestData.IndexOptions))
         {
             index.Upsert(VersionApiTests.Page(0, "一、试点范围为北京、上海。\n二、请于2024年6月30日前报送。"));
             index.Upsert(VersionApiTests.Page(1, "一、试点范围为北京、上海、广东。\n二、请于2024年9月30日前报送。\n三、各地要加强组织保障。"));
