@@ -1,4 +1,3 @@
-using PolicyKB.Import;
 using PolicyKB.Model;
 using PolicyKB.Search;
 
@@ -7,10 +6,7 @@ namespace PolicyKB.Reliability.Tests;
 /// <summary>The data folder next to the tests, read once for the whole run through the programs' entry point.</summary>
 internal static class TestData
 {
-    public static PolicyData Folder { get; } = PolicyData.Locate();
-    public static ImportData Import { get; } = new(Folder);
-    public static DocumentParser Parser => Import.Parser;
-    public static IssuerRegistry Issuers => Import.Issuers;
+    private static readonly SearchData SearchFiles = new(PolicyData.Locate());
+
     public static PolicyIndexOptions IndexOptions => new() { Data = SearchFiles };
-    private static readonly SearchData SearchFiles = new(Folder);
 }

@@ -7,10 +7,10 @@ namespace PolicyKB.Service.Tests;
 /// <summary>The data folder next to the tests, read once for the whole run through the programs' entry point.</summary>
 internal static class TestData
 {
-    public static PolicyData Folder { get; } = PolicyData.Locate();
-    public static ImportData Import { get; } = new(Folder);
-    public static DocumentParser Parser => Import.Parser;
+    private static readonly PolicyData Folder = PolicyData.Locate();
+    private static readonly ImportData Import = new(Folder);
+    private static readonly SearchData SearchFiles = new(Folder);
+
     public static IssuerRegistry Issuers => Import.Issuers;
     public static PolicyIndexOptions IndexOptions => new() { Data = SearchFiles };
-    private static readonly SearchData SearchFiles = new(Folder);
 }
