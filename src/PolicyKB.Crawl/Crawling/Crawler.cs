@@ -19,8 +19,8 @@ internal sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snap
     /// <summary>Crawls the selected sites; throws <see cref="ArgumentException"/> for options <see cref="CrawlOptions.Resolve"/> rejects.</summary>
     public async Task<CrawlSummary> RunAsync(CrawlOptions options, IProgress<CrawlProgress>? progress = null, CancellationToken ct = default)
     {
-        var (endpoints, error) = options.Resolve();
-        if (error is not null) throw new ArgumentException(error, nameof(options));
+        var resolved = options.Resolve();
+        if (!resolved.TryGetValue(out var endpoints)) throw new ArgumentException(resolved.Error, nameof(options));
         var started = _time.GetUtcNow();
         using var fetcher = new PoliteFetcher(options.Fetch, _time);
         var sites = await Task.WhenAll(endpoints.Select(e => Task.Run(() => new SiteCrawl(this, e, fetcher, options.RecheckAfter, progress, ct).RunAsync(), ct))).ConfigureAwait(false);
