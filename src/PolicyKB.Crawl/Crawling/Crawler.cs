@@ -101,8 +101,8 @@ internal sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snap
             var discovered = new List<DiscoveredPage>();
             if (result.Status == FetchStatus.Ok)
             {
-                var (list, error) = ListPage.Read(result.Body, result.ContentType, site.Profile);
-                if (list is null) { Fail(page, error!, result); return; }
+                var read = ListPage.Read(result.Body, result.ContentType, site.Profile);
+                if (!read.TryGetValue(out var list)) { Fail(page, read.Error!, result); return; }
                 page = WithBody(page, result);
                 var from = new Uri(result.FinalUrl);
                 foreach (var link in list.Links)
