@@ -61,7 +61,7 @@ public sealed class BriefBuilder
     }
 
     /// <summary>Saves the brief as issued (its number, date and items), so later briefs know what it carried.</summary>
-    public IssueResult Issue(Brief brief) => History.Issue(brief);
+    public Parsed<IssuedBrief> Issue(Brief brief) => History.Issue(brief);
 
     private static SearchRequest WithoutSnippets(SearchRequest search) => search with { WithSnippets = false };
 

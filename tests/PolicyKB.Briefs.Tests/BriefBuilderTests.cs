@@ -106,7 +106,7 @@ public sealed class BriefBuilderTests
     {
         var builder = new BriefBuilder(_index, Clock, TestData.Briefs);
         var first = builder.Build(October);
-        Assert.IsTrue(builder.Issue(first).Succeeded);
+        Assert.IsTrue(builder.Issue(first).Success);
 
         var next = builder.Build(October with { Number = null, IssueOfYear = null, Ids = [], Date = new DateOnly(2023, 11, 30) });
 

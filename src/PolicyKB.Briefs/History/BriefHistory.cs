@@ -6,11 +6,6 @@ namespace PolicyKB.Briefs;
 /// <summary>A brief once issued: its numbers, date and the documents it carried.</summary>
 public sealed record IssuedBrief(int Number, int IssueOfYear, DateOnly Date, string Name, IReadOnlyList<string> ItemIds, DateTimeOffset IssuedAt);
 
-public sealed record IssueResult(IssuedBrief? Issued, string? Error)
-{
-    public bool Succeeded => Issued is not null;
-}
-
 /// <summary>
 /// The issued briefs of one knowledge base, one JSON file each in DIR/briefs/ (brief-0024.json).
 /// An issue number is written once: issuing the same number again is refused, so history is never overwritten.
@@ -49,9 +44,9 @@ public sealed class BriefHistory
     }
 
     /// <summary>Saves an issued brief with the items it carries. Refuses a number already issued.</summary>
-    public IssueResult Issue(Brief brief)
+    public Parsed<IssuedBrief> Issue(Brief brief)
     {
-        if (brief.Number < 1) return new IssueResult(null, "A brief needs a number of 1 or more to be issued.");
+        if (brief.Number < 1) return Parsed.Fail<IssuedBrief>("A brief needs a number of 1 or more to be issued.");
         var path = PathOf(brief.Number);
         var issued = new IssuedBrief(brief.Number, brief.IssueOfYear, brief.Date, brief.Name,
             brief.AllItems.Select(i => i.Id).ToList(), _clock.GetUtcNow());
@@ -64,13 +59,13 @@ public sealed class BriefHistory
         }
         catch (IOException) when (File.Exists(path))
         {
-            return new IssueResult(null, $"Brief number {brief.Number} was already issued ({path}); choose another number.");
+            return Parsed.Fail<IssuedBrief>($"Brief number {brief.Number} was already issued ({path}); choose another number.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new IssueResult(null, $"Cannot save the brief in {Folder}: {e.Message}");
+            return Parsed.Fail<IssuedBrief>($"Cannot save the brief in {Folder}: {e.Message}");
         }
-        return new IssueResult(issued, null);
+        return Parsed.Of(issued);
     }
 
     private string PathOf(int number) => Path.Combine(Folder, $"brief-{number:D4}.json");

@@ -1,38 +1,36 @@
 using System.Text.Json;
+using PolicyKB.Model;
 
 namespace PolicyKB.Briefs;
-
-public sealed record EditsLoadResult(IReadOnlyDictionary<string, string>? Edits, string? Error)
-{
-    public bool Succeeded => Edits is not null;
-}
 
 /// <summary>The editor's hand-written summaries: a JSON object of document id → text (paragraphs on separate lines).</summary>
 public static class BriefEdits
 {
-    public static EditsLoadResult Load(string path)
+    public static Parsed<IReadOnlyDictionary<string, string>> Load(string path)
     {
-        if (!File.Exists(path)) return new(null, $"Edits file '{path}' does not exist.");
+        if (!File.Exists(path)) return Failed($"Edits file '{path}' does not exist.");
         try { return Parse(File.ReadAllText(path), path); }
-        catch (IOException e) { return new(null, $"Edits file '{path}' cannot be read: {e.Message}"); }
+        catch (IOException e) { return Failed($"Edits file '{path}' cannot be read: {e.Message}"); }
     }
 
-    public static EditsLoadResult Parse(string json, string origin = "edits")
+    public static Parsed<IReadOnlyDictionary<string, string>> Parse(string json, string origin = "edits")
     {
         try
         {
             var edits = JsonSerializer.Deserialize<Dictionary<string, string>>(json);
-            if (edits is null) return new(null, $"{origin}: expected an object of document id → summary text.");
+            if (edits is null) return Failed($"{origin}: expected an object of document id → summary text.");
             var blank = edits.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => e.Key).ToList();
             return blank.Count == 0
-                ? new(edits, null)
-                : new(null, $"{origin}: empty text for {string.Join(", ", blank)}.");
+                ? Parsed.Of<IReadOnlyDictionary<string, string>>(edits)
+                : Failed($"{origin}: empty text for {string.Join(", ", blank)}.");
         }
         catch (JsonException e)
         {
-            return new(null, $"{origin}: expected an object of document id → summary text ({e.Message}).");
+            return Failed($"{origin}: expected an object of document id → summary text ({e.Message}).");
         }
     }
+
+    private static Parsed<IReadOnlyDictionary<string, string>> Failed(string error) => Parsed.Fail<IReadOnlyDictionary<string, string>>(error);
 
     /// <summary>The editor's text as paragraphs: one a line, blank lines dropped.</summary>
     public static IReadOnlyList<string> Paragraphs(string text) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PolicyKB.Briefs;
+using PolicyKB.Model;
 using PolicyKB.Search;
 
 namespace PolicyKB.Cli.Commands;
@@ -27,12 +28,13 @@ internal static class BriefCommand
         filters.AddTo(command);
         command.SetAction(parse => CommonOptions.Guard(() =>
         {
-            var request = Read(parse, query, filters, ids, template, number, date, edits, format, out var briefFormat, out var error);
-            if (request is null)
+            var read = Read(parse, query, filters, ids, template, number, date, edits, format);
+            if (!read.TryGetValue(out var asked))
             {
-                foreach (var line in error!.Split('\n')) Console.Error.WriteLine($"policykb brief: {line}");
+                foreach (var line in read.Errors.Values) Console.Error.WriteLine($"policykb brief: {line}");
                 return ExitCodes.BadInput;
             }
+            var (request, briefFormat) = asked;
             // Reading only: a search never writes the folder (a read-only copy or a backup stays as it was).
             var data = new CliData();
             using var policyIndex = PolicyIndex.OpenReadOnly(CommonOptions.ResolveIndex(parse, index), data.IndexOptions());
@@ -49,79 +51,61 @@ internal static class BriefCommand
             if (parse.GetValue(issue))
             {
                 var issued = builder.Issue(brief);
-                if (issued.Issued is null)
+                if (!issued.Success)
                 {
                     Console.Error.WriteLine($"policykb brief: not issued: {issued.Error}");
                     return ExitCodes.Failure;
                 }
-                Console.WriteLine($"issued as number {issued.Issued.Number}");
+                Console.WriteLine($"issued as number {issued.Value.Number}");
             }
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static BriefRequest? Read(ParseResult parse, Argument<string?> query, SearchFilterOptions filters, Option<string[]> ids,
-        Option<string?> template, Option<int?> number, Option<string?> date, Option<string?> edits, Option<string> format,
-        out BriefFormat briefFormat, out string? error)
+    /// <summary>The brief asked for and its format, or each option that is wrong (one line each).</summary>
+    private static Parsed<(BriefRequest Request, BriefFormat Format)> Read(ParseResult parse, Argument<string?> query, SearchFilterOptions filters,
+        Option<string[]> ids, Option<string?> template, Option<int?> number, Option<string?> date, Option<string?> edits, Option<string> format)
     {
-        briefFormat = default;
-        error = null;
-        if (!BriefRenderer.TryParseFormat(parse.GetValue(format), out briefFormat))
-        {
-            error = $"--format: '{parse.GetValue(format)}' is not md, html or docx";
-            return null;
-        }
+        static Parsed<(BriefRequest, BriefFormat)> Fail(string error) => Parsed.Fail<(BriefRequest, BriefFormat)>(error);
+        if (!BriefRenderer.TryParseFormat(parse.GetValue(format), out var briefFormat))
+            return Fail($"--format: '{parse.GetValue(format)}' is not md, html or docx");
         // Every hit is taken: the brief has no page to limit.
         var read = filters.Input(parse, parse.GetValue(query)).Validate(paged: false);
-        if (!read.Success)
-        {
-            error = string.Join('\n', SearchFilterOptions.Errors(read));
-            return null;
-        }
-        var search = read.Request;
+        if (!read.Success) return Parsed.Fail<(BriefRequest, BriefFormat)>(read.Errors.Keys.Zip(SearchFilterOptions.Errors(read), KeyValuePair.Create));
+        var search = read.Value;
         var chosen = parse.GetValue(ids)!;
         var hasSearch = !string.IsNullOrWhiteSpace(search.Query)
             || new[] { search.Issuers, search.Themes, search.Topics, search.Types, search.Sites, search.Years, search.Months, search.Statuses, search.Methodologies }.Any(v => v.Count > 0)
             || search.PublishedFrom is not null || search.PublishedTo is not null || search.WrittenFrom is not null || search.WrittenTo is not null;
         if (!hasSearch && chosen.Length == 0)
-        {
-            error = "say what goes into the brief: a QUERY, filters such as --from/--to, or --ids";
-            return null;
-        }
+            return Fail("say what goes into the brief: a QUERY, filters such as --from/--to, or --ids");
 
         // Null: the builder takes the data folder's default template.
         BriefTemplate? loadedTemplate = null;
         if (parse.GetValue(template) is { } templatePath)
         {
             var t = BriefTemplate.Load(templatePath);
-            if ((error = t.Error) is not null) return null;
+            if (t.Error is not null) return Fail(t.Error);
             loadedTemplate = t.Template!;
         }
         IReadOnlyDictionary<string, string> editorText = new Dictionary<string, string>();
         if (parse.GetValue(edits) is { } editsPath)
         {
             var e = BriefEdits.Load(editsPath);
-            if ((error = e.Error) is not null) return null;
-            editorText = e.Edits!;
+            if (!e.TryGetValue(out var loaded)) return Fail(e.Error!);
+            editorText = loaded;
         }
         DateOnly? briefDate = null;
         if (parse.GetValue(date) is { } dateText)
         {
             // A day reads the same as a lower and as an upper bound; a month or a year does not.
-            if (!DateBound.TryParse(dateText, upper: false, out var d) || !DateBound.TryParse(dateText, upper: true, out var last) || d != last)
-            {
-                error = $"--date: '{dateText}' is not a day (use 2023-10-31)";
-                return null;
-            }
+            if (!DateBound.Parse(dateText, upper: false).TryGetValue(out var d) || DateBound.Parse(dateText, upper: true).Value != d)
+                return Fail($"--date: '{dateText}' is not a day (use 2023-10-31)");
             briefDate = d;
         }
-        if (parse.GetValue(number) is < 1)
-        {
-            error = "--number must be 1 or more";
-            return null;
-        }
-        return new BriefRequest
+        if (parse.GetValue(number) is < 1) return Fail("--number must be 1 or more");
+        return Parsed.Of((new BriefRequest
         {
             Search = hasSearch ? search : null,
             Ids = chosen,
@@ -129,6 +113,6 @@ internal static class BriefCommand
             Number = parse.GetValue(number),
             Date = briefDate,
             Edits = editorText,
-        };
+        }, briefFormat));
     }
 }

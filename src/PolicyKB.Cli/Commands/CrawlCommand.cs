@@ -28,8 +28,8 @@ internal static class CrawlCommand
             if (url is not null && sites.Length != 1) error = "--base-url needs exactly one --site";
             if (parse.GetValue(maxPages) is < 1) error = "--max-pages must be 1 or more";
             if (parse.GetValue(rate) is <= 0) error = "--rate must be above 0";
-            var recheckPeriod = CrawlOptions.RecheckPeriod(parse.GetValue(recheckAfter), "--recheck-after", out var recheckError);
-            if (recheckError is not null) error = recheckError;
+            var recheckPeriod = CrawlOptions.RecheckPeriod(parse.GetValue(recheckAfter), "--recheck-after");
+            if (!recheckPeriod.Success) error = recheckPeriod.Error;
             var fetch = new FetchOptions();
             var options = new CrawlOptions
             {
@@ -37,7 +37,7 @@ internal static class CrawlCommand
                 BaseUrls = url is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [sites[0]] = url },
                 MaxListPages = parse.GetValue(maxPages),
                 Fetch = fetch with { RatePerSecond = parse.GetValue(rate) ?? fetch.RatePerSecond, Contact = parse.GetValue(contact) },
-                RecheckAfter = recheckPeriod ?? CrawlOptions.DefaultRecheckAfter,
+                RecheckAfter = (recheckPeriod.Success ? recheckPeriod.Value : null) ?? CrawlOptions.DefaultRecheckAfter,
             };
             error ??= options.Validate();
             if (error is not null)

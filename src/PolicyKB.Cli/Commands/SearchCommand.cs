@@ -50,7 +50,7 @@ internal static partial class SearchCommand
             using var policyIndex = PolicyIndex.OpenReadOnly(CommonOptions.ResolveIndex(parse, index), new CliData().IndexOptions());
             StartupTrace.Mark("search: index opened");
             SearchResult result;
-            try { result = policyIndex.Search(read.Request); }
+            try { result = policyIndex.Search(read.Value); }
             catch (QueryTooComplexException e)
             {
                 Console.Error.WriteLine($"policykb search: {e.Message}");
@@ -58,7 +58,7 @@ internal static partial class SearchCommand
             }
             StartupTrace.Mark("search: searched");
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(result, PolicyJson.Indented));
-            else PrintText(result, read.Request.Page, read.Request.Size);
+            else PrintText(result, read.Value.Page, read.Value.Size);
             StartupTrace.Mark("search: printed");
             return ExitCodes.Ok;
         }));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using PolicyKB.Model;
 using PolicyKB.Search;
 
 namespace PolicyKB.Cli.Commands;
@@ -53,7 +54,7 @@ internal sealed class SearchFilterOptions
     };
 
     /// <summary>Each error of a refused search as "--option: message" (the API's parameter names, as the CLI spells them).</summary>
-    public static IEnumerable<string> Errors(SearchValidation result) => result.Errors.Select(e => $"{OptionName(e.Key)}: {e.Value}");
+    public static IEnumerable<string> Errors(Parsed<SearchRequest> result) => result.Errors.Select(e => $"{OptionName(e.Key)}: {e.Value}");
 
     /// <summary>q → QUERY, writtenFrom → --written-from.</summary>
     private static string OptionName(string parameter)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using PolicyKB.Service;
 
 namespace PolicyKB.Cli.Commands;
@@ -32,10 +33,19 @@ internal static class ServeCommand
                 IndexDirectory = CommonOptions.ResolveIndex(parse, index),
                 SamplesDirectory = samplesDir is null ? null : Path.GetFullPath(samplesDir),
             };
-            await using var app = ServiceHost.Build(hostArgs.ToArray(), options);
-            // Ctrl+C and SIGTERM cancel ct: the host stops, commits and closes the index before the command returns.
-            await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.RunAsync(app, ct);
-            return ExitCodes.Ok;
+            try
+            {
+                await using var app = ServiceHost.Build(hostArgs.ToArray(), options);
+                // Ctrl+C and SIGTERM cancel ct: the host stops, commits and closes the index before the command returns.
+                await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.RunAsync(app, ct);
+                return ExitCodes.Ok;
+            }
+            catch (OptionsValidationException e)
+            {
+                // A bad configuration value stops start-up; its message names the key.
+                Console.Error.WriteLine($"policykb serve: {e.Message}");
+                return ExitCodes.BadInput;
+            }
         }));
         return command;
     }

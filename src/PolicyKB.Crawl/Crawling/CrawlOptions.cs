@@ -1,3 +1,5 @@
+using PolicyKB.Model;
+
 namespace PolicyKB.Crawl;
 
 /// <summary>One crawl as asked for: which sites, where (base URL overrides for mirrors), how deep, how politely.</summary>
@@ -23,15 +25,13 @@ public sealed record CrawlOptions
 
     /// <summary>
     /// A re-check period as a user gives it, in days (the CLI's option, the API's field, named <paramref name="name"/>):
-    /// null when none is given, or, with <paramref name="error"/> set, when it is not 0 up to a hundred years.
+    /// null when none is given, or a failure when it is not 0 up to a hundred years.
     /// </summary>
-    public static TimeSpan? RecheckPeriod(double? days, string name, out string? error)
+    public static Parsed<TimeSpan?> RecheckPeriod(double? days, string name)
     {
-        error = null;
-        if (days is not { } d) return null;
-        if (double.IsFinite(d) && d is >= 0 and <= MaxRecheckDays) return TimeSpan.FromDays(d);
-        error = $"{name} must be a number of days from 0 to {MaxRecheckDays}";
-        return null;
+        if (days is not { } d) return Parsed.Of<TimeSpan?>(null);
+        if (double.IsFinite(d) && d is >= 0 and <= MaxRecheckDays) return Parsed.Of<TimeSpan?>(TimeSpan.FromDays(d));
+        return Parsed.Fail<TimeSpan?>(name, $"{name} must be a number of days from 0 to {MaxRecheckDays}");
     }
     /// <summary>The profiles to use; null loads data/sites/*.json.</summary>
     internal IReadOnlyDictionary<string, SiteProfile>? Profiles { get; init; }
@@ -40,7 +40,7 @@ public sealed record CrawlOptions
     public string? Validate() => Resolve().Error;
 
     /// <summary>The selected sites bound to their addresses, or a message saying what is wrong.</summary>
-    internal (IReadOnlyList<SiteEndpoint> Endpoints, string? Error) Resolve()
+    internal Parsed<IReadOnlyList<SiteEndpoint>> Resolve()
     {
         var profiles = Profiles ?? SiteProfiles.All;
         var codes = Sites.Count == 0 ? profiles.Keys.Order().ToList() : Sites.Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
@@ -48,16 +48,16 @@ public sealed record CrawlOptions
         foreach (var code in codes)
         {
             if (!profiles.TryGetValue(code, out var profile))
-                return ([], $"unknown site '{code}' (known: {string.Join(", ", profiles.Keys.Order())})");
+                return Parsed.Fail<IReadOnlyList<SiteEndpoint>>($"unknown site '{code}' (known: {string.Join(", ", profiles.Keys.Order())})");
             var baseUrl = BaseUrls.TryGetValue(code, out var b) ? b : null;
             if (baseUrl is not null && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
-                return ([], $"base URL '{baseUrl}' for {code} is not an absolute http(s) URL");
+                return Parsed.Fail<IReadOnlyList<SiteEndpoint>>($"base URL '{baseUrl}' for {code} is not an absolute http(s) URL");
             if (MaxListPages is not null) profile = profile with { MaxListPages = Math.Max(1, MaxListPages.Value) };
             endpoints.Add(new SiteEndpoint(profile, baseUrl));
         }
-        if (Fetch.RatePerSecond <= 0) return ([], "the rate must be more than 0 requests per second");
-        if (RecheckAfter < TimeSpan.Zero) return ([], "the re-check period cannot be negative");
-        return (endpoints, null);
+        if (Fetch.RatePerSecond <= 0) return Parsed.Fail<IReadOnlyList<SiteEndpoint>>("the rate must be more than 0 requests per second");
+        if (RecheckAfter < TimeSpan.Zero) return Parsed.Fail<IReadOnlyList<SiteEndpoint>>("the re-check period cannot be negative");
+        return Parsed.Of<IReadOnlyList<SiteEndpoint>>(endpoints);
     }
 }
 

@@ -19,8 +19,8 @@ internal sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snap
     /// <summary>Crawls the selected sites; throws <see cref="ArgumentException"/> for options <see cref="CrawlOptions.Resolve"/> rejects.</summary>
     public async Task<CrawlSummary> RunAsync(CrawlOptions options, IProgress<CrawlProgress>? progress = null, CancellationToken ct = default)
     {
-        var (endpoints, error) = options.Resolve();
-        if (error is not null) throw new ArgumentException(error, nameof(options));
+        var resolved = options.Resolve();
+        if (!resolved.TryGetValue(out var endpoints)) throw new ArgumentException(resolved.Error, nameof(options));
         var started = _time.GetUtcNow();
         using var fetcher = new PoliteFetcher(options.Fetch, _time);
         var sites = await Task.WhenAll(endpoints.Select(e => Task.Run(() => new SiteCrawl(this, e, fetcher, options.RecheckAfter, progress, ct).RunAsync(), ct))).ConfigureAwait(false);
@@ -101,8 +101,8 @@ internal sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snap
             var discovered = new List<DiscoveredPage>();
             if (result.Status == FetchStatus.Ok)
             {
-                var (list, error) = ListPage.Read(result.Body, result.ContentType, site.Profile);
-                if (list is null) { Fail(page, error!, result); return; }
+                var read = ListPage.Read(result.Body, result.ContentType, site.Profile);
+                if (!read.TryGetValue(out var list)) { Fail(page, read.Error!, result); return; }
                 page = WithBody(page, result);
                 var from = new Uri(result.FinalUrl);
                 foreach (var link in list.Links)

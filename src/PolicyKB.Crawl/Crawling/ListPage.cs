@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using PolicyKB.Import.Encodings;
+using PolicyKB.Model;
 
 namespace PolicyKB.Crawl;
 
@@ -22,11 +23,11 @@ internal sealed partial record ListPage(IReadOnlyList<PageLink> Links, int? Tota
     private static partial Regex CountPage();
 
     /// <summary>Reads a list page; an error for bytes that are neither HTML nor JSON nor decodable text.</summary>
-    public static (ListPage? Page, string? Error) Read(byte[] content, string? contentType, SiteProfile profile)
+    public static Parsed<ListPage> Read(byte[] content, string? contentType, SiteProfile profile)
     {
         var (decoded, error) = TextDecoder.Decode(content, contentType);
-        if (decoded is null) return (null, error);
-        return profile.ListKind == ListKind.Json ? FromJson(decoded.Text, profile.Paging) : (FromHtml(decoded.Text, profile.Paging), null);
+        if (decoded is null) return Parsed.Fail<ListPage>(error!);
+        return profile.ListKind == ListKind.Json ? FromJson(decoded.Text, profile.Paging) : Parsed.Of(FromHtml(decoded.Text, profile.Paging));
     }
 
     private static ListPage FromHtml(string html, PagingRule paging)
@@ -48,11 +49,11 @@ internal sealed partial record ListPage(IReadOnlyList<PageLink> Links, int? Tota
     }
 
     /// <summary>The gov.cn search endpoint: every object with a "url" is a row, wherever the response nests it.</summary>
-    private static (ListPage?, string?) FromJson(string json, PagingRule paging)
+    private static Parsed<ListPage> FromJson(string json, PagingRule paging)
     {
         JsonDocument document;
         try { document = JsonDocument.Parse(json); }
-        catch (JsonException e) { return (null, $"list response is not JSON: {e.Message}"); }
+        catch (JsonException e) { return Parsed.Fail<ListPage>($"list response is not JSON: {e.Message}"); }
         using (document)
         {
             var links = new List<PageLink>();
@@ -70,7 +71,7 @@ internal sealed partial record ListPage(IReadOnlyList<PageLink> Links, int? Tota
                 }
             }
             Walk(document.RootElement);
-            return (new ListPage(links, total), null);
+            return Parsed.Of(new ListPage(links, total));
         }
     }
 

@@ -89,8 +89,7 @@ public sealed partial class CrawlCoordinator : IDisposable
         }
         if (request.MaxListPages is < 1 or > CrawlRequest.MaxListPagesLimit)
             errors["maxListPages"] = $"maxListPages 须为 1 至 {CrawlRequest.MaxListPagesLimit} 的整数";
-        CrawlOptions.RecheckPeriod(request.RecheckAfterDays, "recheckAfterDays", out var badRecheck);
-        if (badRecheck is not null) errors["recheckAfterDays"] = $"recheckAfterDays 须为 0 至 {CrawlOptions.MaxRecheckDays} 之间的天数";
+        if (!CrawlOptions.RecheckPeriod(request.RecheckAfterDays, "recheckAfterDays").Success) errors["recheckAfterDays"] = $"recheckAfterDays 须为 0 至 {CrawlOptions.MaxRecheckDays} 之间的天数";
         if (request.RatePerSecond is { } rate && !(double.IsFinite(rate) && rate > 0 && rate <= _settings.RatePerSecond))
             errors["ratePerSecond"] = $"ratePerSecond 须大于 0，且不超过配置的每秒 {_settings.RatePerSecond} 次请求";
         return errors;
@@ -107,24 +106,24 @@ public sealed partial class CrawlCoordinator : IDisposable
     /// <summary>Starts a crawl in the background; false with the reason when one is running or the request is invalid.</summary>
     public bool TryStart(CrawlRequest request, out string? reason)
     {
-        var recheckPeriod = CrawlOptions.RecheckPeriod(request.RecheckAfterDays, "recheckAfterDays", out _);
+        var recheck = CrawlOptions.RecheckPeriod(request.RecheckAfterDays, "recheckAfterDays");
         var options = new CrawlOptions
         {
             Sites = request.Sites ?? _settings.Sites,
             BaseUrls = request.BaseUrls ?? _settings.BaseUrls,
             MaxListPages = request.MaxListPages ?? _settings.MaxListPages,
-            RecheckAfter = recheckPeriod ?? _settings.RecheckAfter,
+            RecheckAfter = (recheck.Success ? recheck.Value : null) ?? _settings.RecheckAfter,
             Fetch = _settings.ToFetchOptions() with { RatePerSecond = request.RatePerSecond ?? _settings.RatePerSecond },
             Profiles = _profiles,
         };
-        var (endpoints, resolveError) = options.Resolve();
-        var error = Check(request).Values.FirstOrDefault() ?? resolveError;
+        var endpoints = options.Resolve();
+        var error = Check(request).Values.FirstOrDefault() ?? endpoints.Error;
         lock (_lock)
         {
             if (_status.Running) { reason = $"已有采集正在运行（开始于 {_status.StartedAt:u}）"; return false; }
             if (error is not null) { reason = error; return false; }
             if (_stopping.IsCancellationRequested) { reason = "服务正在停止，请稍后再试"; return false; }
-            _status = _status with { Running = true, StartedAt = _time.GetUtcNow(), FinishedAt = null, Sites = [.. endpoints.Select(e => e.Code)], Progress = null, LastError = null };
+            _status = _status with { Running = true, StartedAt = _time.GetUtcNow(), FinishedAt = null, Sites = [.. endpoints.Value.Select(e => e.Code)], Progress = null, LastError = null };
             _current = Task.Run(() => RunAsync(options));
         }
         reason = null;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PolicyKB.Model;
 
 namespace PolicyKB.Search;
 
@@ -13,7 +14,12 @@ public static partial class DateBound
     [GeneratedRegex(@"^\s*(?<y>\d{4})(?:\s*[-/.年]\s*(?<m>\d{1,2})(?:\s*[-/.月]\s*(?<d>\d{1,2})\s*日?)?\s*月?)?\s*年?\s*$")]
     private static partial Regex Pattern();
 
-    public static bool TryParse(string? text, bool upper, out DateOnly date)
+    /// <summary>The bound, or "“text”不是日期（如 2023-10-11、2023-10 或 2023）。"</summary>
+    public static Parsed<DateOnly> Parse(string? text, bool upper) => TryParse(text, upper, out var date)
+        ? Parsed.Of(date)
+        : Parsed.Fail<DateOnly>($"“{InvisibleText.Excerpt(text)}”不是日期（如 2023-10-11、2023-10 或 2023）。");
+
+    private static bool TryParse(string? text, bool upper, out DateOnly date)
     {
         date = default;
         if (string.IsNullOrWhiteSpace(text)) return false;

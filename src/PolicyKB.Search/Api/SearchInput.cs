@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PolicyKB.Model;
@@ -53,7 +52,7 @@ public sealed partial record SearchInput
     /// size, facets), one message in Chinese each. <paramref name="paged"/> false (an export, a brief: every hit is
     /// taken) leaves page × size unlimited.
     /// </summary>
-    public SearchValidation Validate(bool paged = true)
+    public Parsed<SearchRequest> Validate(bool paged = true)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         void Fail(string name, string message) => errors[name] = message;
@@ -121,7 +120,7 @@ public sealed partial record SearchInput
             Size = size,
             CountFacets = counted,
         };
-        return errors.Count == 0 ? new SearchValidation(request, errors) : new SearchValidation(null, errors);
+        return errors.Count == 0 ? Parsed.Of(request) : Parsed.Fail<SearchRequest>(errors);
     }
 
     /// <summary>
@@ -150,27 +149,9 @@ public sealed partial record SearchInput
     private static DateOnly? ReadDate(string name, string? text, bool upper, Action<string, string> fail)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateBound.TryParse(text, upper, out var date)) return date;
-        fail(name, $"“{InvisibleText.Excerpt(text)}”不是日期（如 2023-10-11、2023-10 或 2023）。");
+        var date = DateBound.Parse(text, upper);
+        if (date.Success) return date.Value;
+        fail(name, date.Error!);
         return null;
     }
-}
-
-/// <summary>What <see cref="SearchInput.Validate"/> made of a search: the request, or the errors by parameter name.</summary>
-public sealed record SearchValidation
-{
-    internal SearchValidation(SearchRequest? request, IReadOnlyDictionary<string, string> errors)
-    {
-        Request = request;
-        Errors = errors;
-    }
-
-    /// <summary>The request, when the input had no error.</summary>
-    public SearchRequest? Request { get; }
-
-    /// <summary>Each bad parameter (the API's name: q, site, from …) and what is wrong with it, in Chinese; empty on success.</summary>
-    public IReadOnlyDictionary<string, string> Errors { get; }
-
-    [MemberNotNullWhen(true, nameof(Request))]
-    public bool Success => Request is not null;
 }

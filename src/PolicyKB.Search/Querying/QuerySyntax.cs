@@ -199,7 +199,7 @@ internal static class QuerySyntax
         DateOnly? Bound(string text, bool upper, ref string? message)
         {
             if (text.Length == 0) return null;
-            if (DateBound.TryParse(text, upper, out var date)) return date;
+            if (DateBound.Parse(text, upper).TryGetValue(out var date)) return date;
             message ??= $"{name}范围中的“{text}”不是日期（可写 2023-10-11、2023-10 或 2023）";
             return null;
         }

@@ -49,8 +49,8 @@ public static class BriefEndpoints
         SearchRequest? search = null;
         if (body.Search is not null)
         {
-            search = body.Search.ToRequest(out var problems, paged: false);
-            if (search is null) return Problems.BadParameters(problems.ToDictionary(p => "search." + p.Key, p => p.Value));
+            var read = body.Search.Read(paged: false);
+            if (!read.TryGetValue(out search)) return Problems.BadParameters(read, prefix: "search.");
         }
         if (ids.Count == 0 && search is null) return Problems.BadParameter("ids", "请给出要收入简报的文件编号，或一个检索。");
 

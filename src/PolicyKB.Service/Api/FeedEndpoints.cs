@@ -35,8 +35,8 @@ public static partial class FeedEndpoints
     private static async Task<IResult> SearchFeed([AsParameters] SearchParameters parameters, IPolicyIndex index, ServiceSettings settings,
         TimeProvider clock, HttpContext http)
     {
-        var request = parameters.ToRequest(out var problems);
-        if (request is null) return Problems.BadParameters(problems);
+        var read = parameters.Read();
+        if (!read.TryGetValue(out var request)) return Problems.BadParameters(read);
         request = request with
         {
             Sort = SearchSort.Newest,

@@ -18,6 +18,10 @@ public static class Problems
             extensions: new Dictionary<string, object?> { ["parameters"] = errors.Keys.ToArray() });
     }
 
+    /// <summary>400 for input that was not read: each of its errors under its parameter's name, after <paramref name="prefix"/> (search.q).</summary>
+    public static IResult BadParameters<T>(Parsed<T> failed, string prefix = "")
+        => BadParameters(failed.Errors.ToDictionary(e => prefix + e.Key, e => new[] { e.Value }, StringComparer.Ordinal));
+
     public static IResult BadParameter(string name, string message)
         => BadParameters(new Dictionary<string, string[]> { [name] = [message] });
 

@@ -49,8 +49,8 @@ public static partial class SearchEndpoints
     private static async Task<IResult> Search([AsParameters] SearchParameters parameters, IPolicyIndex index, ServiceSettings settings,
         HttpContext http, ILoggerFactory loggers, IssuerRegistry issuers)
     {
-        var request = parameters.ToRequest(out var problems);
-        if (request is null) return Problems.BadParameters(problems);
+        var read = parameters.Read();
+        if (!read.TryGetValue(out var request)) return Problems.BadParameters(read);
         SearchResult? result;
         try { result = await RunAsync(index, request, settings, http.RequestAborted); }
         catch (QueryTooComplexException e) { return Problems.BadParameter("q", e.Message); }
@@ -65,8 +65,8 @@ public static partial class SearchEndpoints
     {
         if (!ExportFormats.TryParse(format, out var chosen))
             return Problems.BadParameter("format", $"“{InvisibleText.Excerpt(format)}”不是导出格式（csv、excel、json）。");
-        var request = parameters.ToRequest(out var problems, paged: false);
-        if (request is null) return Problems.BadParameters(problems);
+        var read = parameters.Read(paged: false);
+        if (!read.TryGetValue(out var request)) return Problems.BadParameters(read);
         var limit = ExportLimit(settings);
         HitStream? stream;
         try { stream = await StreamAsync(index, request, limit, settings, http.RequestAborted); }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using PolicyKB.Model;
 using PolicyKB.Search;
 
 namespace PolicyKB.Service.Api;
@@ -49,17 +50,12 @@ public sealed class SearchParameters
     /// <summary>Facets to count (issuer,theme,topic,type,site,year,month); empty: none; absent: all.</summary>
     [FromQuery(Name = "facets")] public string? Facets { get; set; }
 
-    /// <summary>Reads the parameters through <see cref="SearchInput"/>; <paramref name="problems"/> maps each bad parameter to what is wrong with it.</summary>
-    public SearchRequest? ToRequest(out Dictionary<string, string[]> problems, bool paged = true)
+    /// <summary>Reads the parameters through <see cref="SearchInput"/>: the request, or each bad parameter and what is wrong with it.</summary>
+    public Parsed<SearchRequest> Read(bool paged = true) => new SearchInput
     {
-        var result = new SearchInput
-        {
-            Query = Q, Within = Within, Issuers = Issuer, Themes = Theme, Topics = Topic, Types = Type, Sites = Site,
-            Years = Year, Months = Month, Statuses = Status, Methodologies = Methodology,
-            PublishedFrom = From, PublishedTo = To, WrittenFrom = WrittenFrom, WrittenTo = WrittenTo,
-            Sort = Sort, Page = Page, Size = Size, Facets = Facets,
-        }.Validate(paged);
-        problems = result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }, StringComparer.Ordinal);
-        return result.Request;
-    }
+        Query = Q, Within = Within, Issuers = Issuer, Themes = Theme, Topics = Topic, Types = Type, Sites = Site,
+        Years = Year, Months = Month, Statuses = Status, Methodologies = Methodology,
+        PublishedFrom = From, PublishedTo = To, WrittenFrom = WrittenFrom, WrittenTo = WrittenTo,
+        Sort = Sort, Page = Page, Size = Size, Facets = Facets,
+    }.Validate(paged);
 }

@@ -19,11 +19,14 @@ public static class ClientLimits
 
     public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    public static IServiceCollection AddClientLimits(this IServiceCollection services, RateLimitSettings limits)
+    /// <summary>The limits of <see cref="ServiceSettings.RateLimits"/> (registered by <see cref="ServiceConfiguration.Add"/>).</summary>
+    public static IServiceCollection AddClientLimits(this IServiceCollection services)
     {
-        services.AddSingleton(new FailedAuthentications(limits));
-        services.AddRateLimiter(o =>
+        services.AddSingleton(sp => new FailedAuthentications(sp.GetRequiredService<ServiceSettings>().RateLimits));
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<ServiceSettings>((o, settings) =>
         {
+            var limits = settings.RateLimits;
             o.AddPolicy(SearchPolicy, http => RateLimitPartition.GetConcurrencyLimiter(AddressOf(http), _ => new ConcurrencyLimiterOptions
             {
                 PermitLimit = limits.SearchConcurrencyPerClient,

@@ -43,12 +43,11 @@ public static class ServiceHost
         });
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
 
-        var settings = ServiceSettings.From(options, builder.Configuration);
         var services = builder.Services;
-        services.AddSingleton(settings);
+        ServiceConfiguration.Add(services, options, builder.Configuration);
         services.AddPolicyKbData();
         // The server is the folder's one writer for its whole life; a CLI import meanwhile hands its files to POST /api/import.
-        services.AddSingleton<IPolicyIndex>(sp => PolicyIndex.Open(settings.IndexDirectory,
+        services.AddSingleton<IPolicyIndex>(sp => PolicyIndex.Open(sp.GetRequiredService<ServiceSettings>().IndexDirectory,
             new PolicyIndexOptions { Data = sp.GetRequiredService<SearchData>(), WriterCommand = "policykb serve" }));
         services.AddSingleton<IDocumentSink>(sp => sp.GetRequiredService<IPolicyIndex>());
         services.AddSingleton(TimeProvider.System);
@@ -58,7 +57,7 @@ public static class ServiceHost
         services.AddPolicyKbCrawler(builder.Configuration);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Problems.InChinese(c.ProblemDetails));
         services.AddExceptionHandler<LastResortHandler>();
-        services.AddClientLimits(settings.RateLimits);
+        services.AddClientLimits();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = PolicyJson.Options.Encoder;
@@ -67,6 +66,8 @@ public static class ServiceHost
         services.AddOpenApi();
 
         var app = builder.Build();
+        // Which middleware runs depends on the settings, so they are read (and checked) here, before the host starts.
+        var settings = app.Services.GetRequiredService<ServiceSettings>();
         if (settings.TrustedProxies.Count > 0) app.UseForwardedHeaders(ForwardedHeadersFrom(settings.TrustedProxies));
         app.UseSecurityHeaders();
         app.UseExceptionHandler();

@@ -1,6 +1,7 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace PolicyKB.Service.Hosting;
 
@@ -25,51 +26,102 @@ public sealed record ServiceSettings(
 
     public bool AdminEnabled => !string.IsNullOrEmpty(AdminApiKey);
 
-    public static ServiceSettings From(ServiceOptions options, IConfiguration configuration)
+    /// <summary>The caller's options over the bound (and validated) <c>PolicyKB</c> section.</summary>
+    public static ServiceSettings From(ServiceOptions options, ServiceConfiguration configuration) => new(
+        Path.GetFullPath(options.IndexDirectory),
+        options.SamplesDirectory ?? NullIfEmpty(configuration.SamplesDirectory),
+        options.AdminApiKey ?? NullIfEmpty(configuration.AdminApiKey),
+        options.SearchTimeout ?? (configuration.SearchTimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : DefaultSearchTimeout),
+        options.ExportLimit ?? configuration.ExportLimit ?? DefaultExportLimit)
     {
-        var section = configuration.GetSection(ServiceOptions.Section);
-        var timeoutSeconds = Positive(section, "SearchTimeoutSeconds", NumberStyles.Float, "a number of seconds above 0");
-        var exportLimit = (int?)Positive(section, "ExportLimit", NumberStyles.Integer, "a whole number above 0");
-        return new ServiceSettings(
-            Path.GetFullPath(options.IndexDirectory),
-            options.SamplesDirectory ?? NullIfEmpty(section["SamplesDirectory"]),
-            options.AdminApiKey ?? NullIfEmpty(section["AdminApiKey"]),
-            options.SearchTimeout ?? (timeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : DefaultSearchTimeout),
-            options.ExportLimit ?? exportLimit ?? DefaultExportLimit)
-        {
-            ImportRoots = [.. List(section, "ImportRoots").Select(ImportRoot)],
-            TrustedProxies = [.. List(section, "TrustedProxies").Select(Proxy)],
-            RateLimits = RateLimitSettings.From(section.GetSection(RateLimitSettings.Section)),
-        };
-    }
-
-    /// <summary>An unset or empty value is null (the default applies); anything else must be a number above 0.</summary>
-    private static double? Positive(IConfigurationSection section, string key, NumberStyles style, string rule)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        return double.TryParse(text, style, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) && n > 0 && n <= int.MaxValue
-            ? n
-            : throw new InvalidOperationException($"{ServiceOptions.Section}:{key} must be {rule}, not '{text}'.");
-    }
-
-    /// <summary>A list as configuration gives it: indexed entries (<c>ImportRoots:0</c>) or one value.</summary>
-    private static IEnumerable<string> List(IConfigurationSection section, string key)
-    {
-        var list = section.GetSection(key);
-        var values = list.GetChildren().Select(c => c.Value).Append(list.Value);
-        return values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim());
-    }
-
-    private static string ImportRoot(string path) => Path.IsPathFullyQualified(path)
-        ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))
-        : throw new InvalidOperationException($"{ServiceOptions.Section}:ImportRoots: '{path}' is not an absolute path.");
-
-    private static IPAddress Proxy(string address) => IPAddress.TryParse(address, out var ip)
-        ? ip
-        : throw new InvalidOperationException($"{ServiceOptions.Section}:TrustedProxies: '{address}' is not an IP address.");
+        ImportRoots = [.. configuration.ImportRoots.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r)))],
+        TrustedProxies = [.. configuration.TrustedProxies.Select(IPAddress.Parse)],
+        RateLimits = configuration.RateLimits,
+    };
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}
+
+/// <summary>
+/// The <c>PolicyKB</c> configuration section as bound (appsettings.json, <c>PolicyKB__…</c>, <c>--PolicyKB:…</c>);
+/// checked by <see cref="ServiceConfigurationValidator"/> when the host starts. Unset or empty values take the defaults.
+/// </summary>
+public sealed class ServiceConfiguration
+{
+    public string? SamplesDirectory { get; set; }
+    public string? AdminApiKey { get; set; }
+    public double? SearchTimeoutSeconds { get; set; }
+    public int? ExportLimit { get; set; }
+    /// <summary>Indexed entries (<c>ImportRoots:0</c>) or one value (<c>PolicyKB__ImportRoots=/srv/in</c>).</summary>
+    public List<string> ImportRoots { get; set; } = [];
+    /// <summary>Indexed entries or one value, as <see cref="ImportRoots"/>.</summary>
+    public List<string> TrustedProxies { get; set; } = [];
+    public RateLimitSettings RateLimits { get; set; } = new();
+
+    /// <summary>
+    /// Binds and checks the section when the host starts, and registers the <see cref="ServiceSettings"/> the endpoints
+    /// use. A value the binder cannot convert is reported, like a value out of range, as an <see cref="OptionsValidationException"/>.
+    /// </summary>
+    public static IServiceCollection Add(IServiceCollection services, ServiceOptions options, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ServiceOptions.Section);
+        services.AddOptions<ServiceConfiguration>().Configure(c => Bind(section, c)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServiceConfiguration>, ServiceConfigurationValidator>();
+        services.AddSingleton(sp => ServiceSettings.From(options, sp.GetRequiredService<IOptions<ServiceConfiguration>>().Value));
+        return services;
+    }
+
+    private static void Bind(IConfigurationSection section, ServiceConfiguration target)
+    {
+        try
+        {
+            section.Bind(target);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder's message names the key ("Failed to convert configuration value at 'PolicyKB:ExportLimit' …").
+            throw new OptionsValidationException(ServiceOptions.Section, typeof(ServiceConfiguration), [e.Message]);
+        }
+        // The binder reads a list only from indexed entries; one plain value (an environment variable) is a list of one.
+        AddSingle(section, nameof(ImportRoots), target.ImportRoots);
+        AddSingle(section, nameof(TrustedProxies), target.TrustedProxies);
+    }
+
+    private static void AddSingle(IConfigurationSection section, string key, List<string> list)
+    {
+        if (section[key] is { } value && !string.IsNullOrWhiteSpace(value)) list.Add(value);
+        list.RemoveAll(string.IsNullOrWhiteSpace);
+        for (var i = 0; i < list.Count; i++) list[i] = list[i].Trim();
+    }
+}
+
+/// <summary>Checks the <c>PolicyKB</c> section when the host starts, so a bad setting stops start-up with a message naming it.</summary>
+internal sealed class ServiceConfigurationValidator : IValidateOptions<ServiceConfiguration>
+{
+    public ValidateOptionsResult Validate(string? name, ServiceConfiguration settings)
+    {
+        const string section = ServiceOptions.Section;
+        var errors = new List<string>();
+        void Require(bool ok, string key, string rule, object? value)
+        {
+            if (!ok) errors.Add($"{section}:{key} must be {rule}, not '{value}'.");
+        }
+        Require(settings.SearchTimeoutSeconds is null or (> 0 and <= int.MaxValue), nameof(settings.SearchTimeoutSeconds), "a number of seconds above 0", settings.SearchTimeoutSeconds);
+        Require(settings.ExportLimit is null or > 0, nameof(settings.ExportLimit), "a whole number above 0", settings.ExportLimit);
+        foreach (var root in settings.ImportRoots.Where(r => !Path.IsPathFullyQualified(r)))
+            errors.Add($"{section}:{nameof(settings.ImportRoots)}: '{root}' is not an absolute path.");
+        foreach (var proxy in settings.TrustedProxies.Where(p => !IPAddress.TryParse(p, out _)))
+            errors.Add($"{section}:{nameof(settings.TrustedProxies)}: '{proxy}' is not an IP address.");
+
+        var limits = settings.RateLimits;
+        void InRange(int value, string key, int min, int max) =>
+            Require(value >= min && value <= max, $"{RateLimitSettings.Section}:{key}", $"a whole number from {min} to {max}", value);
+        InRange(limits.FailedAdminAuthLimit, nameof(limits.FailedAdminAuthLimit), 1, int.MaxValue);
+        InRange(limits.FailedAdminAuthWindowSeconds, nameof(limits.FailedAdminAuthWindowSeconds), 1, 86_400);
+        InRange(limits.SearchConcurrencyPerClient, nameof(limits.SearchConcurrencyPerClient), 1, 10_000);
+        InRange(limits.SearchQueuePerClient, nameof(limits.SearchQueuePerClient), 0, 10_000);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }
 
 /// <summary>
@@ -81,29 +133,10 @@ public sealed record RateLimitSettings
     public const string Section = "RateLimits";
 
     public int FailedAdminAuthLimit { get; init; } = 10;
-    public TimeSpan FailedAdminAuthWindow { get; init; } = TimeSpan.FromMinutes(15);
+    public int FailedAdminAuthWindowSeconds { get; init; } = 15 * 60;
+    public TimeSpan FailedAdminAuthWindow => TimeSpan.FromSeconds(FailedAdminAuthWindowSeconds);
     /// <summary>Searches, exports, suggestions, documents and briefs one client address runs at the same time.</summary>
     public int SearchConcurrencyPerClient { get; init; } = 4;
     /// <summary>Further requests of that client that wait for a place; more are answered 429.</summary>
     public int SearchQueuePerClient { get; init; } = 8;
-
-    public static RateLimitSettings From(IConfigurationSection section)
-    {
-        var defaults = new RateLimitSettings();
-        int Int(string key, int fallback, int min, int max)
-        {
-            var text = section[key];
-            if (string.IsNullOrWhiteSpace(text)) return fallback;
-            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-                ? n
-                : throw new InvalidOperationException($"{ServiceOptions.Section}:{Section}:{key} must be a whole number from {min} to {max}, not '{text}'.");
-        }
-        return new RateLimitSettings
-        {
-            FailedAdminAuthLimit = Int(nameof(FailedAdminAuthLimit), defaults.FailedAdminAuthLimit, 1, int.MaxValue),
-            FailedAdminAuthWindow = TimeSpan.FromSeconds(Int("FailedAdminAuthWindowSeconds", (int)defaults.FailedAdminAuthWindow.TotalSeconds, 1, 86_400)),
-            SearchConcurrencyPerClient = Int(nameof(SearchConcurrencyPerClient), defaults.SearchConcurrencyPerClient, 1, 10_000),
-            SearchQueuePerClient = Int(nameof(SearchQueuePerClient), defaults.SearchQueuePerClient, 0, 10_000),
-        };
-    }
 }

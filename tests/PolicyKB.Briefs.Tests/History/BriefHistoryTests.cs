@@ -28,7 +28,7 @@ public sealed class BriefHistoryTests
     public void An_issued_brief_is_saved_with_its_number_date_and_items()
     {
         var history = new BriefHistory(_dir);
-        Assert.IsTrue(history.Issue(Brief(24, "x1", "x2")).Succeeded);
+        Assert.IsTrue(history.Issue(Brief(24, "x1", "x2")).Success);
 
         var saved = history.All().Single();
         Assert.AreEqual(24, saved.Number);
@@ -45,7 +45,7 @@ public sealed class BriefHistoryTests
 
         var again = history.Issue(Brief(3, "y1"));
 
-        Assert.IsFalse(again.Succeeded);
+        Assert.IsFalse(again.Success);
         StringAssert.Contains(again.Error, "already issued");
         CollectionAssert.AreEqual(new[] { "x1" }, history.All().Single().ItemIds.ToList());
     }
@@ -75,5 +75,5 @@ public sealed class BriefHistoryTests
 
     [TestMethod]
     public void A_brief_without_a_number_cannot_be_issued()
-        => Assert.IsFalse(new BriefHistory(_dir).Issue(Brief(0, "x1")).Succeeded);
+        => Assert.IsFalse(new BriefHistory(_dir).Issue(Brief(0, "x1")).Success);
 }

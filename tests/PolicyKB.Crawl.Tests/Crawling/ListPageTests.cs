@@ -19,10 +19,9 @@ public sealed class ListPageTests
     public void ReadsTheNoticesAndPagingOfTheRealNdrcList()
     {
         var ndrc = new SiteEndpoint(SiteProfiles.All["ndrc"]);
-        var (page, error) = ListPage.Read(RealPage("ndrc_xxgk_zcfb_tz_list_index.html"), "text/html", ndrc.Profile);
+        var page = ListPage.Read(RealPage("ndrc_xxgk_zcfb_tz_list_index.html"), "text/html", ndrc.Profile).Value;
 
-        Assert.IsNull(error);
-        Assert.AreEqual(20, page!.TotalPages);
+        Assert.AreEqual(20, page.TotalPages);
         Assert.AreEqual(("index", "html"), (page.PageName, page.PageExtension));
         var from = new Uri("https://www.ndrc.gov.cn/xxgk/zcfb/tz/");
         var details = page.Links.Select(l => ndrc.ToFetchUrl(l.Href, from)).OfType<string>()
@@ -37,10 +36,9 @@ public sealed class ListPageTests
     {
         var news = SiteProfiles.All["mee"] with { DetailPattern = @"^/ywdt/spxw/\d{6}/t\d{8}_\d+\.shtml$" };
         var mee = new SiteEndpoint(news);
-        var (page, error) = ListPage.Read(RealPage("mee_ywdt_spxw_list_index.html"), null, news);
+        var page = ListPage.Read(RealPage("mee_ywdt_spxw_list_index.html"), null, news).Value;
 
-        Assert.IsNull(error);
-        Assert.AreEqual(56, page!.TotalPages);
+        Assert.AreEqual(56, page.TotalPages);
         Assert.AreEqual(("index", "shtml"), (page.PageName, page.PageExtension), "name and extension from the commented-out createPageHTML");
         var from = new Uri("https://www.mee.gov.cn/ywdt/spxw/");
         var details = page.Links.Select(l => mee.ToFetchUrl(l.Href, from)).OfType<string>().Where(u => mee.Classify(u) == LinkKind.Detail).Distinct().ToList();
@@ -50,9 +48,9 @@ public sealed class ListPageTests
     [TestMethod]
     public void AJsonListThatIsNotJsonIsAnError()
     {
-        var (page, error) = ListPage.Read("<html>maintenance</html>"u8.ToArray(), "text/html", SiteProfiles.All["govcn"]);
+        var read = ListPage.Read("<html>maintenance</html>"u8.ToArray(), "text/html", SiteProfiles.All["govcn"]);
 
-        Assert.IsNull(page);
-        StringAssert.Contains(error, "not JSON");
+        Assert.IsFalse(read.Success);
+        StringAssert.Contains(read.Error, "not JSON");
     }
 }

@@ -51,9 +51,9 @@ public sealed class SiteEndpointTests
     [TestMethod]
     public void RejectsABaseUrlThatIsNotAnAddress()
     {
-        var (_, error) = new CrawlOptions { Sites = ["ndrc"], BaseUrls = new Dictionary<string, string> { ["ndrc"] = "not a url" } }.Resolve();
+        var error = new CrawlOptions { Sites = ["ndrc"], BaseUrls = new Dictionary<string, string> { ["ndrc"] = "not a url" } }.Resolve().Error;
         StringAssert.Contains(error, "not an absolute http(s) URL");
-        (_, error) = new CrawlOptions { Sites = ["nope"] }.Resolve();
+        error = new CrawlOptions { Sites = ["nope"] }.Resolve().Error;
         StringAssert.Contains(error, "unknown site 'nope'");
     }
 }

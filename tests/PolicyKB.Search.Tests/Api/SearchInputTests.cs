@@ -27,7 +27,7 @@ public sealed class SearchInputTests
         var result = input.Validate();
 
         Assert.IsFalse(result.Success);
-        Assert.IsNull(result.Request);
+        Assert.ThrowsExactly<InvalidOperationException>(() => result.Value);
         CollectionAssert.AreEqual(new[] { name }, result.Errors.Keys.ToArray());
         Assert.AreEqual(message, result.Errors[name]);
     }
@@ -43,21 +43,21 @@ public sealed class SearchInputTests
 
         Assert.IsTrue(result.Success, string.Join("; ", result.Errors.Values));
         Assert.AreEqual(0, result.Errors.Count);
-        Assert.AreEqual("碳达峰", result.Request.Query);
-        CollectionAssert.AreEqual(new[] { "国务院", "国家发展改革委" }, result.Request.Issuers.ToArray());
-        CollectionAssert.AreEqual(new[] { "ndrc" }, result.Request.Sites.ToArray());
-        CollectionAssert.AreEqual(new[] { "现行有效" }, result.Request.Statuses.ToArray());
-        CollectionAssert.AreEqual(new[] { "2023" }, result.Request.Years.ToArray());
-        CollectionAssert.AreEqual(new[] { "2023-10" }, result.Request.Months.ToArray());
-        Assert.AreEqual(SearchSort.Newest, result.Request.Sort);
-        Assert.AreEqual(2, result.Request.Page);
-        Assert.AreEqual(20, result.Request.Size);
+        Assert.AreEqual("碳达峰", result.Value.Query);
+        CollectionAssert.AreEqual(new[] { "国务院", "国家发展改革委" }, result.Value.Issuers.ToArray());
+        CollectionAssert.AreEqual(new[] { "ndrc" }, result.Value.Sites.ToArray());
+        CollectionAssert.AreEqual(new[] { "现行有效" }, result.Value.Statuses.ToArray());
+        CollectionAssert.AreEqual(new[] { "2023" }, result.Value.Years.ToArray());
+        CollectionAssert.AreEqual(new[] { "2023-10" }, result.Value.Months.ToArray());
+        Assert.AreEqual(SearchSort.Newest, result.Value.Sort);
+        Assert.AreEqual(2, result.Value.Page);
+        Assert.AreEqual(20, result.Value.Size);
     }
 
     [TestMethod]
     public void NothingTypedIsTheDefaultSearch()
     {
-        var request = new SearchInput().Validate().Request!;
+        var request = new SearchInput().Validate().Value;
 
         Assert.AreEqual("", request.Query);
         Assert.AreEqual(1, request.Page);
@@ -72,7 +72,7 @@ public sealed class SearchInputTests
     [DataRow(" Year , issuer,year", "year|issuer")]
     public void FacetsNameWhatIsCountedEmptyNone(string facets, string expected)
     {
-        var request = new SearchInput { Facets = facets }.Validate().Request!;
+        var request = new SearchInput { Facets = facets }.Validate().Value;
 
         CollectionAssert.AreEqual(expected.Split('|', StringSplitOptions.RemoveEmptyEntries), request.CountFacets!.ToArray());
     }
@@ -80,7 +80,7 @@ public sealed class SearchInputTests
     [TestMethod]
     public void MonthAndYearBoundsWidenToWholePeriods()
     {
-        var request = new SearchInput { PublishedFrom = "2023-10", PublishedTo = "2023年10月", WrittenFrom = "2022", WrittenTo = "2022" }.Validate().Request!;
+        var request = new SearchInput { PublishedFrom = "2023-10", PublishedTo = "2023年10月", WrittenFrom = "2022", WrittenTo = "2022" }.Validate().Value;
 
         Assert.AreEqual(new DateOnly(2023, 10, 1), request.PublishedFrom);
         Assert.AreEqual(new DateOnly(2023, 10, 31), request.PublishedTo);
@@ -127,7 +127,7 @@ public sealed class SearchInputTests
     [TestMethod]
     public void WithinQueriesAreAndedOntoTheQueryAndAnUnparsableOneIsRefused()
     {
-        Assert.AreEqual("碳 配额", new SearchInput { Query = "碳", Within = ["配额", " "] }.Validate().Request!.Query);
+        Assert.AreEqual("碳 配额", new SearchInput { Query = "碳", Within = ["配额", " "] }.Validate().Value.Query);
         StringAssert.StartsWith(new SearchInput { Query = "碳", Within = ["\"配额"] }.Validate().Errors["within"], "在结果中检索的条件有误：");
     }
 

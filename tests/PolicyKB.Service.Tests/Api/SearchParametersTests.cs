@@ -11,9 +11,9 @@ public sealed class SearchParametersTests
     public void RepeatedFiltersBecomeValuesOfOneFacet()
     {
         var request = new SearchParameters { Q = " 碳达峰 ", Issuer = ["国务院", "国家发展改革委", "国务院", " "], Site = ["NDRC"], Sort = "newest", Page = "2", Size = "20" }
-            .ToRequest(out var problems);
+            .Read().Value;
 
-        Assert.IsNotNull(request, string.Join("; ", problems.Keys));
+
         Assert.AreEqual("碳达峰", request.Query);
         CollectionAssert.AreEqual(new[] { "国务院", "国家发展改革委" }, request.Issuers.ToArray());
         CollectionAssert.AreEqual(new[] { "ndrc" }, request.Sites.ToArray());
@@ -25,9 +25,8 @@ public sealed class SearchParametersTests
     [TestMethod]
     public void MonthAndYearBoundsWidenToWholePeriods()
     {
-        var request = new SearchParameters { From = "2023-10", To = "2023年10月", WrittenFrom = "2022", WrittenTo = "2022" }.ToRequest(out _);
+        var request = new SearchParameters { From = "2023-10", To = "2023年10月", WrittenFrom = "2022", WrittenTo = "2022" }.Read().Value;
 
-        Assert.IsNotNull(request);
         Assert.AreEqual(new DateOnly(2023, 10, 1), request.PublishedFrom);
         Assert.AreEqual(new DateOnly(2023, 10, 31), request.PublishedTo);
         Assert.AreEqual(new DateOnly(2022, 1, 1), request.WrittenFrom);
@@ -62,17 +61,17 @@ public sealed class SearchParametersTests
             case "month": p.Month = [value]; break;
         }
 
-        Assert.IsNull(p.ToRequest(out var problems));
-        CollectionAssert.AreEqual(new[] { name }, problems.Keys.ToArray());
+        var read = p.Read();
+        Assert.IsFalse(read.Success);
+        CollectionAssert.AreEqual(new[] { name }, read.Errors.Keys.ToArray());
     }
 
     [TestMethod]
     public void PagingBeyondTheWindowIsRefusedButExportIgnoresPaging()
     {
         var deep = new SearchParameters { Page = "101", Size = "100" };
-        Assert.IsNull(deep.ToRequest(out var problems));
-        Assert.IsTrue(problems.ContainsKey("page"));
-        Assert.IsNotNull(deep.ToRequest(out _, paged: false));
-        Assert.IsNotNull(new SearchParameters { Page = "100", Size = "100" }.ToRequest(out _));
+        Assert.IsTrue(deep.Read().Errors.ContainsKey("page"));
+        Assert.IsTrue(deep.Read(paged: false).Success);
+        Assert.IsTrue(new SearchParameters { Page = "100", Size = "100" }.Read().Success);
     }
 }
