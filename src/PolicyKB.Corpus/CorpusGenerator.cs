@@ -195,7 +195,7 @@ public sealed class CorpusGenerator(int seed = 1)
 public sealed record CorpusSummary(int Pages, long HtmlBytes, long BodyChars);
 
 /// <summary>One line of the manifest: where a page is and what it holds.</summary>
-public sealed record ManifestEntry(long Index, string File, string Url, Site Site, string Title, IReadOnlyList<string> Issuers,
+internal sealed record ManifestEntry(long Index, string File, string Url, Site Site, string Title, IReadOnlyList<string> Issuers,
     string? DocumentNumber, DateOnly WrittenDate, DateOnly PublishedDate, IReadOnlyList<string> Themes, int BodyChars)
 {
     public static ManifestEntry From(GeneratedPage p) =>
