@@ -48,9 +48,9 @@ public sealed record BenchOptions
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             o = args[i] switch
             {
-                "--docs" => o with { Documents = int.Parse(Value()) },
-                "--seed" => o with { Seed = int.Parse(Value()) },
-                "--clients" => o with { Clients = int.Parse(Value()) },
+                "--docs" => o with { Documents = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--seed" => o with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--clients" => o with { Clients = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--no-real" => o with { NoReal = true },
                 "--write-doc" => o with { WriteDoc = true },
                 "--report-only" => o with { ReportOnly = true },
@@ -58,12 +58,12 @@ public sealed record BenchOptions
                 "--judged" => o with { Judged = true },
                 "--profile" => o with { Profile = true },
                 "--corpus" => o with { Corpus = Value() is var c && c is "all" or "mee" ? c : throw new ArgumentException($"--corpus: '{c}' is not a corpus (all, mee).") },
-                "--cli-runs" => o with { CliRuns = int.Parse(Value()) },
+                "--cli-runs" => o with { CliRuns = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--cli-start" => o with { CliStartOnly = true },
                 "--stream" => o with { StreamPages = true },
                 "--pages-on-disk" => o with { StreamPages = false },
                 "--engines" => o with { Engines = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
-                "--query-budget" => o with { QueryBudgetSeconds = int.Parse(Value()) },
+                "--query-budget" => o with { QueryBudgetSeconds = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--only" => o with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--phase" => o with { Phase = Value() },
                 "--workload" => o with { Workload = Value() },

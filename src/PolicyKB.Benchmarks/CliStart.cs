@@ -93,8 +93,8 @@ public static class CliStart
     {
         var sb = new StringBuilder();
         sb.AppendLine(SectionHeading).AppendLine();
-        sb.AppendLine($"`policykb search {r.Query} --index DIR` over the index of the {r.Corpus}, each run a new process (median of {r.Runs} runs after one unmeasured run),");
-        sb.AppendLine($"measured {r.Measured:yyyy-MM-dd HH:mm} UTC; load average (1/5/15 min) {r.LoadAtStart} at the start, {r.LoadAtEnd} at the end.").AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"`policykb search {r.Query} --index DIR` over the index of the {r.Corpus}, each run a new process (median of {r.Runs} runs after one unmeasured run),");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"measured {r.Measured:yyyy-MM-dd HH:mm} UTC; load average (1/5/15 min) {r.LoadAtStart} at the start, {r.LoadAtEnd} at the end.").AppendLine();
         sb.AppendLine("| build | wall median ms | min | max | CPU median ms (user + system) | goal: wall median ≤ 500 ms |");
         sb.AppendLine("|---|---:|---:|---:|---:|---|");
         foreach (var b in r.Builds)

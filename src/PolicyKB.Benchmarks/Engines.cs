@@ -68,7 +68,7 @@ public static class PolicyKbEngine
             {
                 Query = query.Text,
                 Issuers = query.Issuer is { } i ? [i] : [],
-                Years = query.Year is { } y ? [y.ToString()] : [],
+                Years = query.Year is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : [],
                 Size = 10,
                 WithFacets = full,
                 WithSnippets = full,
@@ -250,7 +250,7 @@ public static class Fts5Engine
             else
             {
                 cmd.CommandText = $"SELECT count(*) FROM fts WHERE {where}";
-                total = Convert.ToInt32(cmd.ExecuteScalar());
+                total = Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
         }
         var hits = new List<Fts5Hit>();

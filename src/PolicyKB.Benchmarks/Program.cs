@@ -229,7 +229,7 @@ internal static class Phases
         var host = Environment.ProcessPath!;
         start.FileName = host;
         if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(Phases).Assembly.Location);
-        foreach (var a in new[] { "--phase", phase, "--workload", workload.Directory, "--name", workload.Name, "--index", indexDir, "--clients", options.Clients.ToString(), "--query-budget", options.QueryBudgetSeconds.ToString() })
+        foreach (var a in new[] { "--phase", phase, "--workload", workload.Directory, "--name", workload.Name, "--index", indexDir, "--clients", options.Clients.ToString(CultureInfo.InvariantCulture), "--query-budget", options.QueryBudgetSeconds.ToString(CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(a);
         using var child = Process.Start(start)!;
         string? json = null;

@@ -12,7 +12,7 @@ public static class Report
         var tables = new StringBuilder();
         foreach (var w in results)
         {
-            tables.AppendLine($"### {w.Workload}: {w.Documents:N0} pages, {w.HtmlBytes / 1e6:N1} MB of HTML").AppendLine();
+            tables.AppendLine(CultureInfo.InvariantCulture, $"### {w.Workload}: {w.Documents:N0} pages, {w.HtmlBytes / 1e6:N1} MB of HTML").AppendLine();
             tables.AppendLine("| engine | import pages/s | import MB/s | index size | import peak RSS | query p50 / p95 / p99 ms (no extras) | query p50 / p95 / p99 ms (3 facets + snippets) | concurrent p50 / p95 / p99 ms | concurrent queries/s | serving peak RSS |");
             tables.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var i in w.Imports)
@@ -30,9 +30,9 @@ public static class Report
             // A run of some engines only (--engines; PolicyKB alone at 1,000,000 pages) has no ratios: its anchors are the 100,000 run's.
             if (kb is null || lucene is null || fts is null || kbq is null || ftsq is null)
             {
-                foreach (var i in w.Imports.Where(i => i.Note is not null)) tables.AppendLine($"- {i.Engine}: {i.Note}.");
+                foreach (var i in w.Imports.Where(i => i.Note is not null)) tables.AppendLine(CultureInfo.InvariantCulture, $"- {i.Engine}: {i.Note}.");
                 foreach (var q in w.Queries)
-                    tables.AppendLine($"- {q.Engine}: hits over the {q.MixSize} queries (facets + snippets run) {q.TotalHits:N0} ({q.ZeroHitQueries} queries without hits), errors {q.Errors}{(q.Complete ? "" : $"; did not get through the mix within the {options.QueryBudgetSeconds} s budget")}.");
+                    tables.AppendLine(CultureInfo.InvariantCulture, $"- {q.Engine}: hits over the {q.MixSize} queries (facets + snippets run) {q.TotalHits:N0} ({q.ZeroHitQueries} queries without hits), errors {q.Errors}{(q.Complete ? "" : $"; did not get through the mix within the {options.QueryBudgetSeconds} s budget")}.");
                 tables.AppendLine();
                 continue;
             }
@@ -40,21 +40,21 @@ public static class Report
             var goals = IsGenerated(w);
             string Goal(string target, bool met) => goals ? $"{target} {Mark(met)}" : "";
             tables.AppendLine("| ratio | value | goal |").AppendLine("|---|---:|---|");
-            tables.AppendLine($"| import rate PolicyKB / FTS5 | {kb.PagesPerSecond / fts.PagesPerSecond:N2}× | {Goal("≥ 1.5×", kb.PagesPerSecond / fts.PagesPerSecond >= 1.5)} |");
-            tables.AppendLine($"| import rate PolicyKB / bare Lucene.Net | {kb.PagesPerSecond / lucene.PagesPerSecond:N2}× | {Goal("≥ 0.5×", kb.PagesPerSecond / lucene.PagesPerSecond >= 0.5)} |");
-            tables.AppendLine($"| query p50 PolicyKB / FTS5, facets + snippets | {kbq.Full.P50 / ftsq.Full.P50:N2}× | {Goal("≤ 0.33×", kbq.Full.P50 / ftsq.Full.P50 <= 1 / 3.0)} |");
-            tables.AppendLine($"| query p50 PolicyKB / FTS5, no extras | {kbq.Bare.P50 / ftsq.Bare.P50:N2}× | |");
-            tables.AppendLine($"| query p50 PolicyKB / FTS5, {kbq.Clients} concurrent clients | {kbq.Concurrent.P50 / ftsq.Concurrent.P50:N2}× | |");
-            tables.AppendLine($"| index size PolicyKB / FTS5 | {(double)kb.IndexBytes / fts.IndexBytes:N2}× | |");
-            tables.AppendLine($"| serving peak RSS PolicyKB | {Mb(kbq.PeakWorkingSet)} | {Goal("< 1 GB", kbq.PeakWorkingSet < 1L << 30)} |");
+            tables.AppendLine(CultureInfo.InvariantCulture, $"| import rate PolicyKB / FTS5 | {kb.PagesPerSecond / fts.PagesPerSecond:N2}× | {Goal("≥ 1.5×", kb.PagesPerSecond / fts.PagesPerSecond >= 1.5)} |");
+            tables.AppendLine(CultureInfo.InvariantCulture, $"| import rate PolicyKB / bare Lucene.Net | {kb.PagesPerSecond / lucene.PagesPerSecond:N2}× | {Goal("≥ 0.5×", kb.PagesPerSecond / lucene.PagesPerSecond >= 0.5)} |");
+            tables.AppendLine(CultureInfo.InvariantCulture, $"| query p50 PolicyKB / FTS5, facets + snippets | {kbq.Full.P50 / ftsq.Full.P50:N2}× | {Goal("≤ 0.33×", kbq.Full.P50 / ftsq.Full.P50 <= 1 / 3.0)} |");
+            tables.AppendLine(CultureInfo.InvariantCulture, $"| query p50 PolicyKB / FTS5, no extras | {kbq.Bare.P50 / ftsq.Bare.P50:N2}× | |");
+            tables.AppendLine(CultureInfo.InvariantCulture, $"| query p50 PolicyKB / FTS5, {kbq.Clients} concurrent clients | {kbq.Concurrent.P50 / ftsq.Concurrent.P50:N2}× | |");
+            tables.AppendLine(CultureInfo.InvariantCulture, $"| index size PolicyKB / FTS5 | {(double)kb.IndexBytes / fts.IndexBytes:N2}× | |");
+            tables.AppendLine(CultureInfo.InvariantCulture, $"| serving peak RSS PolicyKB | {Mb(kbq.PeakWorkingSet)} | {Goal("< 1 GB", kbq.PeakWorkingSet < 1L << 30)} |");
             tables.AppendLine();
             if (!goals) tables.AppendLine("- The goals are stated for the generated corpus above; these ratios are for comparison.");
-            foreach (var i in w.Imports.Where(i => i.Note is not null)) tables.AppendLine($"- {i.Engine}: {i.Note}.");
+            foreach (var i in w.Imports.Where(i => i.Note is not null)) tables.AppendLine(CultureInfo.InvariantCulture, $"- {i.Engine}: {i.Note}.");
             tables.AppendLine();
             foreach (var q in w.Queries.Where(q => !q.Complete))
-                tables.AppendLine($"- {q.Engine} did not get through the mix within the {options.QueryBudgetSeconds} s budget of a run: its latencies are over {q.Bare.Count} (no extras), {q.Full.Count} (facets + snippets) and {q.Concurrent.Count} (concurrent) of the {q.MixSize} queries (every kind of query among them), and its hits below are over the queries it ran.");
+                tables.AppendLine(CultureInfo.InvariantCulture, $"- {q.Engine} did not get through the mix within the {options.QueryBudgetSeconds} s budget of a run: its latencies are over {q.Bare.Count} (no extras), {q.Full.Count} (facets + snippets) and {q.Concurrent.Count} (concurrent) of the {q.MixSize} queries (every kind of query among them), and its hits below are over the queries it ran.");
             tables.AppendLine();
-            tables.AppendLine($"Hits over the {kbq.MixSize} queries (facets + snippets run): PolicyKB {kbq.TotalHits:N0} ({kbq.ZeroHitQueries} queries without hits), FTS5 {ftsq.TotalHits:N0} ({ftsq.ZeroHitQueries} without hits); errors: PolicyKB {kbq.Errors}, FTS5 {ftsq.Errors}; pages PolicyKB could not parse: {kb.Failed}.");
+            tables.AppendLine(CultureInfo.InvariantCulture, $"Hits over the {kbq.MixSize} queries (facets + snippets run): PolicyKB {kbq.TotalHits:N0} ({kbq.ZeroHitQueries} queries without hits), FTS5 {ftsq.TotalHits:N0} ({ftsq.ZeroHitQueries} without hits); errors: PolicyKB {kbq.Errors}, FTS5 {ftsq.Errors}; pages PolicyKB could not parse: {kb.Failed}.");
             tables.AppendLine();
             if (w.Http is { } h) Http(tables, h);
         }
@@ -64,19 +64,19 @@ public static class Report
         doc.AppendLine("Generated by the benchmark program; do not edit by hand. Re-run to refresh:").AppendLine();
         doc.AppendLine("```").AppendLine(Command(options)).AppendLine("```").AppendLine();
         doc.AppendLine("## Run").AppendLine();
-        doc.AppendLine($"- Date: {run.Started:yyyy-MM-dd HH:mm} UTC");
-        doc.AppendLine($"- Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {Mb(TotalMemory())} memory, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, server GC");
-        doc.AppendLine($"- Load average (1/5/15 min) at the start: {run.LoadAtStart}; at the end: {run.LoadAtEnd}. The machine is shared and the phases run one after another (PolicyKB import first): a phase that ran while the machine was busy is understated against the others.");
-        if (run.Remeasured is { } again) doc.AppendLine($"- Phases measured again after the run: {again}. The other phases are the run's.");
-        doc.AppendLine($"- SQLite {Fts5Engine.Version()} (bundled with Microsoft.Data.Sqlite), FTS5 with `tokenize='trigram'`");
+        doc.AppendLine(CultureInfo.InvariantCulture, $"- Date: {run.Started:yyyy-MM-dd HH:mm} UTC");
+        doc.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {Mb(TotalMemory())} memory, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, server GC");
+        doc.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1/5/15 min) at the start: {run.LoadAtStart}; at the end: {run.LoadAtEnd}. The machine is shared and the phases run one after another (PolicyKB import first): a phase that ran while the machine was busy is understated against the others.");
+        if (run.Remeasured is { } again) doc.AppendLine(CultureInfo.InvariantCulture, $"- Phases measured again after the run: {again}. The other phases are the run's.");
+        doc.AppendLine(CultureInfo.InvariantCulture, $"- SQLite {Fts5Engine.Version()} (bundled with Microsoft.Data.Sqlite), FTS5 with `tokenize='trigram'`");
         if (results.Count > 0 && !IsGenerated(results[0]))
             doc.AppendLine("- Only the real MEE texts were measured (`--corpus mee`); the generated corpus (100,000 pages) was not run.");
         else
-            doc.AppendLine($"- Generated corpus: {options.Documents:N0} pages, seed {options.Seed} (the N measured; see below for the real texts)");
+            doc.AppendLine(CultureInfo.InvariantCulture, $"- Generated corpus: {options.Documents:N0} pages, seed {options.Seed} (the N measured; see below for the real texts)");
         if (options.Documents < 100_000 && results.Count > 0 && IsGenerated(results[0]))
         {
             var rate = results[0].Imports.FirstOrDefault(i => i.Engine == PolicyKbEngine.Name)?.PagesPerSecond ?? double.NaN;
-            doc.AppendLine($"- The issue's goals are stated for 100,000 documents; this run measured {options.Documents:N0}. At the PolicyKB import rate measured here, 100,000 pages would take about {100_000 / rate / 3600:0.0} h to import, so the 100,000 run was not made.");
+            doc.AppendLine(CultureInfo.InvariantCulture, $"- The issue's goals are stated for 100,000 documents; this run measured {options.Documents:N0}. At the PolicyKB import rate measured here, 100,000 pages would take about {100_000 / rate / 3600:0.0} h to import, so the 100,000 run was not made.");
         }
         doc.AppendLine();
         doc.AppendLine("## Results").AppendLine();
@@ -113,7 +113,7 @@ public static class Report
     /// <summary>Both engines over loopback HTTP, with the issue's per-query goals for the real texts.</summary>
     private static void Http(StringBuilder tables, HttpResult h)
     {
-        tables.AppendLine($"Over loopback HTTP, one client, the mix with three facets and ten snippets, both engines in one run (queries alternating; load {h.LoadAtEnd} at its end):").AppendLine();
+        tables.AppendLine(CultureInfo.InvariantCulture, $"Over loopback HTTP, one client, the mix with three facets and ten snippets, both engines in one run (queries alternating; load {h.LoadAtEnd} at its end):").AppendLine();
         tables.AppendLine("| engine over HTTP | p50 ms | p95 ms | p99 ms | mean ms | queries | hits |").AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         tables.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {HttpEngines.PolicyKbName} | {h.PolicyKb.P50:0.00} | {h.PolicyKb.P95:0.00} | {h.PolicyKb.P99:0.00} | {h.PolicyKb.Mean:0.00} | {h.PolicyKb.Count} | {h.PolicyKbHits:N0} |"));
         tables.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {HttpEngines.Fts5Name} | {h.Fts5.P50:0.00} | {h.Fts5.P95:0.00} | {h.Fts5.P99:0.00} | {h.Fts5.Mean:0.00} | {h.Fts5.Count} | {h.Fts5Hits:N0} |"));
@@ -123,7 +123,7 @@ public static class Report
         tables.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| PolicyKB p99 ≤ 8 ms | {h.PolicyKb.P99:0.00} ms | {Mark(h.PolicyKb.P99 <= 8)} |"));
         tables.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| PolicyKB p50 / FTS5 p50 ≤ 1 | {h.PolicyKb.P50 / h.Fts5.P50:0.00}× | {Mark(h.PolicyKb.P50 <= h.Fts5.P50)} |"));
         tables.AppendLine();
-        if (h.Errors > 0) tables.AppendLine($"- {h.Errors} requests failed.").AppendLine();
+        if (h.Errors > 0) tables.AppendLine(CultureInfo.InvariantCulture, $"- {h.Errors} requests failed.").AppendLine();
     }
 
     private static string Command(BenchOptions o) =>

@@ -44,7 +44,7 @@ public static class StageProfile
             {
                 Query = q.Text,
                 Issuers = q.Issuer is { } i ? [i] : [],
-                Years = q.Year is { } y ? [y.ToString()] : [],
+                Years = q.Year is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : [],
                 Size = 10,
                 WithFacets = facets,
                 CountFacets = counted,

@@ -199,12 +199,12 @@ public static class MeePage
     {
         var sb = new StringBuilder(content.Length * 2 + 1000);
         var t = System.Net.WebUtility.HtmlEncode(title);
-        sb.Append($"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{t}_生态环境部</title></head><body>");
-        sb.Append($"<div class=\"content_top_box\"><ul><li class=\"first\"><div><span>名　　称：</span><p>{t}</p></div></li>");
+        sb.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{t}_生态环境部</title></head><body>");
+        sb.Append(CultureInfo.InvariantCulture, $"<div class=\"content_top_box\"><ul><li class=\"first\"><div><span>名　　称：</span><p>{t}</p></div></li>");
         if (HeaderNumber(title, content) is { } number)
-            sb.Append($"<li><div><span>文　　号：</span><p>{System.Net.WebUtility.HtmlEncode(number)}</p></div></li>");
+            sb.Append(CultureInfo.InvariantCulture, $"<li><div><span>文　　号：</span><p>{System.Net.WebUtility.HtmlEncode(number)}</p></div></li>");
         sb.Append("<li><div><span>发布机关：</span><i>生态环境部</i></div></li></ul></div>");
-        sb.Append($"<div id=\"print_html\"><h1>{t}</h1><div class=\"content_body_box\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<div id=\"print_html\"><h1>{t}</h1><div class=\"content_body_box\">");
         // The texts lost their line breaks; sentence ends give paragraphs of a readable size.
         foreach (var paragraph in content.Split('。', StringSplitOptions.RemoveEmptyEntries).Chunk(3))
             sb.Append("<p>").Append(System.Net.WebUtility.HtmlEncode(string.Join("。", paragraph) + "。")).Append("</p>");

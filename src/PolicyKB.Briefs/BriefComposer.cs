@@ -8,7 +8,7 @@ namespace PolicyKB.Briefs;
 /// routing to sections, summaries or the editor's text, source lines, and the "new since last issue" rule.
 /// Pure: the same documents, request and history always give the same brief.
 /// </summary>
-public sealed class BriefComposer
+internal sealed class BriefComposer
 {
     private readonly TimeProvider _clock;
     private readonly IssuerRegistry _issuers;

@@ -6,7 +6,7 @@ namespace PolicyKB.Briefs;
 /// The 效力 line of a brief item. Only a status a reader must be warned of gets one (已废止, 已修订, 已失效, 征求意见稿):
 /// a bulletin reports new policy, and 效力：现行有效 under every item would be noise, as would 未知.
 /// </summary>
-public static class StatusLine
+internal static class StatusLine
 {
     /// <summary>"效力：已废止（自2023年3月1日起，被《…》废止）", or null when the status needs no line.</summary>
     public static string? For(DocumentStatus status)

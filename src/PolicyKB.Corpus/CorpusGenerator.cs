@@ -94,7 +94,7 @@ public sealed class CorpusGenerator(int seed = 1)
         if (!isStateCouncil && rng.Chance(0.25))
         {
             var partners = Issuers.All.Where(i => i != Issuers.StateCouncil && i != Issuers.StateCouncilOffice
-                    && !i.Name.StartsWith(lead.Name) && !lead.Name.StartsWith(i.Name)).ToList();
+                    && !i.Name.StartsWith(lead.Name, StringComparison.Ordinal) && !lead.Name.StartsWith(i.Name, StringComparison.Ordinal)).ToList();
             var n = Math.Min(rng.Next(1, 4) + (rng.Chance(0.15) ? rng.Next(2, 9) : 0), partners.Count);
             for (var k = 0; k < n; k++)
             {
@@ -176,7 +176,7 @@ public sealed class CorpusGenerator(int seed = 1)
         for (var k = 0; k < n; k++)
         {
             var name = names[rng.Next(names.Length)];
-            var kind = name.EndsWith('表') || name.EndsWith("回执") ? (rng.Chance(0.5) ? "xlsx" : "docx") : "pdf";
+            var kind = name.EndsWith('表') || name.EndsWith("回执", StringComparison.Ordinal) ? (rng.Chance(0.5) ? "xlsx" : "docx") : "pdf";
             var stem = site switch
             {
                 Site.Mee => $"W0{published:yyyyMMdd}{rng.Next(100000000, 999999999)}",
@@ -195,7 +195,7 @@ public sealed class CorpusGenerator(int seed = 1)
 public sealed record CorpusSummary(int Pages, long HtmlBytes, long BodyChars);
 
 /// <summary>One line of the manifest: where a page is and what it holds.</summary>
-public sealed record ManifestEntry(long Index, string File, string Url, Site Site, string Title, IReadOnlyList<string> Issuers,
+internal sealed record ManifestEntry(long Index, string File, string Url, Site Site, string Title, IReadOnlyList<string> Issuers,
     string? DocumentNumber, DateOnly WrittenDate, DateOnly PublishedDate, IReadOnlyList<string> Themes, int BodyChars)
 {
     public static ManifestEntry From(GeneratedPage p) =>

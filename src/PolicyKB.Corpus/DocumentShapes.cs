@@ -79,7 +79,7 @@ internal static class DateFormats
     private static readonly string[] Digits = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
     public static string Chinese(DateOnly d, bool old = false) =>
-        old ? $"{string.Concat(d.Year.ToString().Select(c => Digits[c - '0']))}年{Numeral(d.Month)}月{Numeral(d.Day)}日" : $"{d.Year}年{d.Month}月{d.Day}日";
+        old ? $"{string.Concat(d.Year.ToString(CultureInfo.InvariantCulture).Select(c => Digits[c - '0']))}年{Numeral(d.Month)}月{Numeral(d.Day)}日" : $"{d.Year}年{d.Month}月{d.Day}日";
 
     /// <summary>The padded form of metadata tables: 2026年09月25日.</summary>
     public static string Padded(DateOnly d) => $"{d.Year}年{d.Month:D2}月{d.Day:D2}日";

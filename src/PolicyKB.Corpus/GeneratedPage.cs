@@ -89,7 +89,7 @@ public sealed record GeneratedPage
 
     private static string Hash(PolicyDocument d)
     {
-        var text = string.Join('\u001f', d.Title, string.Join('|', d.Issuers), d.DocumentNumber?.Normalized ?? "", d.WrittenDate?.ToString("yyyy-MM-dd") ?? "", d.BodyText);
+        var text = string.Join('\u001f', d.Title, string.Join('|', d.Issuers), d.DocumentNumber?.Normalized ?? "", d.WrittenDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", d.BodyText);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }

@@ -12,7 +12,7 @@ internal static class TestDocuments
         Title = title,
         Issuers = issuers,
         Themes = themes,
-        PublishedDate = DateOnly.Parse(date),
+        PublishedDate = DateOnly.Parse(date, CultureInfo.InvariantCulture),
         Site = site,
         DocumentNumber = DocumentNumber.Parse(number),
         Url = $"https://www.example.gov.cn/zhengce/{id}.htm",

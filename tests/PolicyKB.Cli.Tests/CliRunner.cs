@@ -60,7 +60,7 @@ internal static class CliRunner
         /// <summary>Asks the process to stop as Ctrl+C or a service manager would (SIGTERM), and waits for it.</summary>
         public Run Stop()
         {
-            using (var kill = Process.Start("kill", ["-TERM", Process.Id.ToString()])) kill.WaitForExit();
+            using (var kill = Process.Start("kill", ["-TERM", Process.Id.ToString(CultureInfo.InvariantCulture)])) kill.WaitForExit();
             return Wait(TimeSpan.FromSeconds(60));
         }
 

@@ -131,7 +131,7 @@ internal static class DocxBriefWriter
         // Children in schema order: keepNext, ind, jc, outlineLvl.
         var pPr = new StyleParagraphProperties();
         if (outlineLevel is not null) pPr.Append(new KeepNext());
-        if (indent is not null) pPr.Append(new Indentation { Left = indent.Value.ToString() });
+        if (indent is not null) pPr.Append(new Indentation { Left = indent.Value.ToString(CultureInfo.InvariantCulture) });
         else if (firstLineChars is not null) pPr.Append(new Indentation { FirstLineChars = firstLineChars });
         if (center) pPr.Append(new Justification { Val = JustificationValues.Center });
         if (outlineLevel is not null) pPr.Append(new OutlineLevel { Val = outlineLevel });
@@ -141,7 +141,7 @@ internal static class DocxBriefWriter
         if (font is not null) rPr.Append(new RunFonts { EastAsia = font });
         if (bold) rPr.Append(new Bold());
         if (color is not null) rPr.Append(new Color { Val = color });
-        if (size is not null) rPr.Append(new FontSize { Val = size.Value.ToString() });
+        if (size is not null) rPr.Append(new FontSize { Val = size.Value.ToString(CultureInfo.InvariantCulture) });
         style.Append(rPr);
         return style;
     }

@@ -7,7 +7,7 @@ namespace PolicyKB.Briefs;
 /// Places each document in exactly one section: the first, depth-first in template order, whose rule matches
 /// (a section's sub-sections are tried before its own rule). Null means no section takes it.
 /// </summary>
-public sealed class SectionRouter
+internal sealed class SectionRouter
 {
     private readonly BriefTemplate _template;
     private readonly IssuerRegistry _issuers;

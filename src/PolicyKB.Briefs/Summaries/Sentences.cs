@@ -5,7 +5,7 @@ namespace PolicyKB.Briefs;
 
 /// <summary>A complete sentence of a document, with where it stood (paragraph index, order in the text) and whether it
 /// comes from an attachment's text rather than the notice's own.</summary>
-public sealed record Sentence(string Text, int Paragraph, int Position, bool FromAttachment = false);
+internal sealed record Sentence(string Text, int Paragraph, int Position, bool FromAttachment = false);
 
 /// <summary>
 /// Cuts a document's body (then its attachments' text) into complete sentences. A page may carry its attachments' text
@@ -15,7 +15,7 @@ public sealed record Sentence(string Text, int Paragraph, int Position, bool Fro
 /// is not a sentence and is never offered to a summary; the openings of <see cref="SummaryRules"/> (masthead, 文号,
 /// addressees) and a repeated title are cut from the start of a paragraph first.
 /// </summary>
-public static partial class Sentences
+internal static partial class Sentences
 {
     // A run up to and including a sentence mark, with any closing quotes or brackets after it.
     [GeneratedRegex(@"[^。！？!?]*[。！？!?]+[”’」』）)]*")]

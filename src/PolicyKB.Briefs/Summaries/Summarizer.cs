@@ -13,7 +13,7 @@ namespace PolicyKB.Briefs;
 /// <see cref="SummaryRules"/> marks as boilerplate are never chosen. Ties go to the earlier sentence, so the same input
 /// always gives the same summary.
 /// </summary>
-public sealed partial class Summarizer
+internal sealed partial class Summarizer
 {
     private readonly SummaryOptions _options;
     private readonly SummaryRules _rules;
@@ -141,7 +141,7 @@ public sealed partial class Summarizer
 }
 
 /// <summary>The words of a query that a summary should favour: quoted phrases and plain words, without operators or field names.</summary>
-public static partial class QueryTerms
+internal static partial class QueryTerms
 {
     [GeneratedRegex(@"""(?<t>[^""]+)""|(?:\w+:)?(?<t>[\p{L}\p{N}][\p{L}\p{N}\-]*)")]
     private static partial Regex Term();

@@ -81,7 +81,7 @@ internal static partial class SearchCommand
         foreach (var hit in result.Hits)
         {
             Console.WriteLine($"{++n}. {hit.Title}");
-            var meta = new[] { string.Join("、", hit.Issuers), hit.DocumentNumber, hit.DocumentType, hit.PublishedDate?.ToString("yyyy-MM-dd") }
+            var meta = new[] { string.Join("、", hit.Issuers), hit.DocumentNumber, hit.DocumentType, hit.PublishedDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
                 .Where(x => !string.IsNullOrEmpty(x));
             Console.WriteLine($"   {string.Join("  ·  ", meta)}");
             if (hit.Parent is { } parent) Console.WriteLine($"   附件，属于：{parent.Title}（id {parent.Id}）");
@@ -99,7 +99,7 @@ internal static partial class SearchCommand
     }
 
     /// <summary>A snippet for the terminal: marks become 【】, HTML entities become text.</summary>
-    private static string Plain(string snippet) => WebUtility.HtmlDecode(Mark().Replace(snippet, m => m.Value.StartsWith("</") ? "】" : "【"));
+    private static string Plain(string snippet) => WebUtility.HtmlDecode(Mark().Replace(snippet, m => m.Value.StartsWith("</", StringComparison.Ordinal) ? "】" : "【"));
 
     [GeneratedRegex("</?mark>")]
     private static partial Regex Mark();

@@ -19,7 +19,7 @@ internal sealed class GovCnTemplate : IPageTemplate
         var number = page.DocumentNumberAsPrinted ?? "";
         var q = rng.Chance(0.5) ? '\'' : '"';
         var sb = new StringBuilder(page.BodyText.Length * 3 + 6000);
-        sb.Append($"""
+        sb.Append(CultureInfo.InvariantCulture, $"""
             <!DOCTYPE html>
             <html>
             <head>
@@ -61,14 +61,14 @@ internal sealed class GovCnTemplate : IPageTemplate
         var body = new StringBuilder(page.BodyText.Length * 2);
         Html.Body(body, page, Block, line => $"<p style=\"text-align: right;\">{Html.Esc(line)}</p>");
         foreach (var a in page.Attachments)
-            body.Append($"<p style=\"text-indent: 2em;\">附件：<a href=\"{a.Href}\">{Html.Esc(a.Name)}</a></p>\n");
+            body.Append(CultureInfo.InvariantCulture, $"<p style=\"text-indent: 2em;\">附件：<a href=\"{a.Href}\">{Html.Esc(a.Name)}</a></p>\n");
         sb.Append(body).Append("</div>\n");
         // The mobile copy of the whole body, without the id: selecting by class doubles the text.
         sb.Append("<div class=\"pages_content mhide\">\n").Append(body).Append("</div>\n");
         if (rng.Chance(0.4))
         {
             var jiedu = 5_000_000 + page.Index + 7_000_000;
-            sb.Append($"""
+            sb.Append(CultureInfo.InvariantCulture, $"""
                 <div class="jiedu"><h3>相关解读</h3><ul class="jiedu_list">
                 <li><a href="/zhengce/{page.PublishedDate:yyyyMM}/content_{jiedu}.htm">{Html.Esc(page.Issuers[0])}有关负责人就《{Html.Esc(page.Title)}》答记者问</a></li>
                 <li><a href="/zhengce/{page.PublishedDate:yyyyMM}/content_{jiedu + 1}.htm">一图读懂｜{Html.Esc(page.Title)}</a></li>
@@ -99,7 +99,7 @@ internal sealed class GovCnLegacyTemplate : IPageTemplate
     public string Render(GeneratedPage page, Rng rng)
     {
         var sb = new StringBuilder(page.BodyText.Length * 2 + 4000);
-        sb.Append($"""
+        sb.Append(CultureInfo.InvariantCulture, $"""
             <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
             <html xmlns="http://www.w3.org/1999/xhtml">
             <head>
@@ -129,7 +129,7 @@ internal sealed class GovCnLegacyTemplate : IPageTemplate
             b => b.Kind == BodyBlockKind.Heading && b.Level == 0 ? $"<p align=\"center\"><b>{Html.Esc(b.Text)}</b></p>" : $"<p>　　{Html.Esc(b.Text)}</p>",
             line => $"<p align=\"right\">{Html.Esc(line)}</p>");
         foreach (var a in page.Attachments)
-            sb.Append($"<p>　　附件：<a href=\"{a.Href}\">{Html.Esc(a.Name)}</a></p>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<p>　　附件：<a href=\"{a.Href}\">{Html.Esc(a.Name)}</a></p>\n");
         sb.Append("""
             </td></tr>
             </table>

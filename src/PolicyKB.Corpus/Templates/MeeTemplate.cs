@@ -15,7 +15,7 @@ internal sealed class MeeTemplate : IPageTemplate
         var wide = rng.Chance(0.5);
         string Label(string spaced, string full) => wide ? full : spaced;
         var sb = new StringBuilder(page.BodyText.Length * 2 + 6000);
-        sb.Append($"""
+        sb.Append(CultureInfo.InvariantCulture, $"""
             <!DOCTYPE html>
             <html>
             <head>
@@ -47,7 +47,7 @@ internal sealed class MeeTemplate : IPageTemplate
 
             """);
         if (page.DocumentNumberAsPrinted is { } printed)
-            sb.Append($"<p style=\"text-align: center;\">{Html.Esc(printed)}</p>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<p style=\"text-align: center;\">{Html.Esc(printed)}</p>\n");
         var divs = rng.Chance(0.3);
         Html.Body(sb, page,
             b => b.Kind == BodyBlockKind.Heading && b.Level == 0
@@ -59,7 +59,7 @@ internal sealed class MeeTemplate : IPageTemplate
             sb.Append("<p>　　附件：</p>\n");
             var k = 1;
             foreach (var a in page.Attachments)
-                sb.Append($"<p>　　{k++}.<a href=\"{a.Href}\">{Html.Esc(a.Name)}</a></p>\n");
+                sb.Append(CultureInfo.InvariantCulture, $"<p>　　{k++}.<a href=\"{a.Href}\">{Html.Esc(a.Name)}</a></p>\n");
         }
         sb.Append("<p>　　（此件社会公开）</p>\n</div>\n</div>\n");
         sb.Append("""

@@ -16,7 +16,7 @@ internal sealed class NdrcTemplate : IPageTemplate
         var column = page.Url.Contains("/gg/") ? "公告" : page.Url.Contains("/ghxwj/") ? "规划文件" : "通知";
         var name = page.Url[(page.Url.LastIndexOf('/') + 1)..^5];
         var sb = new StringBuilder(page.BodyText.Length * 2 + 6000);
-        sb.Append($"""
+        sb.Append(CultureInfo.InvariantCulture, $"""
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -55,9 +55,9 @@ internal sealed class NdrcTemplate : IPageTemplate
                             <div class=TRS_Editor>
             """);
         var heading = page.Issuers.Count > 1 ? string.Join(' ', page.Issuers) : page.Issuers[0];
-        sb.Append($"<div style=\"text-align: center;\"><strong><span style=\"font-size:24px;\">{Html.Esc(heading + page.Title)}</span></strong></div>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<div style=\"text-align: center;\"><strong><span style=\"font-size:24px;\">{Html.Esc(heading + page.Title)}</span></strong></div>\n");
         if (page.DocumentNumberAsPrinted is { } printed)
-            sb.Append($"<div style=\"text-align: center;\">{Html.Esc(printed)}</div>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<div style=\"text-align: center;\">{Html.Esc(printed)}</div>\n");
         var breaks = rng.Chance(0.3);
         Html.Body(sb, page,
             b => b.Kind == BodyBlockKind.Heading && b.Level == 0

@@ -7,7 +7,7 @@ namespace PolicyKB.Corpus.Vocabulary;
 /// documents, and the themes it writes about. <see cref="FormerNames"/> gives the name used before a year
 /// (生态环境部 was 环境保护部 until 2018), so old pages carry the old name as real ones do.
 /// </summary>
-public sealed record IssuerSpec(
+internal sealed record IssuerSpec(
     string Name,
     IReadOnlyList<string> Codes,
     IReadOnlyList<string> Themes,
@@ -22,10 +22,10 @@ public sealed record IssuerSpec(
 }
 
 /// <summary>A name an issuer used before <see cref="Until"/> (exclusive year), with its 文号 codes of the time.</summary>
-public sealed record FormerName(string Name, int Until, IReadOnlyList<string> Codes);
+internal sealed record FormerName(string Name, int Until, IReadOnlyList<string> Codes);
 
 /// <summary>The issuers of the generated corpus: the State Council, its general office, ministries, commissions, bureaus and their offices.</summary>
-public static class Issuers
+internal static class Issuers
 {
     public static readonly IssuerSpec StateCouncil = new("国务院", ["国发", "国函"], ["营商环境", "节能降碳", "生态保护", "应对气候变化", "能源安全", "数字经济", "乡村振兴", "循环经济"]);
     public static readonly IssuerSpec StateCouncilOffice = new("国务院办公厅", ["国办发", "国办函"], ["营商环境", "大气污染防治", "数字经济", "绿色金融", "乡村振兴", "节能降碳", "交通运输绿色低碳"]);

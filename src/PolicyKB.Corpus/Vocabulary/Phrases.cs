@@ -5,7 +5,7 @@ namespace PolicyKB.Corpus.Vocabulary;
 /// every document uses. Lists are ordered from common to rare; the generator draws from them with Zipf
 /// weights so that term frequencies are skewed as in real text.
 /// </summary>
-public static class Phrases
+internal static class Phrases
 {
     public static readonly IReadOnlyList<string> Verbs =
     [

@@ -6,7 +6,7 @@ namespace PolicyKB.Corpus.Vocabulary;
 /// {M} a mechanism, {C} a numbered standard, {Y} the document's year, {Y2} a target year, {N} a small number, {P} a percentage,
 /// {X} a rare named entity, {I} the issuer.
 /// </summary>
-public static class Sentences
+internal static class Sentences
 {
     /// <summary>Opening sentences: why the document exists.</summary>
     public static readonly IReadOnlyList<string> Purpose =

@@ -4,9 +4,9 @@ namespace PolicyKB.Corpus.Vocabulary;
 /// A theme of the generated corpus: the subjects its titles name, the terms its text uses, the gov.cn
 /// 主题分类 path and the MEE 分类 its pages carry.
 /// </summary>
-public sealed record ThemeSpec(string Name, string GovTopic, string MeeCategory, IReadOnlyList<string> Subjects, IReadOnlyList<string> Terms);
+internal sealed record ThemeSpec(string Name, string GovTopic, string MeeCategory, IReadOnlyList<string> Subjects, IReadOnlyList<string> Terms);
 
-public static class Themes
+internal static class Themes
 {
     public static readonly IReadOnlyList<ThemeSpec> All =
     [

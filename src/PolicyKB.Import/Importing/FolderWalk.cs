@@ -5,7 +5,7 @@ namespace PolicyKB.Import;
 /// (a symlink back to a parent, or two links to one folder, are not walked again), a link that leads outside the named
 /// folder is not followed, and the walk stops at a cap on files, saying so.
 /// </summary>
-public static class FolderWalk
+internal static class FolderWalk
 {
     /// <summary>The files of <paramref name="paths"/> (files as they are, folders walked), at most <paramref name="maxFiles"/>.</summary>
     public static FolderWalkResult Files(IEnumerable<string> paths, Func<string, bool> wanted, int maxFiles)

@@ -4,7 +4,7 @@ using PolicyKB.Model;
 namespace PolicyKB.Import.Normalise;
 
 /// <summary>Turns body lines into headings (一、 / （一） / 1. / （1）, levels 1–4) and paragraphs.</summary>
-public static partial class BodyStructure
+internal static partial class BodyStructure
 {
     private const int MaxHeadingLength = 40;
 

@@ -5,7 +5,7 @@ using PolicyKB.Model;
 namespace PolicyKB.Import.Normalise;
 
 /// <summary>Dates as the sites write them: 2023年10月11日, 2023-10-11, 2023/10/11, 2023-10-11-21:50:00, 二〇二三年十月十一日.</summary>
-public static partial class Dates
+internal static partial class Dates
 {
     [GeneratedRegex(@"(?<y>(19|20)\d{2})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日")]
     private static partial Regex ChineseDigits();

@@ -4,7 +4,7 @@ using PolicyKB.Model;
 namespace PolicyKB.Import.Normalise;
 
 /// <summary>White-space and label helpers shared by every profile: pages space labels oddly (标&amp;nbsp;&amp;nbsp;题：, 来  源：).</summary>
-public static class Text
+internal static class Text
 {
     public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is '\u00A0' or '\u3000';
 

@@ -224,7 +224,7 @@ public sealed partial class PolicyIndex
             var document = DocumentMapper.FromStored(stored);
             lock (_pendingLock)
                 if (_pending.ContainsKey(document.Id)) continue;
-            found.Add(new Stored(document, stored.GetValues(Schema.Alias)));
+            found.Add(new Stored(document, stored.GetValues(Schema.Alias, CultureInfo.InvariantCulture)));
         }
         return found;
     });

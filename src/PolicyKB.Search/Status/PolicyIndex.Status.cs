@@ -151,7 +151,7 @@ public sealed partial class PolicyIndex
         return true;
     }
 
-    private static string IdOf(IndexSearcher searcher, int doc) => searcher.Doc(doc, IdField).Get(Schema.Id);
+    private static string IdOf(IndexSearcher searcher, int doc) => searcher.Doc(doc, IdField).Get(Schema.Id, CultureInfo.InvariantCulture);
 
     private static readonly ISet<string> IdField = new HashSet<string> { Schema.Id };
 

@@ -21,7 +21,7 @@ namespace PolicyKB.Service.Api;
 /// (401 without it) and are switched off (403) when no key is configured. The key is checked before anything of
 /// the body is read, so these endpoints declare no accepted content types: routing would answer 415 first.
 /// </summary>
-public static partial class AdminEndpoints
+internal static partial class AdminEndpoints
 {
     public const string ApiKeyHeader = "X-Api-Key";
 
@@ -246,4 +246,4 @@ public static partial class AdminEndpoints
 }
 
 /// <summary>POST /api/import with a JSON body: a folder or file on the server.</summary>
-public sealed record ImportPathRequest(string? Path);
+internal sealed record ImportPathRequest(string? Path);

@@ -10,7 +10,7 @@ using PolicyKB.Service.Hosting;
 namespace PolicyKB.Service.Api;
 
 /// <summary>POST /api/briefs: a draft brief from the page's tray (ids) and/or a search, as JSON for preview or as a file.</summary>
-public static class BriefEndpoints
+internal static class BriefEndpoints
 {
     public const int MaxIds = 500;
 
@@ -92,7 +92,7 @@ public static class BriefEndpoints
 /// <param name="IssueOfYear">年第 N 期; counted from the history when absent.</param>
 /// <param name="Edits">Document id → the editor's text replacing the summary.</param>
 /// <param name="Sections">Document id → the key of the section the editor moved it to (<c>sectionChoices</c> of the preview lists them).</param>
-public sealed record BriefApiRequest(
+internal sealed record BriefApiRequest(
     IReadOnlyList<string>? Ids,
     SearchParameters? Search = null,
     string? Format = null,

@@ -7,7 +7,7 @@ using PolicyKB.Search;
 namespace PolicyKB.Service.Api;
 
 /// <summary>One exported hit: what a reader needs to cite the document, with its first snippet as plain text and its 效力.</summary>
-public sealed partial record ExportRow(
+internal sealed partial record ExportRow(
     string Id,
     string Title,
     IReadOnlyList<string> Issuers,
@@ -34,14 +34,14 @@ public sealed partial record ExportRow(
 
 /// <summary>The JSON export: the search, how many documents it found, whether the cap cut the rows, the cap, and the rows.</summary>
 /// <param name="Partial">Set when no document matched the query as typed and the rows are its partial matches.</param>
-public sealed record ExportResult(string Query, int Total, bool Truncated, int Limit, PartialMatches? Partial, IEnumerable<ExportRow> Hits);
+internal sealed record ExportResult(string Query, int Total, bool Truncated, int Limit, PartialMatches? Partial, IEnumerable<ExportRow> Hits);
 
 /// <summary>GET /api/export/limit: the rows an export carries at most.</summary>
-public sealed record ExportLimits(int Limit);
+internal sealed record ExportLimits(int Limit);
 
-public enum ExportFormat { Csv, Excel, Json }
+internal enum ExportFormat { Csv, Excel, Json }
 
-public static class ExportFormats
+internal static class ExportFormats
 {
     /// <summary>csv (the default), excel or json, in any case.</summary>
     public static bool TryParse(string? text, out ExportFormat format)
@@ -58,7 +58,7 @@ public static class ExportFormats
 }
 
 /// <summary>The line a cut CSV export ends with.</summary>
-public static class ExportNotice
+internal static class ExportNotice
 {
     public static string Text(int rows, int found, int limit) => string.Create(CultureInfo.InvariantCulture,
         $"※ 导出未完整：共找到 {found:N0} 条，超出导出上限 {limit:N0} 条，本文件只含前 {rows:N0} 条。请收窄检索条件后分批导出。");
@@ -68,7 +68,7 @@ public static class ExportNotice
 /// CSV as RFC 4180 says (UTF-8, CRLF, quoting), with no cell that a spreadsheet would run as a formula; for Excel, behind
 /// a UTF-8 byte order mark (without it Excel reads the file in the local code page). Written row by row as the hits come.
 /// </summary>
-public static class CsvExport
+internal static class CsvExport
 {
     public static readonly string[] Header = ["标题", "发文机关", "文号", "文种", "成文日期", "发布日期", "网址", "摘要", "编号", "效力"];
 

@@ -16,7 +16,7 @@ namespace PolicyKB.Service.Api;
 /// Saved searches as Atom 1.0 feeds: /feeds/search.atom takes the parameters of /api/search and lists the newest
 /// matching documents first, each entry linking to its document page, so a feed reader follows a search.
 /// </summary>
-public static partial class FeedEndpoints
+internal static partial class FeedEndpoints
 {
     public const string ContentType = "application/atom+xml";
     /// <summary>Entries in a feed when the address gives no size (a reader polls; 50 covers weeks of new notices).</summary>

@@ -9,7 +9,7 @@ using PolicyKB.Search;
 namespace PolicyKB.Service.Api;
 
 /// <summary>GET /api/health/fields: the field-health report of the knowledge base (the numbers of `policykb check --fields`).</summary>
-public static class FieldHealthEndpoints
+internal static class FieldHealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
         => app.MapGet("/api/health/fields", Fields).WithTags("health")

@@ -7,7 +7,7 @@ namespace PolicyKB.Service.Api;
 /// The folders POST /api/import may read below. A path is judged by its real path — every symbolic link along it
 /// followed, every ".." applied to the folder it is really in — so neither can lead out of a root.
 /// </summary>
-public sealed class ImportRoots(IReadOnlyList<string> roots)
+internal sealed class ImportRoots(IReadOnlyList<string> roots)
 {
     /// <summary>The real path of <paramref name="path"/> when it lies below a root; null with the reason otherwise.</summary>
     public string? Resolve(string path, out string? refusal)

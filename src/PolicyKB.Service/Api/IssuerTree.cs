@@ -8,7 +8,7 @@ namespace PolicyKB.Service.Api;
 /// data/issuers.json: each value names the nearest value above it that the facet also lists, so a page can indent it
 /// there however many levels between have no documents.
 /// </summary>
-public static class IssuerTree
+internal static class IssuerTree
 {
     public static IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> WithParents(
         IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> facets, IssuerRegistry issuers)

@@ -9,7 +9,7 @@ namespace PolicyKB.Service.Api;
 /// Reads a JSON request body or says what is wrong with it: 415 for another media type or a charset other than UTF-8
 /// (JSON between systems is UTF-8, RFC 8259), 400 naming the field for JSON that does not fit.
 /// </summary>
-public static class JsonBody
+internal static class JsonBody
 {
     public static bool IsJson(HttpRequest request, out IResult? problem)
     {

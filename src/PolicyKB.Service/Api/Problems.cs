@@ -5,7 +5,7 @@ using PolicyKB.Model;
 namespace PolicyKB.Service.Api;
 
 /// <summary>RFC 7807 answers in Chinese that name what the caller got wrong (the <c>errors</c> map keeps the parameters' names as keys).</summary>
-public static class Problems
+internal static class Problems
 {
     /// <summary>400 with one entry per bad parameter in <c>errors</c> and the first one spelled out in <c>detail</c>.</summary>
     public static IResult BadParameters(IReadOnlyDictionary<string, string[]> errors)

@@ -12,7 +12,7 @@ namespace PolicyKB.Service.Api;
 /// written by another tool — no answer carries bidi or zero-width controls (a title ending "‮fdp.exe" must not
 /// show as "exe.pdf") or a link other than http(s) (javascript:, data:, vbscript: …).
 /// </summary>
-public static class SafeOutput
+internal static class SafeOutput
 {
     /// <summary>PolicyJson's shape, writing every string through <see cref="Text"/> and every url property through <see cref="Link"/>.</summary>
     public static readonly JsonSerializerOptions Json = CreateJson();

@@ -11,7 +11,7 @@ using PolicyKB.Service.Hosting;
 namespace PolicyKB.Service.Api;
 
 /// <summary>The read side of the API: search, export, facets, suggestions, documents, health.</summary>
-public static partial class SearchEndpoints
+internal static partial class SearchEndpoints
 {
     public const int MaxPrefixLength = 100;
     public const int MaxSuggestions = 20;
@@ -156,11 +156,11 @@ public static partial class SearchEndpoints
 }
 
 /// <summary>GET /api/documents/{id}: the document as stored (with its sources), the documents related to it, and its status as the texts now say.</summary>
-public sealed record DocumentView(PolicyDocument Document, RelatedDocuments Related, DocumentStatus Status)
+internal sealed record DocumentView(PolicyDocument Document, RelatedDocuments Related, DocumentStatus Status)
 {
     /// <summary>The 《titles》 and 文号 of the body that name other documents of the knowledge base (block, offset, length, id).</summary>
     public IReadOnlyList<TextLink> Links { get; init; } = [];
 }
 
 /// <summary>GET /health.</summary>
-public sealed record HealthReport(string Status, int Documents, DateTimeOffset? LastCommit);
+internal sealed record HealthReport(string Status, int Documents, DateTimeOffset? LastCommit);

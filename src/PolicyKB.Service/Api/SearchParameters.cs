@@ -9,7 +9,7 @@ namespace PolicyKB.Service.Api;
 /// read by <see cref="SearchInput"/> into a <see cref="SearchRequest"/> or the problems naming each bad parameter.
 /// Filters may repeat (issuer=A&amp;issuer=B): OR within a facet, AND across facets.
 /// </summary>
-public sealed class SearchParameters
+internal sealed class SearchParameters
 {
     /// <summary>The query (phrases in quotes, AND/OR/NOT, field:value); at most SearchLimits.MaxQueryLength characters.</summary>
     [FromQuery(Name = "q")] public string? Q { get; set; }

@@ -10,7 +10,7 @@ using PolicyKB.Search.Status;
 namespace PolicyKB.Service.Api;
 
 /// <summary>The status (效力) of several documents at once, for the badges on a page of hits.</summary>
-public static class StatusEndpoints
+internal static class StatusEndpoints
 {
     /// <summary>One page of hits at most (the search's largest page).</summary>
     public const int MaxIds = SearchLimits.MaxPageSize;

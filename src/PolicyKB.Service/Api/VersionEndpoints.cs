@@ -9,7 +9,7 @@ using PolicyKB.Service.Hosting;
 namespace PolicyKB.Service.Api;
 
 /// <summary>A document's versions as the crawler saw them change, and comparisons: version with version, draft with final text.</summary>
-public static class VersionEndpoints
+internal static class VersionEndpoints
 {
     public static void MapVersions(this IEndpointRouteBuilder app)
     {
@@ -76,10 +76,10 @@ public static class VersionEndpoints
 }
 
 /// <summary>GET /api/documents/{id}/versions.</summary>
-public sealed record VersionList(string Id, string Title, IReadOnlyList<VersionSummary> Versions);
+internal sealed record VersionList(string Id, string Title, IReadOnlyList<VersionSummary> Versions);
 
 /// <summary>One side of a comparison: the document, its title as that text gives it, the version number when it is a version.</summary>
-public sealed record ComparedSide(string Id, string Title, int? Version, DateOnly? PublishedDate);
+internal sealed record ComparedSide(string Id, string Title, int? Version, DateOnly? PublishedDate);
 
 /// <summary>A comparison: the older text (left), the newer one (right), and their paragraph-aligned rows.</summary>
-public sealed record Comparison(ComparedSide Old, ComparedSide New, TextComparison Diff);
+internal sealed record Comparison(ComparedSide Old, ComparedSide New, TextComparison Diff);

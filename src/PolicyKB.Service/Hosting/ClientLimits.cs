@@ -12,7 +12,7 @@ namespace PolicyKB.Service.Hosting;
 /// Limits per client address (after a trusted proxy's X-Forwarded-For, see <see cref="ServiceSettings.TrustedProxies"/>):
 /// a budget of failed admin authentications, and a concurrency limit on the expensive read endpoints.
 /// </summary>
-public static class ClientLimits
+internal static class ClientLimits
 {
     /// <summary>The rate-limiter policy of search, export, suggest, facets, documents and briefs.</summary>
     public const string SearchPolicy = "per-client-search";
@@ -59,7 +59,7 @@ public static class ClientLimits
 /// admin call from it is refused until the window ends, with the right key too: otherwise a guess that stopped
 /// being refused would tell its sender it was right.
 /// </summary>
-public sealed class FailedAuthentications(RateLimitSettings limits) : IDisposable
+internal sealed class FailedAuthentications(RateLimitSettings limits) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions

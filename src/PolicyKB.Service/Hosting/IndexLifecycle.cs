@@ -13,7 +13,7 @@ namespace PolicyKB.Service.Hosting;
 /// searches at once), says where the service is, warms the search path up, and commits the index on shutdown (the
 /// container then disposes it).
 /// </summary>
-public sealed partial class IndexLifecycle(IServiceProvider services, ServiceSettings settings, ILogger<IndexLifecycle> log) : IHostedLifecycleService
+internal sealed partial class IndexLifecycle(IServiceProvider services, ServiceSettings settings, ILogger<IndexLifecycle> log) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken)
     {

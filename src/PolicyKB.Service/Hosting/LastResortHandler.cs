@@ -11,7 +11,7 @@ namespace PolicyKB.Service.Hosting;
 /// starts) carrying the request id, and one log entry with the exception under the same id. Faults of the caller
 /// stay 4xx, an index that cannot be used is 503; only real bugs are 500, and their message stays in the log.
 /// </summary>
-public sealed partial class LastResortHandler(IProblemDetailsService problems, ILogger<LastResortHandler> log) : IExceptionHandler
+internal sealed partial class LastResortHandler(IProblemDetailsService problems, ILogger<LastResortHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {

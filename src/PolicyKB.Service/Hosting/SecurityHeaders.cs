@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 namespace PolicyKB.Service.Hosting;
 
 /// <summary>Headers on every answer: the page runs only its own script files, nothing is sniffed, framed or sent onwards.</summary>
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +

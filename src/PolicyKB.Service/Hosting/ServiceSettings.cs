@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace PolicyKB.Service.Hosting;
 
 /// <summary>The options of the caller completed from configuration: what the endpoints actually use.</summary>
-public sealed record ServiceSettings(
+internal sealed record ServiceSettings(
     string IndexDirectory,
     string? SamplesDirectory,
     string? AdminApiKey,
@@ -128,7 +128,7 @@ internal sealed class ServiceConfigurationValidator : IValidateOptions<ServiceCo
 /// Per-client limits (section <c>PolicyKB:RateLimits</c>): how many failed admin authentications an address may make
 /// in a window before every admin call from it is refused, and how many searches one client may run at once.
 /// </summary>
-public sealed record RateLimitSettings
+internal sealed record RateLimitSettings
 {
     public const string Section = "RateLimits";
 

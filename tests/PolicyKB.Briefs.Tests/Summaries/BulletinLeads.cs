@@ -46,9 +46,9 @@ internal static partial class BulletinLeads
         var before = quote.Success ? sentence[..quote.Index] : sentence;
         var date = LeadingDate().Match(sentence);
         return new LeadFacts(IssuersIn(before, registry), quote.Success ? quote.Groups["name"].Value : null,
-            date.Success && date.Groups["y"].Success ? int.Parse(date.Groups["y"].Value) : null,
-            date.Success ? int.Parse(date.Groups["m"].Value) : null,
-            date.Success ? int.Parse(date.Groups["d"].Value) : null,
+            date.Success && date.Groups["y"].Success ? int.Parse(date.Groups["y"].Value, CultureInfo.InvariantCulture) : null,
+            date.Success ? int.Parse(date.Groups["m"].Value, CultureInfo.InvariantCulture) : null,
+            date.Success ? int.Parse(date.Groups["d"].Value, CultureInfo.InvariantCulture) : null,
             before.Contains("近日", StringComparison.Ordinal));
     }
 

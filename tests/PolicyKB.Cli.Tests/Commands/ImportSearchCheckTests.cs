@@ -23,8 +23,8 @@ public sealed class ImportSearchCheckTests
         // A reposted notice (the same 文号 and title on gov.cn and the ministry's site) merges into the first: "updated".
         var m = System.Text.RegularExpressions.Regex.Match(_firstImport.Out, @"imported (\d+), updated (\d+), unchanged 0, warned \d+, failed 0");
         Assert.IsTrue(m.Success, _firstImport.Out);
-        var files = Directory.GetFiles(CliRunner.SamplesDirectory()).Count(f => !f.EndsWith(".json") && !f.EndsWith(".md"));
-        Assert.AreEqual(files, int.Parse(m.Groups[1].Value) + int.Parse(m.Groups[2].Value), "every sample file is stored once");
+        var files = Directory.GetFiles(CliRunner.SamplesDirectory()).Count(f => !f.EndsWith(".json", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal));
+        Assert.AreEqual(files, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), "every sample file is stored once");
     }
 
     [TestMethod]

@@ -39,7 +39,7 @@ public sealed class OneWriterTests
         using var first = CliRunner.Start("import", generated, "--index", index);
         var holder = Path.Combine(index, "writer.json");
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(File.Exists(holder) && File.ReadAllText(holder).Contains(first.Process.Id.ToString())) && DateTime.UtcNow < deadline && !first.Process.HasExited)
+        while (!(File.Exists(holder) && File.ReadAllText(holder).Contains(first.Process.Id.ToString(CultureInfo.InvariantCulture))) && DateTime.UtcNow < deadline && !first.Process.HasExited)
             Thread.Sleep(20);
         Assert.IsFalse(first.Process.HasExited, "the first import still runs: " + first.Out + first.Err);
 

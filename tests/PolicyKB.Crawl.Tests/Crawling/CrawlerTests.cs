@@ -314,9 +314,9 @@ public sealed class CrawlerTests
 
         Assert.AreEqual(2, site.New);
         Assert.AreEqual(3, site.Failed, string.Join("\n", site.Failures));
-        StringAssert.Contains(site.Failures.Single(f => f.Url.EndsWith(notices[0].Path)).Reason, "not a document");
-        StringAssert.Contains(site.Failures.Single(f => f.Url.EndsWith(notices[1].Path)).Reason, "truncated");
-        StringAssert.Contains(site.Failures.Single(f => f.Url.EndsWith(notices[2].Path)).Reason, "timed out");
+        StringAssert.Contains(site.Failures.Single(f => f.Url.EndsWith(notices[0].Path, StringComparison.Ordinal)).Reason, "not a document");
+        StringAssert.Contains(site.Failures.Single(f => f.Url.EndsWith(notices[1].Path, StringComparison.Ordinal)).Reason, "truncated");
+        StringAssert.Contains(site.Failures.Single(f => f.Url.EndsWith(notices[2].Path, StringComparison.Ordinal)).Reason, "timed out");
         Assert.AreEqual(2, bench.Server.Hits(notices[2].Path), "a timeout is retried up to MaxTries");
     }
 }

@@ -59,8 +59,8 @@ internal sealed class SimplePageReader : IPageReader
         if (string.IsNullOrEmpty(title)) return new PageReading(null, "no title");
         var body = document.QuerySelectorAll("p").Select(p => BodyBlock.Paragraph(p.TextContent.Trim())).ToList();
         var attachments = document.QuerySelectorAll("a[href]")
-            .Where(a => a.GetAttribute("href")!.EndsWith(".docx") || a.GetAttribute("href")!.EndsWith(".pdf"))
-            .Select(a => new Attachment(a.TextContent.Trim(), new Uri(new Uri(siteUrl), a.GetAttribute("href")).AbsoluteUri, a.GetAttribute("href")!.EndsWith(".pdf") ? "pdf" : "docx"))
+            .Where(a => a.GetAttribute("href")!.EndsWith(".docx", StringComparison.Ordinal) || a.GetAttribute("href")!.EndsWith(".pdf", StringComparison.Ordinal))
+            .Select(a => new Attachment(a.TextContent.Trim(), new Uri(new Uri(siteUrl), a.GetAttribute("href")).AbsoluteUri, a.GetAttribute("href")!.EndsWith(".pdf", StringComparison.Ordinal) ? "pdf" : "docx"))
             .ToList();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(title + "\n" + string.Join("\n", body.Select(b => b.Text)))));
         return new PageReading(new PolicyDocument

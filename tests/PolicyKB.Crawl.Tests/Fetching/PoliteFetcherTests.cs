@@ -181,7 +181,7 @@ public sealed class PoliteFetcherTests
         // Asked all at once: the fetcher still sends one request at a time, 1/20 s apart.
         await clock.DriveAsync(Task.WhenAll(Enumerable.Range(0, 8).Select(i => fetcher.FetchAsync(new FetchRequest(server.Url($"p{i}.html")), Only(server)))));
 
-        var times = server.Requests.Where(r => r.PathAndQuery.StartsWith("/p")).Select(r => r.At).Order().ToList();
+        var times = server.Requests.Where(r => r.PathAndQuery.StartsWith("/p", StringComparison.Ordinal)).Select(r => r.At).Order().ToList();
         Assert.AreEqual(8, times.Count);
         var gaps = times.Zip(times.Skip(1), (a, b) => b - a).ToList();
         // Stamped on the fetcher's clock, so every gap is exact: no allowance for a busy machine.

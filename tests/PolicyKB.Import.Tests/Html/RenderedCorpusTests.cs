@@ -75,7 +75,7 @@ public sealed partial class RenderedCorpusTests
     {
         var m = SignatureInText().Matches(content).LastOrDefault();
         if (m is null) return null;
-        return new DateOnly(int.Parse(m.Groups["y"].Value), int.Parse(m.Groups["m"].Value), int.Parse(m.Groups["d"].Value));
+        return new DateOnly(int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture));
     }
 
     /// <summary>Numbers the text cites: in 《…》（…）, after 根据/按照/依据, in …的请示》（…）收悉.</summary>

@@ -125,17 +125,17 @@ public sealed class DocumentImporterTests
         StringAssert.Contains(Error("broken.docx"), "unreadable DOCX");
         StringAssert.Contains(Error("truncated-head.html"), "truncated");
         StringAssert.Contains(Error("missing.html"), "no such file");
-        Assert.IsFalse(report.Files.Any(f => f.Path.EndsWith("notes.txt")), "other files are skipped, not failed");
+        Assert.IsFalse(report.Files.Any(f => f.Path.EndsWith("notes.txt", StringComparison.Ordinal)), "other files are skipped, not failed");
 
-        var truncated = report.Files.Single(f => f.Path.EndsWith("truncated.html"));
+        var truncated = report.Files.Single(f => f.Path.EndsWith("truncated.html", StringComparison.Ordinal));
         Assert.AreEqual(ImportStatus.Imported, truncated.Status);
         Assert.IsTrue(truncated.Warnings.Any(w => w.Contains("truncated")));
-        var mislabelled = report.Files.Single(f => f.Path.EndsWith("mislabelled.html"));
+        var mislabelled = report.Files.Single(f => f.Path.EndsWith("mislabelled.html", StringComparison.Ordinal));
         Assert.AreEqual("国务院关于印发2030年前碳达峰行动方案的通知", mislabelled.Title);
         Assert.IsTrue(mislabelled.Warnings.Any(w => w.Contains("does not match")));
-        Assert.AreEqual(ImportStatus.Imported, report.Files.Single(f => f.Path.EndsWith("deep.html")).Status);
+        Assert.AreEqual(ImportStatus.Imported, report.Files.Single(f => f.Path.EndsWith("deep.html", StringComparison.Ordinal)).Status);
 
-        Assert.AreEqual(ImportStatus.Imported, report.Files.Single(f => f.Path.EndsWith("govcn-puhui-jinrong.html")).Status);
+        Assert.AreEqual(ImportStatus.Imported, report.Files.Single(f => f.Path.EndsWith("govcn-puhui-jinrong.html", StringComparison.Ordinal)).Status);
         Assert.AreEqual(7, report.Failed);
         Assert.AreEqual(report.Imported, sink.Committed.Count, "every good document is committed");
     }

@@ -33,7 +33,7 @@ public sealed class FolderWalkTests
         Directory.CreateSymbolicLink(Path.Combine(_root, "pages", "up"), _root);
         File.CreateSymbolicLink(Path.Combine(_root, "pages", "memo.html"), Path.Combine(_root, "secret.html"));
         var walk = FolderWalk.Files([Path.Combine(_root, "pages")], _ => true, 1000);
-        Assert.IsFalse(walk.Files.Any(f => f.Contains("secret") || f.EndsWith("memo.html")), string.Join(", ", walk.Files));
+        Assert.IsFalse(walk.Files.Any(f => f.Contains("secret") || f.EndsWith("memo.html", StringComparison.Ordinal)), string.Join(", ", walk.Files));
         Assert.HasCount(2, walk.LeftOutside, "and the user is told");
     }
 
@@ -51,7 +51,7 @@ public sealed class FolderWalkTests
         Directory.CreateSymbolicLink(Path.Combine(_root, "pages", "a", "loop"), Path.Combine(_root, "pages"));
         var sink = new MemorySink();
         var report = new DocumentImporter(sink, TestData.Parser, options: new ImportOptions { MaxFiles = 1 }).ImportPaths([Path.Combine(_root, "pages")]);
-        Assert.AreEqual(1, report.Files.Count(f => f.Path.EndsWith(".html")), string.Join("\n", report.Files));
+        Assert.AreEqual(1, report.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal)), string.Join("\n", report.Files));
         Assert.IsTrue(report.Files.Any(f => f.Status == ImportStatus.Failed && f.Error!.Contains("more than 1 files")), string.Join("\n", report.Files.Select(f => f.Error)));
     }
 }

@@ -77,7 +77,7 @@ public sealed class SearchDuringImportTests
         Assert.IsTrue(failures.IsEmpty, string.Join("\n", failures.Take(10)));
         Assert.IsTrue(searches > 0 && hitsChecked > 0, "the searches ran while importing");
         Assert.AreEqual(Documents, index.Count, "revisions replaced documents instead of adding them");
-        Assert.IsTrue(index.All().All(d => d.Title.EndsWith("（修订）")));
+        Assert.IsTrue(index.All().All(d => d.Title.EndsWith("（修订）", StringComparison.Ordinal)));
     }
 
     private static PolicyDocument Revised(PolicyDocument d) => d with

@@ -44,9 +44,9 @@ public sealed class CorpusGeneratorTests
     public void EverySiteAppearsWithItsUrlScheme()
     {
         var bySite = Sample.GroupBy(p => p.Site).ToDictionary(g => g.Key, g => g.ToList());
-        Assert.IsTrue(bySite[Site.GovCn].All(p => p.Url.StartsWith("https://www.gov.cn/zhengce/") && p.Url.Contains("/content_") && p.Url.EndsWith(".htm")));
-        Assert.IsTrue(bySite[Site.Ndrc].All(p => p.Url.StartsWith("https://www.ndrc.gov.cn/xxgk/zcfb/") && p.Url.EndsWith(".html")));
-        Assert.IsTrue(bySite[Site.Mee].All(p => p.Url.StartsWith("https://www.mee.gov.cn/xxgk2018/xxgk/xxgk0") && p.Url.EndsWith(".html")));
+        Assert.IsTrue(bySite[Site.GovCn].All(p => p.Url.StartsWith("https://www.gov.cn/zhengce/", StringComparison.Ordinal) && p.Url.Contains("/content_") && p.Url.EndsWith(".htm", StringComparison.Ordinal)));
+        Assert.IsTrue(bySite[Site.Ndrc].All(p => p.Url.StartsWith("https://www.ndrc.gov.cn/xxgk/zcfb/", StringComparison.Ordinal) && p.Url.EndsWith(".html", StringComparison.Ordinal)));
+        Assert.IsTrue(bySite[Site.Mee].All(p => p.Url.StartsWith("https://www.mee.gov.cn/xxgk2018/xxgk/xxgk0", StringComparison.Ordinal) && p.Url.EndsWith(".html", StringComparison.Ordinal)));
         Assert.AreEqual(Sample.Count, Sample.Select(p => p.Url).Distinct().Count(), "URLs are unique");
         Assert.AreEqual(Sample.Count, Sample.Select(p => p.FileName).Distinct().Count(), "file names are unique");
     }
@@ -114,10 +114,10 @@ public sealed class CorpusGeneratorTests
     [TestMethod]
     public void TitlesFollowTheRealPatterns()
     {
-        Assert.IsTrue(Sample.Any(p => p.Title.StartsWith("关于印发《") && p.Title.EndsWith("》的通知")));
-        Assert.IsTrue(Sample.Any(p => p.Title.EndsWith("的意见")));
-        Assert.IsTrue(Sample.Any(p => p.Title.StartsWith("关于") && p.Title.EndsWith("的公告")));
-        Assert.IsTrue(Sample.All(p => p.Title.EndsWith(p.DocumentType)));
+        Assert.IsTrue(Sample.Any(p => p.Title.StartsWith("关于印发《", StringComparison.Ordinal) && p.Title.EndsWith("》的通知", StringComparison.Ordinal)));
+        Assert.IsTrue(Sample.Any(p => p.Title.EndsWith("的意见", StringComparison.Ordinal)));
+        Assert.IsTrue(Sample.Any(p => p.Title.StartsWith("关于", StringComparison.Ordinal) && p.Title.EndsWith("的公告", StringComparison.Ordinal)));
+        Assert.IsTrue(Sample.All(p => p.Title.EndsWith(p.DocumentType, StringComparison.Ordinal)));
     }
 
     [TestMethod]
@@ -163,7 +163,7 @@ public sealed class CorpusGeneratorTests
         Assert.AreEqual(DocumentId.FromUrl(page.Url), doc.Id);
         Assert.AreEqual(page.DocumentNumber, doc.DocumentNumber!.Normalized);
         Assert.AreEqual(page.BodyText, doc.BodyText);
-        Assert.IsTrue(doc.Attachments.All(a => a.Url!.StartsWith("https://")));
+        Assert.IsTrue(doc.Attachments.All(a => a.Url!.StartsWith("https://", StringComparison.Ordinal)));
         Assert.AreEqual(64, doc.ContentHash.Length);
     }
 

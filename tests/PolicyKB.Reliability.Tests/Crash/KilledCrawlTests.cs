@@ -94,7 +94,7 @@ public sealed class KilledCrawlTests
         foreach (var p in pages)
         {
             var path = new Uri(p.Url).AbsolutePath;
-            sb.Append($"<li><a href=\"{path}\" title=\"{System.Net.WebUtility.HtmlEncode(p.Title)}\">{System.Net.WebUtility.HtmlEncode(p.Title)}</a><span>{p.PublishedDate:yyyy/MM/dd}</span></li>");
+            sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{path}\" title=\"{System.Net.WebUtility.HtmlEncode(p.Title)}\">{System.Net.WebUtility.HtmlEncode(p.Title)}</a><span>{p.PublishedDate:yyyy/MM/dd}</span></li>");
         }
         return sb.Append("</ul></div><script>createPageHTML(1, 0, \"index\", \"html\");</script></body></html>").ToString();
     }

@@ -58,7 +58,7 @@ public sealed class QueryLanguageTests
         Assert.AreEqual(1, r.Partial!.Total);
         Assert.AreEqual(PartialMatches.AnyWord, r.Partial.Label);
         Assert.AreEqual("green", r.Hits[0].Id);
-        Assert.IsTrue(r.Warnings.Single().StartsWith("没有完全匹配“绿色信贷 支持 项目评估”的文件；以下 1 件为包含任一词语"), r.Warnings.Single());
+        Assert.IsTrue(r.Warnings.Single().StartsWith("没有完全匹配“绿色信贷 支持 项目评估”的文件；以下 1 件为包含任一词语", StringComparison.Ordinal), r.Warnings.Single());
 
         var filtered = t.Index.Search(new SearchRequest { Query = "绿色信贷 支持 项目评估", Sites = ["other"] });
         Assert.AreEqual("green", filtered.Hits.Single().Id, "the fall-back keeps the filters");
@@ -80,7 +80,7 @@ public sealed class QueryLanguageTests
         foreach (var q in new[] { "\"碳达峰", "碳达峰 OR", "OR 碳达峰", "title: 碳达峰", "碳达峰 -", "碳达峰 OR -碳中和" })
         {
             var r = t.Index.Search(new SearchRequest { Query = q });
-            Assert.IsTrue(r.Warnings.Any(w => w.StartsWith("查询语法有误")), q);
+            Assert.IsTrue(r.Warnings.Any(w => w.StartsWith("查询语法有误", StringComparison.Ordinal)), q);
             Assert.IsTrue(r.Hits.Any(h => h.Id == "peak"), q);
         }
     }

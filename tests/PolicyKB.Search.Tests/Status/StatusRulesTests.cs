@@ -124,13 +124,13 @@ public sealed class StatusRulesTests
     [DataRow("2025-01-01", StatusStates.Expired, "2025-01-01")]
     public void A有效期NYearsEndsTheDayBeforeItsAnniversary(string today, string state, string? since)
     {
-        var rules = new StatusRules(new FakeTimeProvider(DateOnly.Parse(today).ToDateTime(new TimeOnly(10, 0)) - TimeSpan.FromHours(8)), TestData.Search.StatusPhrases);
+        var rules = new StatusRules(new FakeTimeProvider(DateOnly.Parse(today, CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(10, 0)) - TimeSpan.FromHours(8)), TestData.Search.StatusPhrases);
         var pilot = Doc("pilot", "关于开展气候投融资试点工作的通知", "本通知自2020年1月1日起施行，有效期五年。", published: new DateOnly(2019, 12, 20));
 
         var status = rules.Decide(pilot, []);
 
         Assert.AreEqual(state, status.State);
-        if (since is not null) Assert.AreEqual(DateOnly.Parse(since), status.Since);
+        if (since is not null) Assert.AreEqual(DateOnly.Parse(since, CultureInfo.InvariantCulture), status.Since);
         Assert.AreEqual("本通知自2020年1月1日起施行，有效期五年", status.Evidence);
     }
 
@@ -203,7 +203,7 @@ public sealed class StatusRulesTests
         var d = Doc("d", "碳排放核查工作指南", "为规范核查工作，制定本指南。" + body, published: new DateOnly(2022, 5, 10));
         var status = Rules.Decide(d, []);
         Assert.AreEqual(StatusStates.InForce, status.State);
-        Assert.AreEqual(DateOnly.Parse(since), status.Since);
+        Assert.AreEqual(DateOnly.Parse(since, CultureInfo.InvariantCulture), status.Since);
     }
 
     [TestMethod]

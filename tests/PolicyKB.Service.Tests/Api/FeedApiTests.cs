@@ -31,9 +31,9 @@ public sealed class FeedApiTests
         StringAssert.Contains(root.Element(Atom + "title")!.Value, "碳");
         var entries = root.Elements(Atom + "entry").ToList();
         Assert.IsGreaterThan(1, entries.Count);
-        var updated = entries.Select(e => DateTimeOffset.Parse(e.Element(Atom + "updated")!.Value)).ToList();
+        var updated = entries.Select(e => DateTimeOffset.Parse(e.Element(Atom + "updated")!.Value, CultureInfo.InvariantCulture)).ToList();
         CollectionAssert.AreEqual(updated.OrderByDescending(t => t).ToList(), updated, "entries newest first");
-        Assert.AreEqual(updated[0], DateTimeOffset.Parse(root.Element(Atom + "updated")!.Value));
+        Assert.AreEqual(updated[0], DateTimeOffset.Parse(root.Element(Atom + "updated")!.Value, CultureInfo.InvariantCulture));
         foreach (var entry in entries)
         {
             Assert.IsFalse(string.IsNullOrWhiteSpace(entry.Element(Atom + "title")?.Value));

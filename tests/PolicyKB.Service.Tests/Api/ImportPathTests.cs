@@ -109,7 +109,7 @@ public sealed class ImportPathTests
         Assert.AreEqual(HttpStatusCode.OK, viaRoot.StatusCode, body);
         var report = JsonDocument.Parse(body).RootElement;
         Assert.AreEqual(1, report.GetProperty("imported").GetInt32(), body);
-        Assert.IsTrue(report.GetProperty("files").EnumerateArray().Any(f => f.GetProperty("path").GetString()!.EndsWith("linked-memo.html")
+        Assert.IsTrue(report.GetProperty("files").EnumerateArray().Any(f => f.GetProperty("path").GetString()!.EndsWith("linked-memo.html", StringComparison.Ordinal)
             && f.GetProperty("error").GetString()!.Contains("outside")), "the link that leads out is not reported: " + body);
         await AssertMemoIsNotSearchableAsync(service);
     }

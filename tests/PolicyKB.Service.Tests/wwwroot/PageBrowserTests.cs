@@ -13,7 +13,7 @@ public sealed class PageBrowserTests
 
     private static RunningService Service => SharedService.Instance;
 
-    private static async Task<int> TotalAsync(IPage page) => int.Parse((await page.Locator("#total").InnerTextAsync()).Replace(",", ""));
+    private static async Task<int> TotalAsync(IPage page) => int.Parse((await page.Locator("#total").InnerTextAsync()).Replace(",", ""), CultureInfo.InvariantCulture);
 
     [TestMethod]
     public async Task SearchFilterReadGoBackCollectAndExport()
@@ -37,14 +37,14 @@ public sealed class PageBrowserTests
         var expected = 0;
         for (var i = 0; i < await issuerValues.CountAsync(); i++)
         {
-            var count = int.Parse(await issuerValues.Nth(i).Locator(".count").InnerTextAsync());
+            var count = int.Parse(await issuerValues.Nth(i).Locator(".count").InnerTextAsync(), CultureInfo.InvariantCulture);
             if (count < total) { narrowing = issuerValues.Nth(i); expected = count; break; }
         }
         Assert.IsNotNull(narrowing, "no issuer facet value narrows the search");
         var issuer = await narrowing.Locator(".facet-label").InnerTextAsync();
         await narrowing.Locator("input").CheckAsync();
         await Expect(page).ToHaveURLAsync(new Regex("issuer="));
-        await Expect(page.Locator("#total")).ToHaveTextAsync(expected.ToString());
+        await Expect(page.Locator("#total")).ToHaveTextAsync(expected.ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator("#hits li.hit")).ToHaveCountAsync(Math.Min(expected, 10));
         await Expect(page.Locator("#chips .chip")).ToContainTextAsync(issuer);
         await Expect(page.Locator("section[data-facet=issuer] input:checked")).ToHaveCountAsync(1);
@@ -61,7 +61,7 @@ public sealed class PageBrowserTests
 
         await page.GoBackAsync();
         await Expect(page.Locator("#search-view")).ToBeVisibleAsync();
-        await Expect(page.Locator("#total")).ToHaveTextAsync(expected.ToString());
+        await Expect(page.Locator("#total")).ToHaveTextAsync(expected.ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator("#chips .chip")).ToContainTextAsync(issuer);
 
         // Two decisions into the brief tray (an attachment hit would join its notice's item): without the filter if it left fewer.
@@ -69,7 +69,7 @@ public sealed class PageBrowserTests
         if (await decisions.CountAsync() < 2)
         {
             await page.Locator("#chips .chip").First.ClickAsync();
-            await Expect(page.Locator("#total")).ToHaveTextAsync(total.ToString());
+            await Expect(page.Locator("#total")).ToHaveTextAsync(total.ToString(CultureInfo.InvariantCulture));
         }
         await decisions.Nth(0).ClickAsync();
         await decisions.Nth(1).ClickAsync();
