@@ -3,6 +3,11 @@ using System.Text;
 using PolicyKB.Cli.Commands;
 using PolicyKB.Cli.Startup;
 
+// A short command makes few regular-expression matches: compiling Lucene.Net's and the rules files' patterns to IL and
+// JIT compiling that cost more than interpreting them (same matches; docs/PERFORMANCE.md, CLI start). Set before any
+// pattern is built; the long-running commands keep compiled patterns.
+if (args.FirstOrDefault() is "search" or "check" or "parse" or "brief")
+    AppContext.SetSwitch("System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported", false);
 StartupTrace.Mark("main");
 Console.OutputEncoding = Encoding.UTF8;
 

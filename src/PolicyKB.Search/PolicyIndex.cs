@@ -8,6 +8,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using PolicyKB.Model;
 using PolicyKB.Search.Analysis;
+using PolicyKB.Search.Facets;
 using PolicyKB.Search.Indexing;
 using PolicyKB.Search.Querying;
 using PolicyKB.Search.Ingest;
@@ -39,6 +40,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
     private readonly WordAnalyzer _words;
     private readonly QueryCompiler _compiler;
     private readonly int _parallelSearchFrom;
+    private readonly SegmentCountCache _counts;
     private DateTimeOffset? _lastCommit;
     private int _disposed;
 
@@ -64,6 +66,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
         _ingest = new DocumentIngest(this);
         _refreshInterval = options.RefreshInterval;
         _parallelSearchFrom = options.ParallelSearchFrom;
+        _counts = new SegmentCountCache(options.CountCache);
         _refreshTimer = _clock.CreateTimer(_ => RefreshQuietly(), null, options.RefreshInterval, options.RefreshInterval);
     }
 
@@ -147,6 +150,9 @@ public sealed partial class PolicyIndex : IPolicyIndex
             throw;
         }
     }
+
+    /// <summary>Segments whose facet counts a search took from the count cache instead of counting them.</summary>
+    internal long CountsReused => _counts.Served;
 
     /// <summary>True when this index was opened with <see cref="OpenReadOnly"/>.</summary>
     public bool IsReadOnly => _writer is null;

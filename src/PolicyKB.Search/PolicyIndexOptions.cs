@@ -1,3 +1,4 @@
+using PolicyKB.Search.Facets;
 using PolicyKB.Search.Querying;
 
 namespace PolicyKB.Search;
@@ -17,6 +18,8 @@ public sealed record PolicyIndexOptions
     /// one per core; below it, or beside other queries, one thread (splitting then costs more than it saves).
     /// </summary>
     public int ParallelSearchFrom { get; init; } = 20_000;
+    /// <summary>Which segments' facet counts of frequent queries are kept for the next search of the same query (see <see cref="SegmentCountCache"/>).</summary>
+    internal SegmentCountCache.Settings CountCache { get; init; } = new();
     /// <summary>What the writing process is doing (import, serve …), told to a second writer; default: its command line.</summary>
     public string? WriterCommand { get; init; }
 

@@ -18,19 +18,26 @@ internal sealed class DrillSidewaysCollector : ICollector
     private readonly bool[] _counted;
     private readonly HashSet<string>?[] _selected;
     private readonly Dictionary<string, int>[] _totals;
+    private readonly (SegmentCountCache Cache, SegmentCountCache.Key Key)? _reuse;
 
     private AtomicReader? _reader;
     private SortedSetDocValues?[] _values = [];
     private SegmentOrdinals?[] _ordinals = [];
     private int[]?[] _segmentCounts = [];
     private bool[]?[] _segmentSelected = [];
+    /// <summary>Documents of the segment the query matched (passing the filters or not).</summary>
+    private int _matched;
+    private bool _countsReused;
 
     /// <param name="hits">receives the documents that pass every filter</param>
     /// <param name="counted">facets to count</param>
     /// <param name="filters">facet → selected values (facets without a selection may be absent)</param>
-    public DrillSidewaysCollector(ICollector hits, IEnumerable<string> counted, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
+    /// <param name="reuse">where a segment's counts of this query and these selections are kept, or null to count every segment</param>
+    public DrillSidewaysCollector(ICollector hits, IEnumerable<string> counted, IReadOnlyDictionary<string, IReadOnlyList<string>> filters,
+        (SegmentCountCache Cache, SegmentCountCache.Key Key)? reuse = null)
     {
         _hits = hits;
+        _reuse = reuse;
         var countedSet = counted.ToHashSet();
         _facets = countedSet.Union(filters.Where(f => f.Value.Count > 0).Select(f => f.Key)).ToArray();
         _fields = _facets.Select(FacetFields.DocValuesField).ToArray();
@@ -54,13 +61,19 @@ internal sealed class DrillSidewaysCollector : ICollector
         _ordinals = new SegmentOrdinals?[_facets.Length];
         _segmentCounts = new int[]?[_facets.Length];
         _segmentSelected = new bool[]?[_facets.Length];
+        _matched = 0;
+        // Counts kept from an earlier search of this segment: the hits are still filtered here, but not counted.
+        var kept = _reuse is { } reuse ? reuse.Cache.Get(_reader, reuse.Key) : null;
+        _countsReused = kept is not null;
         for (var f = 0; f < _facets.Length; f++)
         {
+            if (kept is not null && _counted[f] && kept.Facets.TryGetValue(_facets[f], out var counts))
+                foreach (var (label, count) in counts) _totals[f][label] = _totals[f].GetValueOrDefault(label) + count;
             var dv = _reader.GetSortedSetDocValues(_fields[f]);
             _values[f] = dv;
             if (dv is null) continue;
             _ordinals[f] = SegmentOrdinals.Of(_reader, _fields[f]);
-            if (_counted[f]) _segmentCounts[f] = new int[dv.ValueCount];
+            if (_counted[f] && kept is null) _segmentCounts[f] = new int[dv.ValueCount];
             if (_selected[f] is { } wanted) _segmentSelected[f] = SegmentOrdinals.Select(dv, wanted);
         }
         _hits.SetNextReader(context);
@@ -68,6 +81,7 @@ internal sealed class DrillSidewaysCollector : ICollector
 
     public void Collect(int doc)
     {
+        _matched++;
         var failed = -1;
         for (var f = 0; f < _facets.Length; f++)
         {
@@ -98,16 +112,22 @@ internal sealed class DrillSidewaysCollector : ICollector
     private void FlushSegment()
     {
         if (_reader is null) return;
+        var keep = _reuse is { } reuse && !_countsReused && reuse.Cache.Worth(_reader, _matched)
+            ? new Dictionary<string, (string Label, int Count)[]>() : null;
         for (var f = 0; f < _facets.Length; f++)
         {
             if (_segmentCounts[f] is not { } counts) continue;
+            var segment = keep is null ? null : new List<(string, int)>();
             for (var ord = 0; ord < counts.Length; ord++)
             {
                 if (counts[ord] == 0) continue;
                 var label = SegmentLabels.Label(_reader, _fields[f], _values[f]!, ord);
                 _totals[f][label] = _totals[f].GetValueOrDefault(label) + counts[ord];
+                segment?.Add((label, counts[ord]));
             }
+            if (segment is not null) keep![_facets[f]] = [.. segment];
         }
+        if (keep is not null) _reuse!.Value.Cache.Add(_reader, _reuse.Value.Key, new SegmentCountCache.Counts(keep));
         _reader = null;
     }
 

@@ -112,7 +112,7 @@ public sealed partial class PolicyIndex
 
     private sealed record SearchRun(int Total, TopDocs Top, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
 
-    private static SearchRun Run(SearchScope searcher, CompiledQuery compiled, SearchRequest request, int depth, bool parallel)
+    private SearchRun Run(SearchScope searcher, CompiledQuery compiled, SearchRequest request, int depth, bool parallel)
     {
         var query = Filtered(compiled, request);
         // The search's terms are looked up together, before the weights ask for them one by one.
@@ -128,12 +128,14 @@ public sealed partial class PolicyIndex
         var weight = searcher.CreateNormalizedWeight(new RecencyBoostQuery(query));
         var counted = request.WithFacets ? request.CountFacets ?? FacetNames.All : [];
         var filters = FacetFilters(request);
+        // A segment's counts of a query that matches much of it are kept, keyed without the ranking words.
+        (SegmentCountCache, SegmentCountCache.Key)? reuse = counted.Count > 0 ? (_counts, SegmentCountCache.KeyOf(Filtered(compiled, request), counted, filters)) : null;
         var slices = parallel ? Slices(searcher.IndexReader) : [[.. searcher.IndexReader.Leaves]];
         var parts = new (DrillSidewaysCollector Facets, TopDocs Top)[slices.Count];
         void SearchSlice(int i)
         {
             var top = TopCollector(request.Sort, depth);
-            var collector = new DrillSidewaysCollector(top, counted, filters);
+            var collector = new DrillSidewaysCollector(top, counted, filters, reuse);
             foreach (var leaf in slices[i])
             {
                 collector.SetNextReader(leaf);
