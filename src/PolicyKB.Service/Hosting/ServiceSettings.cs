@@ -46,7 +46,7 @@ internal sealed record ServiceSettings(
 /// The <c>PolicyKB</c> configuration section as bound (appsettings.json, <c>PolicyKB__…</c>, <c>--PolicyKB:…</c>);
 /// checked by <see cref="ServiceConfigurationValidator"/> when the host starts. Unset or empty values take the defaults.
 /// </summary>
-public sealed class ServiceConfiguration
+internal sealed class ServiceConfiguration
 {
     public string? SamplesDirectory { get; set; }
     public string? AdminApiKey { get; set; }

@@ -24,9 +24,9 @@ public sealed class SegmentCountCacheTests
         try
         {
             var keeping = new SegmentCountCache.Settings(maxEntries, MinSegmentDocs: 0, MinShare: 0);
-            using var cached = PolicyIndex.Open(folder, new PolicyIndexOptions { Thesaurus = Thesaurus.Empty, CountCache = keeping });
+            using var cached = PolicyIndex.Open(folder, TestData.IndexOptions with { Thesaurus = Thesaurus.Empty, CountCache = keeping });
             var commits = AddInBatches(cached, docs.Take(240), 20);
-            using var fresh = PolicyIndex.OpenReadOnly(folder, new PolicyIndexOptions
+            using var fresh = PolicyIndex.OpenReadOnly(folder, TestData.IndexOptions with
             {
                 Thesaurus = Thesaurus.Empty,
                 CountCache = new SegmentCountCache.Settings(MinSegmentDocs: int.MaxValue),
