@@ -80,6 +80,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
         var writerLock = WriterLock.Acquire(full, options.WriterCommand, options.Clock);
         var path = Path.Combine(full, "lucene");
         LuceneDirectory? lucene = null;
+        IndexWriter? writer = null;
         try
         {
             System.IO.Directory.CreateDirectory(path);
@@ -98,7 +99,6 @@ public sealed partial class PolicyIndex : IPolicyIndex
                 RAMBufferSizeMB = 64,
                 Codec = new PolicyCodec(),
             };
-            IndexWriter writer;
             // Only a writer of another kind (not policykb, or a version before the folder lock) can hold Lucene's own lock here.
             try { writer = new IndexWriter(lucene, config); }
             catch (LockObtainFailedException e) { throw new KnowledgeBaseLockedException(full, null, e); }
@@ -113,6 +113,8 @@ public sealed partial class PolicyIndex : IPolicyIndex
         }
         catch
         {
+            // A data file that fails to load fails here, after the writer holds Lucene's lock: let go of it, write nothing.
+            writer?.Rollback();
             lucene?.Dispose();
             writerLock.Dispose();
             throw;

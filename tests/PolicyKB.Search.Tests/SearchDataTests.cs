@@ -40,4 +40,18 @@ public sealed class SearchDataTests
         var e = Assert.ThrowsExactly<InvalidDataException>(() => PolicyIndex.Open(folder, new PolicyIndexOptions { Data = data }).Dispose());
         StringAssert.Contains(e.Message, $"'userdict.txt' is missing from the data folder '{_data}'");
     }
+
+    [TestMethod]
+    public void AnIndexThatFailsOnItsThesaurusLetsGoOfTheFolder()
+    {
+        File.Copy(TestData.Folder.Path(SearchData.UserDictionaryFile), Path.Combine(_data, SearchData.UserDictionaryFile));
+        var folder = Path.Combine(_data, "kb");
+        var e = Assert.ThrowsExactly<InvalidDataException>(() => PolicyIndex.Open(folder, new PolicyIndexOptions { Data = new SearchData(new PolicyData(_data)) }).Dispose());
+        StringAssert.Contains(e.Message, $"'{SearchData.ThesaurusFileName}' is missing from the data folder '{_data}'");
+
+        // The writer it had opened is closed: once the file is there, the same process opens the folder again.
+        File.Copy(TestData.Folder.Path(SearchData.ThesaurusFileName), Path.Combine(_data, SearchData.ThesaurusFileName));
+        using var index = PolicyIndex.Open(folder, new PolicyIndexOptions { Data = new SearchData(new PolicyData(_data)) });
+        Assert.AreEqual(0, index.Count);
+    }
 }
