@@ -274,7 +274,7 @@ public sealed partial class PolicyIndex
             Site = card.Site,
             Url = card.Url,
             Score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
-            Snippets = withSnippets ? SnippetHighlighter.Snippets(SnippetText.Read(searcher.IndexReader, scoreDoc.Doc), compiled.BodyMarks, title: card.Title) : [],
+            Snippets = withSnippets ? SnippetText.Snippets(searcher.IndexReader, scoreDoc.Doc, compiled.BodyMarks, card.Title) : [],
             TitleHighlighted = SnippetHighlighter.Mark(card.Title, compiled.TitleMarks),
             Parent = card.ParentId is { } parent ? CardOf(searcher, parent)?.AsRelated() : null,
             Status = StatusFacet.IndexedValue(searcher.IndexReader, scoreDoc.Doc) is { } stored ? StatusFacet.Resolve(stored, new StatusRules(_clock).Today) : null,
