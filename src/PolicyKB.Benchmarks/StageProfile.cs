@@ -3,6 +3,7 @@ using System.Text.Json;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using PolicyKB.Model;
 using PolicyKB.Search;
 using PolicyKB.Search.Analysis;
@@ -81,13 +82,13 @@ public static class StageProfile
                     var q = mix[k];
                     Keep(all7, k, Time(() => index.Search(Request(q, true, null, true)), out _), pass);
                     Keep(json, k, Time(() => JsonSerializer.SerializeToUtf8Bytes(last[q], PolicyJson.Options), out _), pass);
-                    // The snippet stage split: reading a hit's stored text, and finding and marking its passages (marks: the query's words, folded).
+                    // The snippet stage split: reading a hit's stored snippet text, and finding and marking its passages (marks: the query's words, folded).
                     var docs = last[q].Hits.Select(h => ids.Search(new TermQuery(new Term(Schema.Id, h.Id)), 1).ScoreDocs.FirstOrDefault()?.Doc ?? -1).Where(d => d >= 0).ToList();
-                    var texts = new List<string>();
+                    var texts = new List<BytesRef>();
                     Keep(read, k, Time(() => { texts.Clear(); foreach (var d in docs) texts.Add(SnippetText.Read(reader, d)); return null; }, out _), pass);
                     var marks = q.Terms.Select(TextFold.Fold).ToList();
                     var titles = last[q].Hits.Select(h => h.Title).ToList();
-                    Keep(mark, k, Time(() => { for (var i = 0; i < texts.Count; i++) SnippetHighlighter.Snippets(texts[i], marks, title: titles[i]); return null; }, out _), pass);
+                    Keep(mark, k, Time(() => { for (var i = 0; i < texts.Count; i++) SnippetHighlighter.Snippets(SnippetText.Source(texts[i]), marks, title: titles[i]); return null; }, out _), pass);
                 }
             }
 

@@ -31,14 +31,43 @@ internal static class SnippetHighlighter
     public static IReadOnlyList<string> Snippets(string text, IReadOnlyList<string> marks, int max = 3, string? title = null)
     {
         if (string.IsNullOrWhiteSpace(text) || max <= 0) return [];
+        var (folded, sentenceEnds, own, lead) = Prepare(text, title);
+        return Snippets(new SnippetSource(text, folded, sentenceEnds, own, lead), marks, max, title);
+    }
+
+    /// <summary>
+    /// What a text's snippets need that no query changes, worked out once when it is indexed: the fold, where sentences
+    /// close, where its own words start after the <paramref name="title"/> and where its lead starts.
+    /// </summary>
+    public static (string Folded, int[] SentenceEnds, int Own, int Lead) Prepare(string text, string? title)
+    {
         var folded = TextFold.Fold(text);
+        var own = OwnTextStart(folded, string.IsNullOrWhiteSpace(title) ? null : TextFold.Fold(title));
+        var ends = new List<int>();
+        // Folding keeps sentence ends and white space as they are (！ becomes !, both ends), so the fold serves for both.
+        for (var i = 0; i < folded.Length; i++)
+            if (IsSentenceEnd(folded[i]) || i == folded.Length - 1) ends.Add(i);
+        return (folded, ends.ToArray(), own, LeadStart(folded, own));
+    }
+
+    /// <summary>
+    /// <see cref="Snippets(string, IReadOnlyList{string}, int, string?)"/> of a prepared text (the <paramref name="title"/>
+    /// it was prepared with): the marks are searched in the fold, passages are built from the sentence ends, and the
+    /// text itself is read only where a passage is shown.
+    /// </summary>
+    public static IReadOnlyList<string> Snippets(SnippetSource source, IReadOnlyList<string> marks, int max = 3, string? title = null)
+    {
+        var text = source.Text;
+        var folded = source.Folded;
+        if (text.IsWhiteSpace() || max <= 0) return [];
         var foldedTitle = string.IsNullOrWhiteSpace(title) ? null : TextFold.Fold(title);
-        var own = OwnTextStart(folded, foldedTitle);
         var matches = MatchesInFolded(folded, marks);
-        var passages = Passages(text, matches, own);
+        var passages = Passages(folded, source.SentenceEnds, matches, source.Own);
         if (foldedTitle is not null && passages.Count > 1)
         {
-            var notTitle = passages.Where(p => !foldedTitle.Contains(folded.AsSpan(p.Start, p.End - p.Start).Trim(), StringComparison.Ordinal)).ToList();
+            var notTitle = new List<(int Start, int End)>(passages.Count);
+            foreach (var p in passages)
+                if (!foldedTitle.AsSpan().Contains(folded.Slice(p.Start, p.End - p.Start).Trim(), StringComparison.Ordinal)) notTitle.Add(p);
             if (notTitle.Count > 0) passages = notTitle;
         }
         var best = Scored(folded, passages, matches, marks)
@@ -48,14 +77,17 @@ internal static class SnippetHighlighter
         var lead = -1;
         if (best.Count == 0)
         {
-            lead = LeadStart(folded, own);
-            if (Passages(text, matches, lead) is [var first, ..]) best.Add(first);
+            lead = source.Lead;
+            if (Passages(folded, source.SentenceEnds, matches, lead) is [var first, ..]) best.Add(first);
             else if (passages.Count > 0) best.Add(passages[0]);
         }
         // A passage opening where the title or the addressees were cut away starts the text's own words: no ellipsis.
-        return best.Select(p => (p.Start > 0 && p.Start != own && p.Start != lead && !IsSentenceEnd(text[p.Start - 1]) ? Ellipsis : "")
-            + Render(text, p.Start, p.End, matches)
-            + (p.End < text.Length && !IsSentenceEnd(text[p.End - 1]) ? Ellipsis : "")).ToList();
+        var snippets = new List<string>(best.Count);
+        foreach (var p in best)
+            snippets.Add((p.Start > 0 && p.Start != source.Own && p.Start != lead && !IsSentenceEnd(text[p.Start - 1]) ? Ellipsis : "")
+                + Render(text, p.Start, p.End, matches)
+                + (p.End < text.Length && !IsSentenceEnd(text[p.End - 1]) ? Ellipsis : ""));
+        return snippets;
     }
 
     /// <summary>How far into the opening the title may stand after a masthead and 文号 run into it.</summary>
@@ -95,12 +127,20 @@ internal static class SnippetHighlighter
         return lead < folded.Length ? lead : from;
     }
 
-    private static List<(int Start, int End)> MatchesInFolded(string folded, IReadOnlyList<string> marks)
+    private static List<(int Start, int End)> MatchesInFolded(ReadOnlySpan<char> folded, IReadOnlyList<string> marks)
     {
         var found = new List<(int Start, int End)>();
-        foreach (var mark in marks.Where(m => m.Length > 0))
-            for (var i = folded.IndexOf(mark, StringComparison.Ordinal); i >= 0; i = folded.IndexOf(mark, i + 1, StringComparison.Ordinal))
-                found.Add((i, i + mark.Length));
+        foreach (var mark in marks)
+        {
+            if (mark.Length == 0) continue;
+            for (var at = 0; at < folded.Length;)
+            {
+                var i = folded[at..].IndexOf(mark, StringComparison.Ordinal);
+                if (i < 0) break;
+                found.Add((at + i, at + i + mark.Length));
+                at += i + 1;
+            }
+        }
         found.Sort();
         var merged = new List<(int Start, int End)>();
         foreach (var m in found)
@@ -116,7 +156,7 @@ internal static class SnippetHighlighter
     /// matches are both in text order, so one walk through the matches serves every passage.
     /// </summary>
     private static List<(int Index, (int Start, int End) Passage, double Score)> Scored(
-        string folded, List<(int Start, int End)> passages, List<(int Start, int End)> matches, IReadOnlyList<string> marks)
+        ReadOnlySpan<char> folded, List<(int Start, int End)> passages, List<(int Start, int End)> matches, IReadOnlyList<string> marks)
     {
         var scored = new List<(int, (int, int), double)>();
         var first = 0;
@@ -128,7 +168,7 @@ internal static class SnippetHighlighter
             for (var k = first; k < matches.Count && matches[k].Start < p.End; k++)
                 if (matches[k].End <= p.End) inside++;
             if (inside == 0) continue;
-            var passage = folded.AsSpan(p.Start, p.End - p.Start);
+            var passage = folded.Slice(p.Start, p.End - p.Start);
             var distinct = 0;
             foreach (var m in marks)
                 if (m.Length > 0 && passage.Contains(m, StringComparison.Ordinal)) distinct++;
@@ -137,14 +177,17 @@ internal static class SnippetHighlighter
         return scored;
     }
 
-    /// <summary>Sentences from <paramref name="textStart"/> (ending at 。！？；!?; or a line end), short ones joined, long ones cut to a window around their first match.</summary>
-    private static List<(int Start, int End)> Passages(string text, List<(int Start, int End)> matches, int textStart)
+    /// <summary>
+    /// Sentences from <paramref name="textStart"/> (ending at 。！？；!?; or a line end), short ones joined, long ones cut to
+    /// a window around their first match; the <paramref name="text"/> is the fold, which keeps sentence ends and white space.
+    /// </summary>
+    private static List<(int Start, int End)> Passages(ReadOnlySpan<char> text, ReadOnlySpan<int> sentenceEnds, List<(int Start, int End)> matches, int textStart)
     {
         var sentences = new List<(int Start, int End)>();
         var start = textStart;
-        for (var i = textStart; i < text.Length; i++)
+        var first = sentenceEnds.BinarySearch(textStart);
+        foreach (var i in sentenceEnds[(first < 0 ? ~first : first)..])
         {
-            if (!IsSentenceEnd(text[i]) && i != text.Length - 1) continue;
             var end = text[i] == '\n' ? i : i + 1;
             while (start < end && char.IsWhiteSpace(text[start])) start++;
             if (end > start) sentences.Add((start, end));
@@ -155,7 +198,7 @@ internal static class SnippetHighlighter
         foreach (var s in sentences)
         {
             if (passages.Count > 0 && s.End - passages[^1].Start <= PassageLength && text[passages[^1].End - 1] != '\n'
-                && !text.AsSpan(passages[^1].End, s.Start - passages[^1].End).Contains('\n'))
+                && !text.Slice(passages[^1].End, s.Start - passages[^1].End).Contains('\n'))
             {
                 passages[^1] = (passages[^1].Start, s.End);
                 continue;
@@ -211,7 +254,7 @@ internal static class SnippetHighlighter
 
     private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create("。！？；!?;\n");
 
-    private static string Render(string text, int from, int to, List<(int Start, int End)> matches)
+    private static string Render(ReadOnlySpan<char> text, int from, int to, List<(int Start, int End)> matches)
     {
         var sb = new StringBuilder(to - from + 32);
         var at = from;
@@ -230,7 +273,7 @@ internal static class SnippetHighlighter
         return sb.ToString();
     }
 
-    private static void Escape(StringBuilder sb, string text, int from, int to)
+    private static void Escape(StringBuilder sb, ReadOnlySpan<char> text, int from, int to)
     {
         for (var i = from; i < to; i++)
         {

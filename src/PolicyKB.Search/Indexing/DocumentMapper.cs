@@ -28,7 +28,7 @@ internal static class DocumentMapper
         AddText(doc, Schema.Title, string.Join('\n', d.Sources.Select(s => s.Title).OfType<string>().Prepend(d.Title).Distinct()));
         var searchable = SearchableText(d);
         AddText(doc, Schema.Body, searchable);
-        doc.Add(SnippetText.Field(searchable));
+        doc.Add(SnippetText.Field(searchable, d.Title));
         AddText(doc, Schema.TitleWords, d.Title, WordFieldType);
         AddText(doc, Schema.BodyWords, WordFieldBody(body), WordFieldType);
         AddText(doc, Schema.IssuerText, string.Join('\n', d.Issuers.Append(d.IssuersRaw ?? "")));

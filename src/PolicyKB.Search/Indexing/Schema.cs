@@ -4,7 +4,7 @@ namespace PolicyKB.Search.Indexing;
 internal static class Schema
 {
     /// <summary>Bump when fields or analysis change: an index of another version must be re-imported.</summary>
-    public const string Version = "5";
+    public const string Version = "6";
     public const string VersionKey = "policykb.schema";
     public const string CommittedAtKey = "policykb.committed";
 
@@ -14,7 +14,7 @@ internal static class Schema
     public const string Json = "json";
     /// <summary>Binary doc values: the <see cref="HitCard"/> a result list shows.</summary>
     public const string HitCard = "hit_card";
-    /// <summary>Binary doc values: the text snippets are cut from (UTF-16), read without the stored JSON.</summary>
+    /// <summary>Binary doc values: the text snippets are cut from, its fold and sentence ends (<see cref="Highlighting.SnippetText"/>), read without the stored JSON.</summary>
     public const string SnippetText = "snippet_text";
 
     // Recall fields (bigram analysis): these alone decide membership.

@@ -78,7 +78,7 @@ public sealed partial class PolicyIndex
         // The 效力 asked for, as the values stored in this view of the index (a 有效期 is resolved against today).
         request = WithStoredStatuses(request, scope);
         var compiled = _compiler.Compile(parsed);
-        var run = Run(scope, compiled, request, depth, parallel);
+        var run = Run(scope, compiled, request, depth, parallel, cancellationToken);
         PartialMatches? partial = null;
         if (run.Total == 0 && FallbackWords(parsed) is { } words)
         {
@@ -87,8 +87,8 @@ public sealed partial class PolicyIndex
                 cancellationToken.ThrowIfCancellationRequested();
                 var fallback = _compiler.Compile(query);
                 // A cheap count first, filters applied inside the query: most fall-backs under a filter find nothing too.
-                if (CountMatches(scope, fallback, request) == 0) continue;
-                var attempt = Run(scope, fallback, request, depth, parallel);
+                if (CountMatches(scope, fallback, request, cancellationToken) == 0) continue;
+                var attempt = Run(scope, fallback, request, depth, parallel, cancellationToken);
                 if (attempt.Total == 0) continue;
                 // No document matches the query as typed: the total stays 0 and the partial matches are counted apart.
                 partial = new PartialMatches(how, attempt.Total, words);
@@ -112,7 +112,8 @@ public sealed partial class PolicyIndex
 
     private sealed record SearchRun(int Total, TopDocs Top, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
 
-    private SearchRun Run(SearchScope searcher, CompiledQuery compiled, SearchRequest request, int depth, bool parallel)
+    /// <remarks>The token is checked before each segment: a request's timeout stops a long search there.</remarks>
+    private SearchRun Run(SearchScope searcher, CompiledQuery compiled, SearchRequest request, int depth, bool parallel, CancellationToken cancellationToken)
     {
         var query = Filtered(compiled, request);
         // The search's terms are looked up together, before the weights ask for them one by one.
@@ -138,6 +139,7 @@ public sealed partial class PolicyIndex
             var collector = new DrillSidewaysCollector(top, counted, filters, reuse);
             foreach (var leaf in slices[i])
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 collector.SetNextReader(leaf);
                 weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(collector);
             }
@@ -160,7 +162,7 @@ public sealed partial class PolicyIndex
     }
 
     /// <summary>How many documents match the query and every filter (no scores, no facets): facet filters skip ahead inside the query.</summary>
-    private static int CountMatches(SearchScope searcher, CompiledQuery compiled, SearchRequest request)
+    private static int CountMatches(SearchScope searcher, CompiledQuery compiled, SearchRequest request, CancellationToken cancellationToken)
     {
         var query = Filtered(compiled, request);
         foreach (var (facet, values) in FacetFilters(request).Where(f => f.Value.Count > 0))
@@ -172,6 +174,7 @@ public sealed partial class PolicyIndex
         var count = 0;
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer) continue;
             while (scorer.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) count++;
         }
@@ -276,7 +279,7 @@ public sealed partial class PolicyIndex
             Site = card.Site,
             Url = card.Url,
             Score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
-            Snippets = withSnippets ? SnippetHighlighter.Snippets(SnippetText.Read(searcher.IndexReader, scoreDoc.Doc), compiled.BodyMarks, title: card.Title) : [],
+            Snippets = withSnippets ? SnippetText.Snippets(searcher.IndexReader, scoreDoc.Doc, compiled.BodyMarks, card.Title) : [],
             TitleHighlighted = SnippetHighlighter.Mark(card.Title, compiled.TitleMarks),
             Parent = card.ParentId is { } parent ? CardOf(searcher, parent)?.AsRelated() : null,
             Status = StatusFacet.IndexedValue(searcher.IndexReader, scoreDoc.Doc) is { } stored ? StatusFacet.Resolve(stored, StatusRules.ChinaToday(_clock)) : null,

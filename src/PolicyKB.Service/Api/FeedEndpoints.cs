@@ -32,7 +32,7 @@ internal static partial class FeedEndpoints
             .WithSummary("A search as an Atom 1.0 feed: the parameters of /api/search; entries newest first by 发布日期 (sort and page are ignored; size defaults to 50).")
             .Produces(StatusCodes.Status200OK, contentType: ContentType).ProducesValidationProblem();
 
-    private static async Task<IResult> SearchFeed([AsParameters] SearchParameters parameters, IPolicyIndex index, ServiceSettings settings,
+    private static IResult SearchFeed([AsParameters] SearchParameters parameters, IPolicyIndex index, ServiceSettings settings,
         TimeProvider clock, HttpContext http)
     {
         var read = parameters.Read();
@@ -44,7 +44,7 @@ internal static partial class FeedEndpoints
             Size = string.IsNullOrWhiteSpace(parameters.Size) ? DefaultEntries : request.Size,
             WithFacets = false,
         };
-        var result = await SearchEndpoints.RunAsync(index, request, settings, http.RequestAborted);
+        var result = SearchEndpoints.Run(index, request, settings, clock, http.RequestAborted);
         if (result is null) return Problems.SearchTimedOut(settings.SearchTimeout);
         var site = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
         return TypedResults.Bytes(Write(result, request, site, http.Request.GetEncodedUrl(), index.LastCommit ?? clock.GetUtcNow()), ContentType + "; charset=utf-8");
