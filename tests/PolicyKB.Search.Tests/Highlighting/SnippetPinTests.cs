@@ -28,7 +28,7 @@ public sealed class SnippetPinTests
     {
         var samples = Docs.SamplesFolder() ?? throw new AssertInconclusiveException("samples/ not found");
         using var t = new TestIndex();
-        new DocumentImporter(t.Index).ImportPaths(Directory.GetFiles(samples).Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal)));
+        new DocumentImporter(t.Index, TestData.Parser).ImportPaths(Directory.GetFiles(samples).Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal)));
         t.Index.Commit();
         var docs = t.Index.All().OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
         Assert.IsTrue(docs.Count >= 10, $"{docs.Count} samples imported");
