@@ -3,7 +3,7 @@ namespace PolicyKB.Model;
 /// <summary>
 /// The folder of editable data files (issuers.json, themes.json, thesaurus.txt, sites/*.json …): the one in POLICYKB_DATA,
 /// else the data/ folder the build copies next to the program. Each layer reads its files through one of these
-/// (ImportData, SearchData, BriefData), once, when first needed; a missing or broken file fails naming the folder and the file.
+/// (ImportData, SearchData, BriefData, CrawlData), once, when first needed; a missing or broken file fails naming the folder and the file.
 /// </summary>
 public sealed class PolicyData
 {

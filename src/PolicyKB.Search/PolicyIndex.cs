@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Index;

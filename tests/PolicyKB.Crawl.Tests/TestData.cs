@@ -10,6 +10,7 @@ internal static class TestData
     public static PolicyData Folder { get; } = PolicyData.Locate();
     public static ImportData Import { get; } = new(Folder);
     public static DocumentParser Parser => Import.Parser;
+    public static CrawlData Sites { get; } = new(Folder);
     public static PolicyIndexOptions IndexOptions => new() { Data = SearchFiles };
     private static readonly SearchData SearchFiles = new(Folder);
 }

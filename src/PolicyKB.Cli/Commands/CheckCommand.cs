@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using PolicyKB.Import;
 using PolicyKB.Import.Health;

@@ -39,7 +39,8 @@ internal static class CrawlCommand
                 Fetch = fetch with { RatePerSecond = parse.GetValue(rate) ?? fetch.RatePerSecond, Contact = parse.GetValue(contact) },
                 RecheckAfter = (recheckPeriod.Success ? recheckPeriod.Value : null) ?? CrawlOptions.DefaultRecheckAfter,
             };
-            error ??= options.Validate();
+            var data = new CliData();
+            error ??= options.Validate(data.Sites);
             if (error is not null)
             {
                 Console.Error.WriteLine($"policykb crawl: {error}");
@@ -47,9 +48,8 @@ internal static class CrawlCommand
             }
 
             var dir = CommonOptions.ResolveIndex(parse, index);
-            var data = new CliData();
             using var policyIndex = PolicyIndex.Open(dir, data.IndexOptions("policykb crawl"));
-            var summary = await CrawlRunner.CrawlAsync(dir, policyIndex, data.Import.Parser, options, new SyncProgress<CrawlProgress>(p =>
+            var summary = await CrawlRunner.CrawlAsync(dir, policyIndex, data.Import.Parser, data.Sites, options, new SyncProgress<CrawlProgress>(p =>
                 Console.WriteLine($"[{p.Site}] {p.Outcome,-12} {p.Url}")), ct);
             policyIndex.Commit();
 

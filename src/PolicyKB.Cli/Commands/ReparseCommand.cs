@@ -22,7 +22,7 @@ internal static class ReparseCommand
             }
             var data = new CliData();
             using var policyIndex = PolicyIndex.Open(dir, data.IndexOptions("policykb reparse"));
-            var summary = CrawlRunner.Reparse(dir, policyIndex, data.Import.Parser, parse.GetValue(site), ct: ct);
+            var summary = CrawlRunner.Reparse(dir, policyIndex, data.Import.Parser, data.Sites, parse.GetValue(site), ct: ct);
             policyIndex.Commit();
             Console.WriteLine($"reparsed {summary.Documents}: added {summary.Added}, updated {summary.Updated}, unchanged {summary.Unchanged}, failed {summary.Failures.Count}");
             foreach (var f in summary.Failures) Console.WriteLine($"  failed {f.Url}: {f.Reason}");

@@ -33,16 +33,16 @@ public sealed record CrawlOptions
         if (double.IsFinite(d) && d is >= 0 and <= MaxRecheckDays) return Parsed.Of<TimeSpan?>(TimeSpan.FromDays(d));
         return Parsed.Fail<TimeSpan?>(name, $"{name} must be a number of days from 0 to {MaxRecheckDays}");
     }
-    /// <summary>The profiles to use; null loads data/sites/*.json.</summary>
-    internal IReadOnlyDictionary<string, SiteProfile>? Profiles { get; init; }
-
-    /// <summary>What is wrong with these options (an unknown site, a bad base URL …), or null when a crawl can run them.</summary>
-    public string? Validate() => Resolve().Error;
-
-    /// <summary>The selected sites bound to their addresses, or a message saying what is wrong.</summary>
-    internal Parsed<IReadOnlyList<SiteEndpoint>> Resolve()
+    /// <summary>What is wrong with these options over the profiles of <paramref name="sites"/> (an unknown site, a bad base URL …), or null when a crawl can run them.</summary>
+    public string? Validate(CrawlData sites)
     {
-        var profiles = Profiles ?? SiteProfiles.All;
+        ArgumentNullException.ThrowIfNull(sites);
+        return Resolve(sites.Profiles).Error;
+    }
+
+    /// <summary>The selected sites of <paramref name="profiles"/> bound to their addresses, or a message saying what is wrong.</summary>
+    internal Parsed<IReadOnlyList<SiteEndpoint>> Resolve(IReadOnlyDictionary<string, SiteProfile> profiles)
+    {
         var codes = Sites.Count == 0 ? profiles.Keys.Order().ToList() : Sites.Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
         var endpoints = new List<SiteEndpoint>();
         foreach (var code in codes)

@@ -8,18 +8,20 @@ namespace PolicyKB.Crawl;
 /// page's state change is committed to the frontier as it happens, so a crawl stopped at any moment resumes
 /// without fetching a finished page again. Sites run side by side; each host gets one request at a time.
 /// </summary>
-internal sealed partial class Crawler(IDocumentSink sink, CrawlStore store, SnapshotStore snapshots, IPageReader reader, TimeProvider? time = null)
+internal sealed partial class Crawler(IDocumentSink sink, CrawlStore store, SnapshotStore snapshots, IPageReader reader,
+    IReadOnlyDictionary<string, SiteProfile> profiles, TimeProvider? time = null)
 {
     private readonly IDocumentSink _sink = sink;
     private readonly CrawlStore _store = store;
     private readonly SnapshotStore _snapshots = snapshots;
     private readonly IPageReader _reader = reader;
+    private readonly IReadOnlyDictionary<string, SiteProfile> _profiles = profiles;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    /// <summary>Crawls the selected sites; throws <see cref="ArgumentException"/> for options <see cref="CrawlOptions.Resolve"/> rejects.</summary>
+    /// <summary>Crawls the selected sites of its profiles; throws <see cref="ArgumentException"/> for options <see cref="CrawlOptions.Resolve"/> rejects.</summary>
     public async Task<CrawlSummary> RunAsync(CrawlOptions options, IProgress<CrawlProgress>? progress = null, CancellationToken ct = default)
     {
-        var resolved = options.Resolve();
+        var resolved = options.Resolve(_profiles);
         if (!resolved.TryGetValue(out var endpoints)) throw new ArgumentException(resolved.Error, nameof(options));
         var started = _time.GetUtcNow();
         using var fetcher = new PoliteFetcher(options.Fetch, _time);

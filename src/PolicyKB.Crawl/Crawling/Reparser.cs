@@ -9,7 +9,7 @@ public sealed record ReparseSummary(int Documents, int Added, int Updated, int U
 /// Rebuilds every crawled document from its latest snapshot (and its attachments' snapshots) with the current
 /// parser, without fetching: run after a parser improvement. Version histories are kept as they are.
 /// </summary>
-internal sealed class Reparser(IDocumentSink sink, CrawlStore store, SnapshotStore snapshots, IPageReader reader, IReadOnlyDictionary<string, SiteProfile>? profiles = null)
+internal sealed class Reparser(IDocumentSink sink, CrawlStore store, SnapshotStore snapshots, IPageReader reader, IReadOnlyDictionary<string, SiteProfile> profiles)
 {
     /// <param name="site">A site code, or null for every site.</param>
     public ReparseSummary Run(string? site = null, IProgress<CrawlProgress>? progress = null, CancellationToken ct = default)
@@ -37,7 +37,7 @@ internal sealed class Reparser(IDocumentSink sink, CrawlStore store, SnapshotSto
         if (snapshots.Read(page.Snapshot!) is not { } body) { error = "snapshot missing or damaged"; return UpsertOutcome.Unchanged; }
         var reading = Crawler.Read(reader, body, page.SiteUrl ?? page.Url, page.ContentType);
         if (reading.Document is not { } document) { error = $"not a document: {reading.Error}"; return UpsertOutcome.Unchanged; }
-        if (document.Site == Site.Other && (profiles ?? SiteProfiles.All).TryGetValue(page.Site, out var profile))
+        if (document.Site == Site.Other && profiles.TryGetValue(page.Site, out var profile))
             document = document with { Site = profile.Site };
         document = Crawler.FetchedFrom(document, page);
         var texts = new Dictionary<string, string>();

@@ -44,21 +44,21 @@ public sealed partial class CrawlCoordinator : IDisposable
     private readonly CrawlSettings _settings;
     private readonly ILogger _logger;
     private readonly IPageReader _reader;
-    private readonly IReadOnlyDictionary<string, SiteProfile>? _profiles;
+    private readonly CrawlData _sites;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _lock = new();
     private CrawlStatus _status = new();
     private Task _current = Task.CompletedTask;
 
-    internal CrawlCoordinator(IPolicyIndex index, IOptions<CrawlSettings> settings, IPageReader reader, ILogger<CrawlCoordinator>? logger = null,
-        IReadOnlyDictionary<string, SiteProfile>? profiles = null, TimeProvider? time = null)
+    internal CrawlCoordinator(IPolicyIndex index, IOptions<CrawlSettings> settings, IPageReader reader, CrawlData sites,
+        ILogger<CrawlCoordinator>? logger = null, TimeProvider? time = null)
     {
         _index = index;
         _settings = settings.Value;
         _logger = logger ?? NullLogger<CrawlCoordinator>.Instance;
         _reader = reader;
-        _profiles = profiles;
+        _sites = sites;
         _time = time ?? TimeProvider.System;
     }
 
@@ -74,7 +74,7 @@ public sealed partial class CrawlCoordinator : IDisposable
     public IReadOnlyDictionary<string, string> Check(CrawlRequest request)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var profiles = _profiles ?? SiteProfiles.All;
+        var profiles = _sites.Profiles;
         var known = string.Join(", ", profiles.Keys.Order());
         if (request.Sites is { } sites && sites.FirstOrDefault(s => !profiles.ContainsKey(s?.Trim().ToLowerInvariant() ?? "")) is { } unknown)
             errors["sites"] = $"未知的网站代码“{InvisibleText.Excerpt(unknown)}”（可用：{known}）";
@@ -114,9 +114,8 @@ public sealed partial class CrawlCoordinator : IDisposable
             MaxListPages = request.MaxListPages ?? _settings.MaxListPages,
             RecheckAfter = (recheck.Success ? recheck.Value : null) ?? _settings.RecheckAfter,
             Fetch = _settings.ToFetchOptions() with { RatePerSecond = request.RatePerSecond ?? _settings.RatePerSecond },
-            Profiles = _profiles,
         };
-        var endpoints = options.Resolve();
+        var endpoints = options.Resolve(_sites.Profiles);
         var error = Check(request).Values.FirstOrDefault() ?? endpoints.Error;
         lock (_lock)
         {
@@ -138,7 +137,7 @@ public sealed partial class CrawlCoordinator : IDisposable
         try
         {
             using var store = CrawlStore.Open(CrawlRunner.DatabasePath(folder));
-            var crawler = new Crawler(_index, store, new SnapshotStore(CrawlRunner.SnapshotsPath(folder)), _reader, _time);
+            var crawler = new Crawler(_index, store, new SnapshotStore(CrawlRunner.SnapshotsPath(folder)), _reader, _sites.Profiles, _time);
             var progress = new Progress(this);
             summary = await crawler.RunAsync(options, progress, _stopping.Token).ConfigureAwait(false);
             LogFinished(_logger, summary.Fetched, summary.NotModified, summary.New, summary.Changed, summary.Failed);

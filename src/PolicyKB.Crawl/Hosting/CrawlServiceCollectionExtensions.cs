@@ -10,7 +10,7 @@ namespace PolicyKB.Crawl;
 public static class CrawlServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="CrawlCoordinator"/> (singleton; needs the IPolicyIndex and DocumentParser singletons the service registers)
+    /// Registers <see cref="CrawlCoordinator"/> (singleton; needs the IPolicyIndex, DocumentParser and CrawlData singletons the service registers)
     /// and <see cref="CrawlBackgroundService"/>, configured from the "Crawl" section, which is checked when the host starts.
     /// </summary>
     public static IServiceCollection AddPolicyKbCrawler(this IServiceCollection services, IConfiguration configuration)
@@ -21,6 +21,7 @@ public static class CrawlServiceCollectionExtensions
             sp.GetRequiredService<IPolicyIndex>(),
             sp.GetRequiredService<IOptions<CrawlSettings>>(),
             new ImportPageReader(sp.GetRequiredService<DocumentParser>()),
+            sp.GetRequiredService<CrawlData>(),
             sp.GetService<ILogger<CrawlCoordinator>>(),
             time: sp.GetService<TimeProvider>()));
         services.AddHostedService(sp => new CrawlBackgroundService(

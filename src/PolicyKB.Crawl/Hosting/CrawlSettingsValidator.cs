@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace PolicyKB.Crawl;
 
-/// <summary>Checks the "Crawl" section when the host starts, so a bad setting stops start-up with a message naming it.</summary>
-internal sealed class CrawlSettingsValidator : IValidateOptions<CrawlSettings>
+/// <summary>Checks the "Crawl" section when the host starts (its sites against the profiles of <see cref="CrawlData"/>), so a bad setting stops start-up with a message naming it.</summary>
+internal sealed class CrawlSettingsValidator(CrawlData sites) : IValidateOptions<CrawlSettings>
 {
     public ValidateOptionsResult Validate(string? name, CrawlSettings settings)
     {
@@ -22,7 +22,7 @@ internal sealed class CrawlSettingsValidator : IValidateOptions<CrawlSettings>
         Require(settings.RecheckAfter >= TimeSpan.Zero, nameof(settings.RecheckAfter), "zero or a positive time span", settings.RecheckAfter);
         Require(!string.IsNullOrWhiteSpace(settings.UserAgent), nameof(settings.UserAgent), "a product token such as PolicyKB/1.0", settings.UserAgent);
         // The sites and their base URLs: the check every crawl makes before it starts.
-        if (new CrawlOptions { Sites = settings.Sites, BaseUrls = settings.BaseUrls }.Validate() is { } error)
+        if (new CrawlOptions { Sites = settings.Sites, BaseUrls = settings.BaseUrls }.Validate(sites) is { } error)
             errors.Add($"{CrawlSettings.Section}:{nameof(settings.Sites)}/{nameof(settings.BaseUrls)}: {error}");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

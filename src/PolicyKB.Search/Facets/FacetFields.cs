@@ -1,4 +1,3 @@
-using System.Globalization;
 using PolicyKB.Model;
 
 namespace PolicyKB.Search.Facets;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PolicyKB.Briefs;
+using PolicyKB.Crawl;
 using PolicyKB.Import;
 using PolicyKB.Model;
 using PolicyKB.Search;
@@ -17,6 +18,7 @@ internal static class DataServices
         services.AddSingleton(sp => sp.GetRequiredService<ImportData>().Issuers);
         services.AddSingleton(sp => new SearchData(sp.GetRequiredService<PolicyData>()));
         services.AddSingleton(sp => new BriefData(sp.GetRequiredService<PolicyData>(), sp.GetRequiredService<IssuerRegistry>()));
+        services.AddSingleton(sp => new CrawlData(sp.GetRequiredService<PolicyData>()));
         return services;
     }
 }

@@ -13,4 +13,12 @@ public sealed class CrawlCommandTests
         Assert.AreEqual(2, run.ExitCode, run.Out + run.Err);
         StringAssert.Contains(run.Err, "--recheck-after must be a number of days from 0 to 36500");
     }
+
+    [TestMethod]
+    public void AnUnknownSiteIsABadInputErrorNamingTheSitesOfTheDataFolder()
+    {
+        var run = CliRunner.Policykb("crawl", "--site", "nowhere", "--index", Path.Combine(CliRunner.TempDirectory(), "index"));
+        Assert.AreEqual(2, run.ExitCode, run.Out + run.Err);
+        StringAssert.Contains(run.Err, "policykb crawl: unknown site 'nowhere' (known: ccer, govcn, mee, ndrc)");
+    }
 }

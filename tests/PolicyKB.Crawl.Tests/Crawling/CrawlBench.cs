@@ -9,6 +9,8 @@ internal sealed class CrawlBench : IAsyncDisposable
     public string Folder { get; } = Directory.CreateTempSubdirectory("policykb-crawl-").FullName;
     public IndexSink Sink { get; }
     public IPageReader Reader { get; init; } = new SimplePageReader();
+    /// <summary>The crawler's site profiles: the data folder's, or a test's variant of one.</summary>
+    public IReadOnlyDictionary<string, SiteProfile> Profiles { get; set; } = TestData.Sites.Profiles;
     /// <summary>The crawler's and the server's clock: driven by <see cref="CrawlAsync"/>, moved on by days between crawls.</summary>
     public FakeTimeProvider Clock { get; }
 
@@ -45,7 +47,7 @@ internal sealed class CrawlBench : IAsyncDisposable
     public async Task<CrawlSummary> CrawlAsync(CrawlOptions options, CancellationToken ct = default)
     {
         using var store = OpenStore();
-        return await Clock.DriveAsync(new Crawler(Sink, store, Snapshots, Reader, Clock).RunAsync(options, null, ct));
+        return await Clock.DriveAsync(new Crawler(Sink, store, Snapshots, Reader, Profiles, Clock).RunAsync(options, null, ct));
     }
 
     public CrawlStore OpenStore() => CrawlStore.Open(CrawlRunner.DatabasePath(Folder));

@@ -78,15 +78,12 @@ public sealed class CrawlerTests
     public async Task FindsGovCnPolicyLibraryPagesThroughTheJsonSearchEndpoint()
     {
         await using var bench = await CrawlBench.StartAsync();
-        var profile = SiteProfiles.All["govcn"];
+        var profile = TestData.Sites.Profiles["govcn"];
         var start = new Uri(profile.StartUrls[0]).PathAndQuery;
         var notices = SiteMirrors.GovCn(bench.Server, start, pages: 2, perPage: 3);
-        var options = bench.Options("govcn") with
-        {
-            Profiles = new Dictionary<string, SiteProfile> { ["govcn"] = profile with { StartUrls = [profile.StartUrls[0]] } },
-        };
+        bench.Profiles = new Dictionary<string, SiteProfile> { ["govcn"] = profile with { StartUrls = [profile.StartUrls[0]] } };
 
-        var summary = await bench.CrawlAsync(options);
+        var summary = await bench.CrawlAsync(bench.Options("govcn"));
 
         Assert.AreEqual(6, summary.New, string.Join("\n", summary.Sites.SelectMany(s => s.Failures)));
         Assert.IsTrue(notices.All(n => bench.Sink.Get(DocumentId.FromUrl("https://www.gov.cn/" + n.Path)) is { Site: Site.GovCn }));

@@ -13,8 +13,8 @@ public sealed class EndToEndTests
         var notices = SiteMirrors.Ndrc(bench.Server, pages: 2, perPage: 3);
         using var index = PolicyIndex.Open(bench.Folder, TestData.IndexOptions);
 
-        var first = await CrawlRunner.CrawlAsync(bench.Folder, index, TestData.Parser, bench.Options("ndrc"));
-        var second = await CrawlRunner.CrawlAsync(bench.Folder, index, TestData.Parser, bench.Options("ndrc"));
+        var first = await CrawlRunner.CrawlAsync(bench.Folder, index, TestData.Parser, TestData.Sites, bench.Options("ndrc"));
+        var second = await CrawlRunner.CrawlAsync(bench.Folder, index, TestData.Parser, TestData.Sites, bench.Options("ndrc"));
 
         Assert.AreEqual(6, first.New, string.Join("\n", first.Sites.SelectMany(s => s.Failures)));
         Assert.AreEqual(0, second.New + second.Changed + second.Fetched + second.Failed);
@@ -41,7 +41,7 @@ public sealed class EndToEndTests
         SiteMirrors.Ndrc(bench.Server, pages: 1, perPage: 4);
         using var index = PolicyIndex.Open(bench.Folder, TestData.IndexOptions);
 
-        await CrawlRunner.CrawlAsync(bench.Folder, index, TestData.Parser, bench.Options("ndrc"));
+        await CrawlRunner.CrawlAsync(bench.Folder, index, TestData.Parser, TestData.Sites, bench.Options("ndrc"));
 
         index.Refresh();
         // The words occur only in the DOCX attachments of notices 1 and 3.
@@ -54,9 +54,9 @@ public sealed class EndToEndTests
         await using var bench = await CrawlBench.StartAsync();
         SiteMirrors.Ndrc(bench.Server, pages: 1, perPage: 3);
         using var index = PolicyIndex.Open(bench.Folder, TestData.IndexOptions);
-        await CrawlRunner.CrawlAsync(bench.Folder, index, TestData.Parser, bench.Options("ndrc"));
+        await CrawlRunner.CrawlAsync(bench.Folder, index, TestData.Parser, TestData.Sites, bench.Options("ndrc"));
 
-        var summary = CrawlRunner.Reparse(bench.Folder, index, TestData.Parser);
+        var summary = CrawlRunner.Reparse(bench.Folder, index, TestData.Parser, TestData.Sites);
 
         Assert.AreEqual(3, summary.Documents);
         Assert.AreEqual(0, summary.Failures.Count);

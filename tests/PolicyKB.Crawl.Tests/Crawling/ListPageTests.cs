@@ -18,7 +18,7 @@ public sealed class ListPageTests
     [TestMethod]
     public void ReadsTheNoticesAndPagingOfTheRealNdrcList()
     {
-        var ndrc = new SiteEndpoint(SiteProfiles.All["ndrc"]);
+        var ndrc = new SiteEndpoint(TestData.Sites.Profiles["ndrc"]);
         var page = ListPage.Read(RealPage("ndrc_xxgk_zcfb_tz_list_index.html"), "text/html", ndrc.Profile).Value;
 
         Assert.AreEqual(20, page.TotalPages);
@@ -34,7 +34,7 @@ public sealed class ListPageTests
     [TestMethod]
     public void ReadsTheCountPagePagingOfTheRealMeeList()
     {
-        var news = SiteProfiles.All["mee"] with { DetailPattern = @"^/ywdt/spxw/\d{6}/t\d{8}_\d+\.shtml$" };
+        var news = TestData.Sites.Profiles["mee"] with { DetailPattern = @"^/ywdt/spxw/\d{6}/t\d{8}_\d+\.shtml$" };
         var mee = new SiteEndpoint(news);
         var page = ListPage.Read(RealPage("mee_ywdt_spxw_list_index.html"), null, news).Value;
 
@@ -48,7 +48,7 @@ public sealed class ListPageTests
     [TestMethod]
     public void AJsonListThatIsNotJsonIsAnError()
     {
-        var read = ListPage.Read("<html>maintenance</html>"u8.ToArray(), "text/html", SiteProfiles.All["govcn"]);
+        var read = ListPage.Read("<html>maintenance</html>"u8.ToArray(), "text/html", TestData.Sites.Profiles["govcn"]);
 
         Assert.IsFalse(read.Success);
         StringAssert.Contains(read.Error, "not JSON");

@@ -29,7 +29,7 @@ public sealed class ReparserTests
 
         ReparseSummary summary;
         using (var store = bench.OpenStore())
-            summary = new Reparser(bench.Sink, store, bench.Snapshots, new NewerReader()).Run();
+            summary = new Reparser(bench.Sink, store, bench.Snapshots, new NewerReader(), TestData.Sites.Profiles).Run();
 
         Assert.AreEqual(6, summary.Documents);
         Assert.AreEqual(6, summary.Updated);

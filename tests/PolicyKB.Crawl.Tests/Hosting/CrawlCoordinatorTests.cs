@@ -24,6 +24,7 @@ public sealed class CrawlCoordinatorTests
         services.AddLogging();
         services.AddSingleton<IPolicyIndex>(index);
         services.AddSingleton(TestData.Parser);
+        services.AddSingleton(TestData.Sites);
         services.AddPolicyKbCrawler(configuration);
         return services.BuildServiceProvider();
     }

@@ -19,6 +19,7 @@ public sealed class CrawlSettingsValidatorTests
         builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.Services.AddSingleton<IPolicyIndex>(_ => PolicyIndex.Open(_folder, TestData.IndexOptions));
         builder.Services.AddSingleton(TestData.Parser);
+        builder.Services.AddSingleton(TestData.Sites);
         builder.Services.AddPolicyKbCrawler(builder.Configuration);
         return builder.Build();
     }

@@ -3,8 +3,8 @@ namespace PolicyKB.Crawl.Tests;
 [TestClass]
 public sealed class SiteEndpointTests
 {
-    private static readonly SiteEndpoint Real = new(SiteProfiles.All["ndrc"]);
-    private static readonly SiteEndpoint Mirror = new(SiteProfiles.All["ndrc"], "http://127.0.0.1:5000/");
+    private static readonly SiteEndpoint Real = new(TestData.Sites.Profiles["ndrc"]);
+    private static readonly SiteEndpoint Mirror = new(TestData.Sites.Profiles["ndrc"], "http://127.0.0.1:5000/");
 
     [TestMethod]
     public void CanonicalisesLinksSoOnePageIsFetchedOnce()
@@ -39,7 +39,7 @@ public sealed class SiteEndpointTests
     [TestMethod]
     public void AMirrorBelowAPathKeepsTheSitesPaths()
     {
-        var nested = new SiteEndpoint(SiteProfiles.All["ndrc"], "http://mirror.local/ndrc");
+        var nested = new SiteEndpoint(TestData.Sites.Profiles["ndrc"], "http://mirror.local/ndrc");
 
         var fetched = nested.ToFetchUrl("https://www.ndrc.gov.cn/xxgk/zcfb/tz/202606/t20260625_1406079.html");
 
@@ -51,9 +51,9 @@ public sealed class SiteEndpointTests
     [TestMethod]
     public void RejectsABaseUrlThatIsNotAnAddress()
     {
-        var error = new CrawlOptions { Sites = ["ndrc"], BaseUrls = new Dictionary<string, string> { ["ndrc"] = "not a url" } }.Resolve().Error;
+        var error = new CrawlOptions { Sites = ["ndrc"], BaseUrls = new Dictionary<string, string> { ["ndrc"] = "not a url" } }.Resolve(TestData.Sites.Profiles).Error;
         StringAssert.Contains(error, "not an absolute http(s) URL");
-        error = new CrawlOptions { Sites = ["nope"] }.Resolve().Error;
+        error = new CrawlOptions { Sites = ["nope"] }.Resolve(TestData.Sites.Profiles).Error;
         StringAssert.Contains(error, "unknown site 'nope'");
     }
 }

@@ -6,8 +6,8 @@ public sealed class SiteProfileTests
     [TestMethod]
     public void EverySiteHasAProfileInTheDataFolder()
     {
-        CollectionAssert.AreEquivalent(new[] { "govcn", "ndrc", "mee", "ccer" }, SiteProfiles.All.Keys.ToArray());
-        foreach (var profile in SiteProfiles.All.Values)
+        CollectionAssert.AreEquivalent(new[] { "govcn", "ndrc", "mee", "ccer" }, TestData.Sites.Profiles.Keys.ToArray());
+        foreach (var profile in TestData.Sites.Profiles.Values)
         {
             Assert.IsTrue(profile.StartUrls.Count > 0, profile.Code);
             Assert.IsTrue(profile.MaxListPages > 0, profile.Code);
@@ -30,7 +30,7 @@ public sealed class SiteProfileTests
     [TestMethod]
     public void ClassifiesNdrcLinksByThePatternsOfItsProfile()
     {
-        var ndrc = new SiteEndpoint(SiteProfiles.All["ndrc"]);
+        var ndrc = new SiteEndpoint(TestData.Sites.Profiles["ndrc"]);
 
         Assert.AreEqual(LinkKind.Detail, ndrc.Classify("https://www.ndrc.gov.cn/xxgk/zcfb/tz/202606/t20260625_1406079.html"));
         Assert.AreEqual(LinkKind.List, ndrc.Classify("https://www.ndrc.gov.cn/xxgk/zcfb/tz/index_3.html"));
@@ -42,7 +42,7 @@ public sealed class SiteProfileTests
     [TestMethod]
     public void CcerFollowsOnlyLinksWhoseTextNamesAMethodology()
     {
-        var ccer = new SiteEndpoint(SiteProfiles.All["ccer"]);
+        var ccer = new SiteEndpoint(TestData.Sites.Profiles["ccer"]);
         const string url = "https://www.mee.gov.cn/xxgk2018/xxgk/xxgk06/202310/t20231024_1043877.html";
 
         Assert.AreEqual(LinkKind.Detail, ccer.Classify(url, "关于印发《温室气体自愿减排项目方法学 造林碳汇（CCER-14-001-V01）》等4项方法学的通知"));

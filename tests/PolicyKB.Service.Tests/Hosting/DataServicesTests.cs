@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PolicyKB.Briefs;
+using PolicyKB.Crawl;
 using PolicyKB.Import;
 using PolicyKB.Search;
 
@@ -9,7 +10,7 @@ namespace PolicyKB.Service.Tests.Hosting;
 public sealed class DataServicesTests
 {
     [TestMethod]
-    public async Task TheHostReadsEachDataFileOnceAndServesTheSameInstancesToParserBriefsAndEndpoints()
+    public async Task TheHostReadsEachDataFileOnceAndServesTheSameInstancesToParserBriefsCrawlerAndEndpoints()
     {
         var folder = Directory.CreateTempSubdirectory("policykb-data-services-").FullName;
         var app = ServiceHost.Build([], new ServiceOptions { IndexDirectory = folder });
@@ -25,6 +26,9 @@ public sealed class DataServicesTests
             Assert.AreSame(services.GetRequiredService<BriefData>().DefaultTemplate, services.GetRequiredService<BriefData>().DefaultTemplate);
             Assert.AreSame(services.GetRequiredService<SearchData>().StatusPhrases, services.GetRequiredService<SearchData>().StatusPhrases);
             Assert.AreSame(import.Folder, services.GetRequiredService<SearchData>().Folder);
+            // The crawler's site profiles: one set for the coordinator's checks, its crawls and the settings' check at start.
+            Assert.AreSame(services.GetRequiredService<CrawlData>(), services.GetRequiredService<CrawlData>());
+            Assert.AreSame(import.Folder, services.GetRequiredService<CrawlData>().Folder);
         }
         finally
         {
