@@ -57,23 +57,23 @@ public sealed class SummaryRules
     internal static SummaryRules LoadOrThrow(string path)
     {
         var loaded = Load(path);
-        return loaded.Rules ?? throw new InvalidDataException(loaded.Error);
+        return loaded.TryGetValue(out var rules) ? rules : throw new InvalidDataException(loaded.Error);
     }
 
-    public static SummaryRulesLoadResult Load(string path)
+    public static Parsed<SummaryRules> Load(string path)
     {
-        if (!File.Exists(path)) return new(null, $"Summary rules file '{path}' does not exist.");
+        if (!File.Exists(path)) return Parsed.Fail<SummaryRules>($"Summary rules file '{path}' does not exist.");
         try { return Parse(File.ReadAllText(path), path); }
-        catch (IOException e) { return new(null, $"Summary rules file '{path}' cannot be read: {e.Message}"); }
+        catch (IOException e) { return Parsed.Fail<SummaryRules>($"Summary rules file '{path}' cannot be read: {e.Message}"); }
     }
 
     /// <summary>Reads the rules from JSON; every pattern must compile, match its examples and none of its keeps.</summary>
-    public static SummaryRulesLoadResult Parse(string json, string origin = "summary rules")
+    public static Parsed<SummaryRules> Parse(string json, string origin = "summary rules")
     {
         RulesFile? file;
         try { file = JsonSerializer.Deserialize<RulesFile>(json, FileOptions); }
-        catch (JsonException e) { return new(null, $"{origin}: not a valid summary rules file ({e.Message})"); }
-        if (file is null) return new(null, $"{origin}: empty file.");
+        catch (JsonException e) { return Parsed.Fail<SummaryRules>($"{origin}: not a valid summary rules file ({e.Message})"); }
+        if (file is null) return Parsed.Fail<SummaryRules>($"{origin}: empty file.");
 
         var problems = new List<string>();
         var openings = TextPatterns.Compile(file.Openings, "openings", anchored: true, problems);
@@ -82,8 +82,8 @@ public sealed class SummaryRules
         foreach (var (type, verb) in verbs.Where(v => string.IsNullOrWhiteSpace(v.Value)))
             problems.Add($"verbs: no verb for '{type}'");
         return problems.Count == 0
-            ? new(new SummaryRules(openings, boilerplate, verbs, file.MinistryForItsOffice ?? true), null)
-            : new(null, $"{origin}: {string.Join("; ", problems)}");
+            ? Parsed.Of(new SummaryRules(openings, boilerplate, verbs, file.MinistryForItsOffice ?? true))
+            : Parsed.Fail<SummaryRules>($"{origin}: {string.Join("; ", problems)}");
     }
 
     private static readonly JsonSerializerOptions FileOptions = new(JsonSerializerDefaults.Web)
@@ -94,9 +94,4 @@ public sealed class SummaryRules
     };
 
     private sealed record RulesFile(Dictionary<string, string>? Verbs, bool? MinistryForItsOffice, List<PatternEntry>? Openings, List<PatternEntry>? Boilerplate);
-}
-
-public sealed record SummaryRulesLoadResult(SummaryRules? Rules, string? Error)
-{
-    public bool Succeeded => Rules is not null;
 }

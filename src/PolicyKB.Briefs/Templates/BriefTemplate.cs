@@ -27,28 +27,28 @@ public sealed record BriefTemplate
     internal static BriefTemplate LoadOrThrow(string path)
     {
         var loaded = Load(path);
-        return loaded.Template ?? throw new InvalidDataException(loaded.Error);
+        return loaded.TryGetValue(out var template) ? template : throw new InvalidDataException(loaded.Error);
     }
 
     /// <summary>Reads a template file; a missing file or bad JSON gives an error, never an exception.</summary>
-    public static TemplateLoadResult Load(string path)
+    public static Parsed<BriefTemplate> Load(string path)
     {
-        if (!File.Exists(path)) return TemplateLoadResult.Failed($"Template file '{path}' does not exist.");
+        if (!File.Exists(path)) return Parsed.Fail<BriefTemplate>($"Template file '{path}' does not exist.");
         try { return Parse(File.ReadAllText(path), path); }
-        catch (IOException e) { return TemplateLoadResult.Failed($"Template file '{path}' cannot be read: {e.Message}"); }
+        catch (IOException e) { return Parsed.Fail<BriefTemplate>($"Template file '{path}' cannot be read: {e.Message}"); }
     }
 
     /// <summary>Reads a template from JSON text; <paramref name="origin"/> names it in error messages.</summary>
-    public static TemplateLoadResult Parse(string json, string origin = "template")
+    public static Parsed<BriefTemplate> Parse(string json, string origin = "template")
     {
         BriefTemplate? t;
         try { t = JsonSerializer.Deserialize<BriefTemplate>(json, TemplateJson.Options); }
-        catch (JsonException e) { return TemplateLoadResult.Failed($"{origin}: not a valid brief template ({e.Message})"); }
-        if (t is null) return TemplateLoadResult.Failed($"{origin}: empty template.");
+        catch (JsonException e) { return Parsed.Fail<BriefTemplate>($"{origin}: not a valid brief template ({e.Message})"); }
+        if (t is null) return Parsed.Fail<BriefTemplate>($"{origin}: empty template.");
         var problems = t.Validate().ToList();
         return problems.Count == 0
-            ? new TemplateLoadResult(t, null)
-            : TemplateLoadResult.Failed($"{origin}: {string.Join("; ", problems)}");
+            ? Parsed.Of(t)
+            : Parsed.Fail<BriefTemplate>($"{origin}: {string.Join("; ", problems)}");
     }
 
     /// <summary>Every section and sub-section by its key (the titles down to it, joined by /), in template order.</summary>
@@ -73,12 +73,6 @@ public sealed record BriefTemplate
         if (Summary.MaxParagraphs is < 1 or > 10) yield return "summary.maxParagraphs must be between 1 and 10";
         if (Summary.MaxChars < 40) yield return "summary.maxChars must be at least 40";
     }
-}
-
-public sealed record TemplateLoadResult(BriefTemplate? Template, string? Error)
-{
-    public bool Succeeded => Template is not null;
-    internal static TemplateLoadResult Failed(string error) => new(null, error);
 }
 
 /// <summary>A section of the brief. A section holds either sub-sections, a rule, or both (sub-sections are tried first).</summary>

@@ -86,8 +86,7 @@ internal static class BriefCommand
         if (parse.GetValue(template) is { } templatePath)
         {
             var t = BriefTemplate.Load(templatePath);
-            if (t.Error is not null) return Fail(t.Error);
-            loadedTemplate = t.Template!;
+            if (!t.TryGetValue(out loadedTemplate)) return Fail(t.Error!);
         }
         IReadOnlyDictionary<string, string> editorText = new Dictionary<string, string>();
         if (parse.GetValue(edits) is { } editsPath)

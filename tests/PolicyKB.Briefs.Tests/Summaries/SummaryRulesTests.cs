@@ -78,7 +78,7 @@ public sealed class SummaryRulesTests
         StringAssert.Contains(Error("""{ "name": "坏", "pattern": "(", "examples": ["("] }"""), "'坏': bad pattern");
         StringAssert.Contains(SummaryRules.Parse("""{ "verb": {} }""").Error, "not a valid summary rules file");
         StringAssert.Contains(SummaryRules.Load("/nonexistent/rules.json").Error, "does not exist");
-        Assert.IsTrue(SummaryRules.Load(TestData.Folder.Path(SummaryRules.DefaultFile)).Succeeded);
+        Assert.IsTrue(SummaryRules.Load(TestData.Folder.Path(SummaryRules.DefaultFile)).Success);
     }
 
     [TestMethod]

@@ -16,8 +16,8 @@ public sealed class BriefTemplateTests
     public void A_template_survives_a_round_trip_through_its_file_shape()
     {
         var again = BriefTemplate.Parse(TestData.Briefs.DefaultTemplate.ToJson());
-        Assert.IsTrue(again.Succeeded, again.Error);
-        Assert.AreEqual(TestData.Briefs.DefaultTemplate.ToJson(), again.Template!.ToJson());
+        Assert.IsTrue(again.Success, again.Error);
+        Assert.AreEqual(TestData.Briefs.DefaultTemplate.ToJson(), again.Value.ToJson());
     }
 
     [TestMethod]
@@ -38,7 +38,7 @@ public sealed class BriefTemplateTests
     {
         Assert.AreEqual(LeadDate.Published, TestData.Briefs.DefaultTemplate.Summary.LeadDate);
         var written = BriefTemplate.Parse("""{ "name": "x", "sections": [ { "title": "a", "rule": { "sites": ["mee"] } } ], "summary": { "leadDate": "written" } }""");
-        Assert.AreEqual(LeadDate.Written, written.Template!.Summary.LeadDate);
+        Assert.AreEqual(LeadDate.Written, written.Value.Summary.LeadDate);
         StringAssert.Contains(BriefTemplate.Parse("""{ "name": "x", "sections": [ { "title": "a", "rule": { "sites": ["mee"] } } ], "summary": { "leadDate": "signed" } }""").Error,
             "not a valid brief template");
     }
@@ -47,6 +47,6 @@ public sealed class BriefTemplateTests
     public void Item_order_reads_from_its_file_name()
     {
         var t = BriefTemplate.Parse("""{ "name": "x", "sections": [ { "title": "a", "rule": { "sites": ["mee"] }, "order": "editor" } ] }""");
-        Assert.AreEqual(ItemOrder.Editor, t.Template!.Sections[0].Order);
+        Assert.AreEqual(ItemOrder.Editor, t.Value.Sections[0].Order);
     }
 }
