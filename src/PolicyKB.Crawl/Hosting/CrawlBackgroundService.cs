@@ -20,8 +20,8 @@ public sealed partial class CrawlBackgroundService(CrawlCoordinator coordinator,
             await Task.Delay(s.InitialDelay, _time, stoppingToken).ConfigureAwait(false);
             while (!stoppingToken.IsCancellationRequested)
             {
-                if (!coordinator.TryStart(new CrawlRequest(), out var reason))
-                    LogSkipped(logger, reason);
+                if (coordinator.Start(new CrawlRequest()) is { Success: false } skipped)
+                    LogSkipped(logger, skipped.Error);
                 await coordinator.WhenIdle().WaitAsync(stoppingToken).ConfigureAwait(false);
                 await Task.Delay(s.Interval, _time, stoppingToken).ConfigureAwait(false);
             }

@@ -103,8 +103,8 @@ public sealed partial class CrawlCoordinator : IDisposable
             h.Equals(u.Host, StringComparison.OrdinalIgnoreCase) || h.Equals(u.Authority, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Starts a crawl in the background; false with the reason when one is running or the request is invalid.</summary>
-    public bool TryStart(CrawlRequest request, out string? reason)
+    /// <summary>Starts a crawl in the background: its status as it starts, or the reason when one is running or the request is invalid.</summary>
+    public Parsed<CrawlStatus> Start(CrawlRequest request)
     {
         var recheck = CrawlOptions.RecheckPeriod(request.RecheckAfterDays, "recheckAfterDays");
         var options = new CrawlOptions
@@ -119,14 +119,13 @@ public sealed partial class CrawlCoordinator : IDisposable
         var error = Check(request).Values.FirstOrDefault() ?? endpoints.Error;
         lock (_lock)
         {
-            if (_status.Running) { reason = $"已有采集正在运行（开始于 {_status.StartedAt:u}）"; return false; }
-            if (error is not null) { reason = error; return false; }
-            if (_stopping.IsCancellationRequested) { reason = "服务正在停止，请稍后再试"; return false; }
+            if (_status.Running) return Parsed.Fail<CrawlStatus>($"已有采集正在运行（开始于 {_status.StartedAt:u}）");
+            if (error is not null) return Parsed.Fail<CrawlStatus>(error);
+            if (_stopping.IsCancellationRequested) return Parsed.Fail<CrawlStatus>("服务正在停止，请稍后再试");
             _status = _status with { Running = true, StartedAt = _time.GetUtcNow(), FinishedAt = null, Sites = [.. endpoints.Value.Select(e => e.Code)], Progress = null, LastError = null };
             _current = Task.Run(() => RunAsync(options));
+            return Parsed.Of(_status);
         }
-        reason = null;
-        return true;
     }
 
     private async Task RunAsync(CrawlOptions options)

@@ -222,11 +222,12 @@ internal static partial class AdminEndpoints
         if (crawler.Status.Running)
             return TypedResults.Problem(detail: $"已有采集正在运行（开始于 {crawler.Status.StartedAt:u}），进度见 GET /api/crawl。",
                 statusCode: StatusCodes.Status409Conflict, title: "采集正在运行");
-        if (!crawler.TryStart(request, out var reason))
+        var started = crawler.Start(request);
+        if (!started.TryGetValue(out var status))
             return crawler.Status.Running
-                ? TypedResults.Problem(detail: reason, statusCode: StatusCodes.Status409Conflict, title: "采集正在运行")
-                : Problems.BadParameter("sites", reason ?? "采集请求无效。");
-        return TypedResults.Json(crawler.Status, SafeOutput.Json, statusCode: StatusCodes.Status202Accepted);
+                ? TypedResults.Problem(detail: started.Error, statusCode: StatusCodes.Status409Conflict, title: "采集正在运行")
+                : Problems.BadParameter("sites", started.Error!);
+        return TypedResults.Json(status, SafeOutput.Json, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static partial class Log

@@ -40,9 +40,10 @@ public sealed class CrawlCoordinatorTests
         var release = new TaskCompletionSource();
         bench.Server.OnRequest = _ => release.Task.Wait();
 
-        Assert.IsTrue(coordinator.TryStart(new CrawlRequest(), out var reason), reason);
-        Assert.IsFalse(coordinator.TryStart(new CrawlRequest(), out reason));
-        StringAssert.Contains(reason, "已有采集正在运行");
+        var started = coordinator.Start(new CrawlRequest());
+        Assert.IsTrue(started.Success, started.Error);
+        Assert.IsTrue(started.Value.Running);
+        StringAssert.Contains(coordinator.Start(new CrawlRequest()).Error, "已有采集正在运行");
         Assert.IsTrue(coordinator.Status.Running);
         release.SetResult();
         await coordinator.WhenIdle();
@@ -63,8 +64,7 @@ public sealed class CrawlCoordinatorTests
         await using var services = Services(bench, index);
         var coordinator = services.GetRequiredService<CrawlCoordinator>();
 
-        Assert.IsFalse(coordinator.TryStart(new CrawlRequest { Sites = ["nowhere"] }, out var reason));
-        StringAssert.Contains(reason, "未知的网站代码“nowhere”");
+        StringAssert.Contains(coordinator.Start(new CrawlRequest { Sites = ["nowhere"] }).Error, "未知的网站代码“nowhere”");
         Assert.IsFalse(coordinator.Status.Running);
     }
 
@@ -77,14 +77,16 @@ public sealed class CrawlCoordinatorTests
         await using var services = Services(bench, index);
         var coordinator = services.GetRequiredService<CrawlCoordinator>();
 
-        Assert.IsFalse(coordinator.TryStart(new CrawlRequest { RecheckAfterDays = -1 }, out var reason));
-        StringAssert.Contains(reason, "recheckAfterDays");
-        Assert.IsTrue(coordinator.TryStart(new CrawlRequest(), out reason), reason);
+        StringAssert.Contains(coordinator.Start(new CrawlRequest { RecheckAfterDays = -1 }).Error, "recheckAfterDays");
+        var started = coordinator.Start(new CrawlRequest());
+        Assert.IsTrue(started.Success, started.Error);
         await coordinator.WhenIdle();
-        Assert.IsTrue(coordinator.TryStart(new CrawlRequest(), out reason), reason);
+        started = coordinator.Start(new CrawlRequest());
+        Assert.IsTrue(started.Success, started.Error);
         await coordinator.WhenIdle();
         Assert.AreEqual(2, coordinator.Status.LastSummary!.Fresh, "the settings' period (a week) leaves them alone");
-        Assert.IsTrue(coordinator.TryStart(new CrawlRequest { RecheckAfterDays = 0 }, out reason), reason);
+        started = coordinator.Start(new CrawlRequest { RecheckAfterDays = 0 });
+        Assert.IsTrue(started.Success, started.Error);
         await coordinator.WhenIdle();
         Assert.AreEqual(2, coordinator.Status.LastSummary!.NotModified, "a period of 0 checks them again");
     }
