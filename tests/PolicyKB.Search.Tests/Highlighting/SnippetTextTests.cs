@@ -36,4 +36,18 @@ public sealed class SnippetTextTests
         Assert.ThrowsExactly<PolicyIndexException>(() => { _ = SnippetText.Source(new BytesRef(bytes, 0, bytes.Length - 2)); });
         Assert.ThrowsExactly<PolicyIndexException>(() => { _ = SnippetText.Source(new BytesRef(System.Text.Encoding.Unicode.GetBytes(Body))); });
     }
+
+    [TestMethod]
+    public void TheStoredFoldIsTheTextsFoldKeptAsItsDifferences()
+    {
+        var bytes = SnippetText.Encode(Body, Title);
+        Assert.AreEqual(PolicyKB.Search.Analysis.TextFold.Fold(Body), SnippetText.Source(new BytesRef(bytes)).Folded.ToString());
+        // Four folded characters (ＣＣＥＲ), not a second copy of the text.
+        Assert.IsTrue(bytes.Length < 3 * Body.Length, $"{bytes.Length} bytes for {Body.Length} characters");
+
+        // A place of a folded character beyond the text is a damaged value.
+        var places = 5 + SnippetText.Source(new BytesRef(bytes)).SentenceEnds.Length;
+        BitConverter.TryWriteBytes(bytes.AsSpan(places * sizeof(int)), Body.Length + 7);
+        Assert.ThrowsExactly<PolicyIndexException>(() => { _ = SnippetText.Source(new BytesRef(bytes)); });
+    }
 }
