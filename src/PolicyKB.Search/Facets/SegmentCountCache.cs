@@ -69,6 +69,9 @@ internal sealed class SegmentCountCache(SegmentCountCache.Settings settings)
         }
     }
 
+    /// <summary>Whether any segment of <paramref name="reader"/> is large enough to keep counts for (else no key need be built).</summary>
+    public bool Keeps(IndexReader reader) => reader.Leaves.Any(leaf => leaf.Reader.MaxDoc >= settings.MinSegmentDocs);
+
     /// <summary>Whether counts of a query that matched <paramref name="matched"/> documents of the segment are worth keeping.</summary>
     public bool Worth(AtomicReader reader, int matched) =>
         reader.MaxDoc >= settings.MinSegmentDocs && matched >= settings.MinShare * reader.NumDocs;

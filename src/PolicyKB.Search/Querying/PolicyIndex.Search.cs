@@ -129,8 +129,10 @@ public sealed partial class PolicyIndex
         var weight = searcher.CreateNormalizedWeight(new RecencyBoostQuery(query));
         var counted = request.WithFacets ? request.CountFacets ?? FacetNames.All : [];
         var filters = FacetFilters(request);
-        // A segment's counts of a query that matches much of it are kept, keyed without the ranking words.
-        (SegmentCountCache, SegmentCountCache.Key)? reuse = counted.Count > 0 ? (_counts, SegmentCountCache.KeyOf(Filtered(compiled, request), counted, filters)) : null;
+        // A segment's counts of a query that matches much of it are kept, keyed without the ranking words; on an index
+        // with no segment large enough to keep them, no key is built (a second query and a text per search).
+        (SegmentCountCache, SegmentCountCache.Key)? reuse = counted.Count > 0 && _counts.Keeps(searcher.IndexReader)
+            ? (_counts, SegmentCountCache.KeyOf(Filtered(compiled, request), counted, filters)) : null;
         var slices = parallel ? Slices(searcher.IndexReader) : [[.. searcher.IndexReader.Leaves]];
         var parts = new (DrillSidewaysCollector Facets, TopDocs Top)[slices.Count];
         void SearchSlice(int i)
