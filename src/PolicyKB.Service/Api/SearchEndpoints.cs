@@ -69,7 +69,7 @@ internal static partial class SearchEndpoints
         if (!read.TryGetValue(out var request)) return Problems.BadParameters(read);
         var limit = ExportLimit(settings);
         HitStream? stream;
-        try { stream = await StreamAsync(index, request, limit, settings, http.RequestAborted); }
+        try { stream = await StreamAsync(index, request, limit, settings, clock, http.RequestAborted); }
         catch (QueryTooComplexException e) { return Problems.BadParameter("q", e.Message); }
         if (stream is null) return Problems.SearchTimedOut(settings.SearchTimeout);
         // The stream holds its view of the index until the answer is written.
@@ -112,14 +112,14 @@ internal static partial class SearchEndpoints
         => TypedResults.Json(new HealthReport("ok", index.Count, index.LastCommit), SafeOutput.Json);
 
     /// <summary>Starts a search's hit stream under the per-request timeout (as <see cref="Run"/>, but on a pool thread: the stream is given up at the timeout even if it has not started); null when the time ran out.</summary>
-    internal static async Task<HitStream?> StreamAsync(IPolicyIndex index, SearchRequest request, int max, ServiceSettings settings, CancellationToken aborted)
+    internal static async Task<HitStream?> StreamAsync(IPolicyIndex index, SearchRequest request, int max, ServiceSettings settings, TimeProvider clock, CancellationToken aborted)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        cts.CancelAfter(settings.SearchTimeout);
+        using var deadline = new CancellationTokenSource(settings.SearchTimeout, clock);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted, deadline.Token);
         var started = Task.Run(() => index.Stream(request, max, cts.Token), cts.Token);
         try
         {
-            return await started.WaitAsync(settings.SearchTimeout, aborted);
+            return await started.WaitAsync(settings.SearchTimeout, clock, aborted);
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException)
         {
@@ -139,8 +139,9 @@ internal static partial class SearchEndpoints
     internal static SearchResult? Run(IPolicyIndex index, SearchRequest request, ServiceSettings settings, TimeProvider clock, CancellationToken aborted)
     {
         var started = clock.GetTimestamp();
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        cts.CancelAfter(settings.SearchTimeout);
+        // On the injected clock, as the elapsed time below and the fetcher's timeout are.
+        using var deadline = new CancellationTokenSource(settings.SearchTimeout, clock);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted, deadline.Token);
         try
         {
             var result = index.Search(request, cts.Token);
