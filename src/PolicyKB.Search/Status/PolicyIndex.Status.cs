@@ -116,8 +116,7 @@ public sealed partial class PolicyIndex
             {
                 var any = new BooleanQuery();
                 foreach (var term in chunk) any.Add(new TermQuery(term), Occur.SHOULD);
-                foreach (var hit in searcher.Search(any, Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs)
-                    ids.Add(IdOf(searcher, hit.Doc));
+                MatchingIds.AddTo(ids, searcher, any);
             }
             foreach (var (id, query) in written)
                 if (query is MatchAllDocsQuery || (query is not null && searcher.Search(query, 2).ScoreDocs.Any(h => IdOf(searcher, h.Doc) != id)))
@@ -129,7 +128,9 @@ public sealed partial class PolicyIndex
         {
             if (!RewriteStatus(id)) continue;
             // An attachment stands and falls with its notice.
-            foreach (var child in WithSearcher(s => s.Search(new TermQuery(new Term(Schema.Parent, id)), Math.Max(1, s.IndexReader.MaxDoc)).ScoreDocs.Select(h => IdOf(s, h.Doc)).ToList()))
+            var children = new HashSet<string>(StringComparer.Ordinal);
+            WithSearcher(s => { MatchingIds.AddTo(children, s, new TermQuery(new Term(Schema.Parent, id))); return children; });
+            foreach (var child in children)
                 if (seen.Add(child)) todo.Enqueue(child);
         }
     }
