@@ -4,7 +4,7 @@ namespace PolicyKB.Search.Indexing;
 internal static class Schema
 {
     /// <summary>Bump when fields or analysis change: an index of another version must be re-imported.</summary>
-    public const string Version = "7";
+    public const string Version = "8";
     public const string VersionKey = "policykb.schema";
     public const string CommittedAtKey = "policykb.committed";
 

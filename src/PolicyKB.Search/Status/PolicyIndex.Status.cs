@@ -8,7 +8,7 @@ namespace PolicyKB.Search;
 
 public sealed partial class PolicyIndex
 {
-    /// <summary>How many documents that name one document are read to decide its status (a 文号 is rarely cited more).</summary>
+    /// <summary>How many documents that may change one document's status are read to decide it (a text is rarely repealed or revised by more).</summary>
     private const int MaxStatusCandidates = 200;
 
     /// <summary>The status rules over the data folder's phrases, built when first needed (a plain search never is).</summary>
@@ -45,12 +45,16 @@ public sealed partial class PolicyIndex
             .Select(hit => DocumentMapper.FromStored(searcher.Doc(hit.Doc))).ToList());
     }
 
-    /// <summary>The documents that may change <paramref name="document"/>'s status: those naming it, and a draft's final texts.</summary>
+    /// <summary>
+    /// The documents that may change <paramref name="document"/>'s status: those naming it in a clause that repeals or
+    /// revises (not every text citing it: a much-cited law has thousands of citers, and its repeal may be older than the
+    /// newest <see cref="MaxStatusCandidates"/> of them), and a draft's final texts.
+    /// </summary>
     private BooleanQuery? CandidateQuery(PolicyDocument document)
     {
         var query = new BooleanQuery();
-        foreach (var key in StatusRules.TitleKeys(document.Title)) query.Add(new TermQuery(new Term(Schema.CitesTitle, key)), Occur.SHOULD);
-        if (DocumentKeys.DocNoKey(document.DocumentNumber) is { } number) query.Add(new TermQuery(new Term(Schema.CitesDocNo, number)), Occur.SHOULD);
+        foreach (var key in StatusRules.TitleKeys(document.Title)) query.Add(new TermQuery(new Term(StatusFacet.ActsTitleField, key)), Occur.SHOULD);
+        if (DocumentKeys.DocNoKey(document.DocumentNumber) is { } number) query.Add(new TermQuery(new Term(StatusFacet.ActsNumberField, number)), Occur.SHOULD);
         if (StatusRules.DraftSubject(document) is { } subject && DocumentKeys.TitleKey(subject) is { Length: > 0 } final)
         {
             query.Add(new TermQuery(new Term(Schema.TitleKey, final)), Occur.SHOULD);

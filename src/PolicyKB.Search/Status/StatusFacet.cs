@@ -23,6 +23,15 @@ public static class StatusFacet
     /// <summary>Every title key a later text may name the document by (its title, and Y of 关于印发《Y》的通知), to find it for a revisit.</summary>
     internal const string NameField = "status_name";
 
+    /// <summary>
+    /// The 文号 and title keys a document names in a clause that repeals or revises (<see cref="StatusRules.NamedInActs"/>):
+    /// a status is decided from the texts under these keys, not from every text that merely cites the document.
+    /// </summary>
+    internal const string ActsNumberField = "status_acts_docno";
+
+    /// <inheritdoc cref="ActsNumberField"/>
+    internal const string ActsTitleField = "status_acts_title";
+
     internal static string DocValuesField => FacetFields.DocValuesField(FacetNames.Status);
 
     /// <summary>The clock-free value stored for a status.</summary>
@@ -67,6 +76,9 @@ public static class StatusFacet
         doc.RemoveFields(DocValuesField);
         doc.Add(new SortedSetDocValuesField(DocValuesField, new BytesRef(value)));
         foreach (var key in rules.TitleKeys(document.Title)) doc.Add(new StringField(NameField, key, Field.Store.NO));
+        var (numbers, titles) = rules.NamedInActs(document);
+        foreach (var number in numbers) doc.Add(new StringField(ActsNumberField, number, Field.Store.NO));
+        foreach (var title in titles) doc.Add(new StringField(ActsTitleField, title, Field.Store.NO));
     }
 
     /// <summary>The distinct stored values in the index.</summary>

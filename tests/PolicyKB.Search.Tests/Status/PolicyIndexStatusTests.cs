@@ -44,6 +44,25 @@ public sealed partial class PolicyIndexStatusTests
     }
 
     [TestMethod]
+    public void ARepealOlderThanTheNewestTwoHundredCitersStillRepeals()
+    {
+        // The repealing text came first; hundreds of later texts merely cite the repealed one (as reposts and
+        // reviews do). Reading the newest 200 citers left the repeal out, and the law read as in force.
+        using var t = new TestIndex();
+        t.Index.Upsert(Docs.Make("law", "排污许可管理条例", "本条例自2021年3月1日起施行。") with { PublishedDate = new DateOnly(2021, 1, 29) });
+        t.Index.Upsert(Docs.Make("repeal", "排污许可管理法", "本法自2022年1月1日起施行，《排污许可管理条例》同时废止。") with { PublishedDate = new DateOnly(2021, 6, 1) });
+        for (var i = 0; i < 250; i++)
+            t.Index.Upsert(Docs.Make($"citer{i}", $"关于回顾排污许可制度的通知{i}", "《排污许可管理条例》曾规定了排污许可的程序。")
+                with { PublishedDate = new DateOnly(2022, 1, 1).AddDays(i) });
+        t.Index.Commit();
+
+        var status = t.Index.Status("law")!;
+        Assert.AreEqual(StatusStates.Repealed, status.State);
+        Assert.AreEqual("repeal", status.By.Single().Id);
+        Assert.AreEqual(1, t.Index.Search(new SearchRequest { Query = "排污许可管理条例", Statuses = [StatusStates.Repealed] }).Total);
+    }
+
+    [TestMethod]
     public void AnAttachmentIsRepealedWithItsNotice()
     {
         var notice = Docs.Make("notice", "关于印发《企业温室气体排放核查技术指南》的通知", "现将《企业温室气体排放核查技术指南》印发给你们。")
