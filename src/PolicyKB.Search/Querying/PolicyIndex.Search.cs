@@ -82,12 +82,15 @@ public sealed partial class PolicyIndex
         PartialMatches? partial = null;
         if (run.Total == 0 && FallbackWords(parsed) is { } words)
         {
+            var filtered = FacetFilters(request).Any(f => f.Value.Count > 0);
             foreach (var (query, how) in new[] { (WordsQuery(words, parsed, all: true), PartialMatches.AllWords), (WordsQuery(words, parsed, all: false), PartialMatches.AnyWord) })
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var fallback = _compiler.Compile(query);
-                // A cheap count first, filters applied inside the query: most fall-backs under a filter find nothing too.
-                if (CountMatches(scope, fallback, request, cancellationToken) == 0) continue;
+                // Under a facet filter, a cheap count first with the filters inside the query: most such fall-backs find
+                // nothing too, and the run would visit every match of the words to count the facets sideways. Without a
+                // filter the run finds the same nothing at the same cost, so the count would be a second pass.
+                if (filtered && CountMatches(scope, fallback, request, cancellationToken) == 0) continue;
                 var attempt = Run(scope, fallback, request, depth, parallel, cancellationToken);
                 if (attempt.Total == 0) continue;
                 // No document matches the query as typed: the total stays 0 and the partial matches are counted apart.
