@@ -35,20 +35,46 @@ public static class HttpEngines
             var ftsUrl = new Uri(fts5.Urls.First());
             var errors = 0;
             long kbHits = 0, ftsHits = 0;
-            // One warm-up pass each (JIT, page cache, connection), then the timed pass.
-            foreach (var q in mix) { Get(http, PolicyKbQuery(kbUrl, q), ref errors); Get(http, Fts5Query(ftsUrl, q), ref errors); }
+            // Warm-up passes over both (JIT, page cache, connection) until the JIT has settled, then the timed pass.
+            var warmUps = PolicyKB.Benchmarks.Measure.WarmUp(budget, () =>
+            {
+                foreach (var q in mix) { Get(http, PolicyKbQuery(kbUrl, q), ref errors); Get(http, Fts5Query(ftsUrl, q), ref errors); }
+            });
             errors = 0;
-            List<double> kb = [], fts = [];
+            List<double> kb = [], fts = [], kbSearch = [];
+            long kbBytes = 0, ftsBytes = 0;
+            List<SlowQuery> kbSlowest = [];
             var start = Stopwatch.GetTimestamp();
             for (var i = 0; i < mix.Count && Stopwatch.GetElapsedTime(start) < budget; i++)
             {
                 // Which engine goes first alternates, so neither is always the one that finds the caches warm.
-                void RunKb() { var t = Stopwatch.GetTimestamp(); kbHits += Get(http, PolicyKbQuery(kbUrl, mix[i]), ref errors); kb.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds); }
-                void RunFts() { var t = Stopwatch.GetTimestamp(); ftsHits += Get(http, Fts5Query(ftsUrl, mix[i]), ref errors); fts.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds); }
+                void RunKb()
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    var answer = Get(http, PolicyKbQuery(kbUrl, mix[i]), ref errors);
+                    kb.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                    (kbHits, kbBytes) = (kbHits + answer.Total, kbBytes + answer.Bytes);
+                    if (answer.TookMs is { } took) kbSearch.Add(took);
+                    kbSlowest.Add(new SlowQuery(mix[i].Kind, mix[i].Text, mix[i].Issuer, mix[i].Year, kb[^1], answer.TookMs ?? double.NaN, answer.Total));
+                }
+                void RunFts()
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    var answer = Get(http, Fts5Query(ftsUrl, mix[i]), ref errors);
+                    fts.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                    (ftsHits, ftsBytes) = (ftsHits + answer.Total, ftsBytes + answer.Bytes);
+                }
                 if (i % 2 == 0) { RunKb(); RunFts(); }
                 else { RunFts(); RunKb(); }
             }
-            return new HttpResult(Latency.Of(kb), Latency.Of(fts), kbHits, ftsHits, errors, Report.LoadAverage());
+            return new HttpResult(Latency.Of(kb), Latency.Of(fts), kbHits, ftsHits, errors, Report.LoadAverage())
+            {
+                PolicyKbSearch = Latency.Of(kbSearch),
+                WarmUpPasses = warmUps,
+                PolicyKbSlowest = kbSlowest.OrderByDescending(q => q.RoundTripMs).Take(8).ToList(),
+                PolicyKbAnswerBytes = kb.Count == 0 ? 0 : kbBytes / kb.Count,
+                Fts5AnswerBytes = fts.Count == 0 ? 0 : ftsBytes / fts.Count,
+            };
         }
         finally
         {
@@ -74,22 +100,28 @@ public static class HttpEngines
         return new Uri(server, query);
     }
 
-    /// <summary>One request, its answer read and parsed as a client would: the total, or 0 (counted as an error) on failure.</summary>
-    private static int Get(HttpClient http, Uri url, ref int errors)
+    /// <summary>
+    /// One request, its answer read and parsed as a client would: the total (0, counted as an error, on failure), the
+    /// answer's size and the search time the answer reports (PolicyKB's tookMs: what of the round trip is the search).
+    /// </summary>
+    private static (int Total, long Bytes, double? TookMs) Get(HttpClient http, Uri url, ref int errors)
     {
         try
         {
             using var response = http.Send(new HttpRequestMessage(HttpMethod.Get, url));
-            using var body = response.Content.ReadAsStream();
-            using var json = JsonDocument.Parse(body);
-            if (response.IsSuccessStatusCode) return json.RootElement.GetProperty("total").GetInt32();
+            using var body = new MemoryStream();
+            response.Content.ReadAsStream().CopyTo(body);
+            using var json = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length));
+            if (response.IsSuccessStatusCode)
+                return (json.RootElement.GetProperty("total").GetInt32(), body.Length,
+                    json.RootElement.TryGetProperty("tookMs", out var took) ? took.GetDouble() : null);
             if (Interlocked.Increment(ref errors) <= 3) Console.Error.WriteLine($"{url.PathAndQuery}: {(int)response.StatusCode} {json.RootElement}");
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or IOException)
         {
             if (Interlocked.Increment(ref errors) <= 3) Console.Error.WriteLine($"{url.PathAndQuery}: {e.Message}");
         }
-        return 0;
+        return (0, 0, null);
     }
 
     /// <summary>The real service over the PolicyKB index, on a free loopback port, logging only warnings (a log line a search is not the engine's cost).</summary>
@@ -128,4 +160,21 @@ public static class HttpEngines
 }
 
 /// <summary>The mix with three facets and ten snippets over loopback HTTP, both engines in one run, one client.</summary>
-public sealed record HttpResult(Latency PolicyKb, Latency Fts5, long PolicyKbHits, long Fts5Hits, int Errors, string LoadAtEnd);
+public sealed record HttpResult(Latency PolicyKb, Latency Fts5, long PolicyKbHits, long Fts5Hits, int Errors, string LoadAtEnd)
+{
+    /// <summary>The search alone, as each PolicyKB answer reports it (tookMs): the rest of a round trip is transport and JSON.</summary>
+    public Latency? PolicyKbSearch { get; init; }
+
+    public long PolicyKbAnswerBytes { get; init; }
+
+    public long Fts5AnswerBytes { get; init; }
+
+    /// <summary>Warm-up passes of the mix before the timed one (until the JIT settled).</summary>
+    public int WarmUpPasses { get; init; }
+
+    /// <summary>PolicyKB's slowest round trips of the timed pass: the tail, query by query.</summary>
+    public IReadOnlyList<SlowQuery> PolicyKbSlowest { get; init; } = [];
+}
+
+/// <summary>One timed PolicyKB request: the query, its round trip, the search time its answer reported, its total.</summary>
+public sealed record SlowQuery(string Kind, string Query, string? Issuer, int? Year, double RoundTripMs, double SearchMs, int Total);
