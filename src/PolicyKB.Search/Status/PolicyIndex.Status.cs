@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using PolicyKB.Model;
 using PolicyKB.Search.Indexing;
+using PolicyKB.Search.Querying;
 using PolicyKB.Search.Status;
 
 namespace PolicyKB.Search;
@@ -122,8 +123,14 @@ public sealed partial class PolicyIndex
                 foreach (var term in chunk) any.Add(new TermQuery(term), Occur.SHOULD);
                 MatchingIds.AddTo(ids, searcher, any);
             }
+            // The written documents' candidate terms, looked up together: most are named by no repealing or revising
+            // text, and need no search of their own (a long import writes 20,000 documents between revisits).
+            var scope = new SearchScope(searcher);
+            scope.Terms.Load(written.Values.OfType<BooleanQuery>().SelectMany(TermStates.Of));
             foreach (var (id, query) in written)
-                if (query is MatchAllDocsQuery || (query is not null && searcher.Search(query, 2).ScoreDocs.Any(h => IdOf(searcher, h.Doc) != id)))
+                if (query is MatchAllDocsQuery
+                    || (query is BooleanQuery candidates && TermStates.Of(candidates).Any(t => scope.Terms[t].DocFreq > 0)
+                        && searcher.Search(query, 2).ScoreDocs.Any(h => IdOf(searcher, h.Doc) != id)))
                     ids.Add(id);
             return ids;
         }));
