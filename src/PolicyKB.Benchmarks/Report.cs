@@ -64,7 +64,7 @@ public static class Report
         doc.AppendLine("```").AppendLine(Command(options)).AppendLine("```").AppendLine();
         doc.AppendLine("## Run").AppendLine();
         doc.AppendLine(CultureInfo.InvariantCulture, $"- Date: {run.Started:yyyy-MM-dd HH:mm} UTC");
-        doc.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {Mb(TotalMemory())} memory, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, server GC");
+        doc.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {Mb(TotalMemory())} memory, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC{(System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? "" : " (concurrent)")}");
         doc.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1/5/15 min) at the start: {run.LoadAtStart}; at the end: {run.LoadAtEnd}. The machine is shared and the phases run one after another (PolicyKB import first): a phase that ran while the machine was busy is understated against the others.");
         if (run.Remeasured is { } again) doc.AppendLine(CultureInfo.InvariantCulture, $"- Phases measured again after the run: {again}. The other phases are the run's.");
         doc.AppendLine(CultureInfo.InvariantCulture, $"- SQLite {Fts5Engine.Version()} (bundled with Microsoft.Data.Sqlite), FTS5 with `tokenize='trigram'`");
