@@ -29,6 +29,14 @@ public sealed partial class PolicyIndex
 
         /// <summary>The document's repost key and body fingerprint, computed once (hashing a body is not free).</summary>
         public IdentityKeys Keys => _keys ??= DocumentKeys.IdentityOf(Document);
+
+        private NamedActs? _acts;
+
+        /// <summary>
+        /// What the document repeals or revises, read from its text once: the ingest names it for a status revisit when it
+        /// stages the document, and the writer indexes it (every clause of the body is matched against the phrases).
+        /// </summary>
+        public NamedActs Acts(StatusRules rules) => _acts ??= rules.NamedInActs(Document);
     }
 
     private readonly DocumentIngest _ingest;
@@ -126,7 +134,7 @@ public sealed partial class PolicyIndex
                 else
                 {
                     var doc = DocumentMapper.ToLucene(current.Document, current.Aliases, current.Keys);
-                    StatusFacet.AddTo(doc, current.Document, current.StatusValue ?? OwnStatusValue(current.Document), StatusRules);
+                    StatusFacet.AddTo(doc, current.Document, current.StatusValue ?? OwnStatusValue(current.Document), current.Acts(StatusRules), StatusRules);
                     writer.UpdateDocument(new Term(Schema.Id, id), doc);
                 }
             }

@@ -43,7 +43,7 @@ internal sealed class DocumentIngest
             {
                 _store.StageDelete(id);
                 // What it repealed or revised is in force again, unless another text says otherwise.
-                _store.RevisitStatusFor(holder.Document);
+                _store.RevisitStatusFor(holder);
                 writes.Add(id);
                 // The text stays with the sources that still carry it, under the first one's address.
                 if (Reposts(holder.Document) is { Count: > 0 } reposts) Stage(writes, Rekeyed(holder.Document, reposts));
@@ -145,8 +145,9 @@ internal sealed class DocumentIngest
 
     private void Stage(List<string> writes, PolicyDocument document)
     {
-        _store.Stage(Stored.Of(document));
-        _store.RevisitStatusFor(document);
+        var entry = Stored.Of(document);
+        _store.Stage(entry);
+        _store.RevisitStatusFor(entry);
         writes.Add(document.Id);
     }
 

@@ -82,9 +82,10 @@ public sealed partial class PolicyIndex
     }
 
     /// <summary>Called by the ingest for every document it writes or removes.</summary>
-    internal void RevisitStatusFor(PolicyDocument document)
+    internal void RevisitStatusFor(Stored entry)
     {
-        var (numbers, titles) = StatusRules.NamedInActs(document);
+        var document = entry.Document;
+        var (numbers, titles) = entry.Acts(StatusRules);
         var query = CandidateQuery(document);
         lock (_revisitLock)
         {

@@ -71,12 +71,12 @@ public static class StatusFacet
     }
 
     /// <summary>Adds the status fields to a document being written (replacing any the mapper gave it).</summary>
-    internal static void AddTo(Document doc, PolicyDocument document, string value, StatusRules rules)
+    internal static void AddTo(Document doc, PolicyDocument document, string value, NamedActs acts, StatusRules rules)
     {
         doc.RemoveFields(DocValuesField);
         doc.Add(new SortedSetDocValuesField(DocValuesField, new BytesRef(value)));
         foreach (var key in rules.TitleKeys(document.Title)) doc.Add(new StringField(NameField, key, Field.Store.NO));
-        var (numbers, titles) = rules.NamedInActs(document);
+        var (numbers, titles) = acts;
         foreach (var number in numbers) doc.Add(new StringField(ActsNumberField, number, Field.Store.NO));
         foreach (var title in titles) doc.Add(new StringField(ActsTitleField, title, Field.Store.NO));
     }

@@ -63,11 +63,11 @@ internal sealed partial class StatusRules(TimeProvider clock, StatusPhrases phra
     /// The 文号 (normalised) and title keys a document names in a clause that repeals or revises (none for a draft): the
     /// documents whose status it may change, which the ingest asks the index to revisit.
     /// </summary>
-    public (IReadOnlySet<string> Numbers, IReadOnlySet<string> TitleKeys) NamedInActs(PolicyDocument document)
+    public NamedActs NamedInActs(PolicyDocument document)
     {
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var titles = new HashSet<string>(StringComparer.Ordinal);
-        if (DraftSubject(document) is not null) return (numbers, titles);
+        if (DraftSubject(document) is not null) return new(numbers, titles);
         foreach (var clause in Sentences(document.Title + "\n" + document.BodyText).SelectMany(Clauses))
         {
             if (!(RepealVerb().IsMatch(clause) || ReviseVerb().IsMatch(clause)) || Plan().IsMatch(clause)) continue;
@@ -76,7 +76,7 @@ internal sealed partial class StatusRules(TimeProvider clock, StatusPhrases phra
         }
         if (document.DocumentNumber?.Normalized is { } own) numbers.Remove(own);
         titles.Remove("");
-        return (numbers, titles);
+        return new(numbers, titles);
     }
 
     /// <summary>What a draft asks comments on (《Y（征求意见稿）》 → Y), or null when the document is no draft.</summary>
@@ -214,3 +214,6 @@ internal sealed partial class StatusRules(TimeProvider clock, StatusPhrases phra
 
     private static StatusSource Source(PolicyDocument d) => new(d.Id, d.Title, DateOf(d));
 }
+
+/// <summary>The 文号 (normalised) and title keys a document names in clauses that repeal or revise (<see cref="StatusRules.NamedInActs"/>).</summary>
+internal sealed record NamedActs(IReadOnlySet<string> Numbers, IReadOnlySet<string> TitleKeys);
