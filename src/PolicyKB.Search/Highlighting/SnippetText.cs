@@ -67,7 +67,7 @@ public static class SnippetText
         if (header.Length < HeaderInts || header[0] < 0 || header[3] < 0 || header[4] < 0 || header[4] > header[0]
             || (uint)header[1] > (uint)header[0] || (uint)header[2] > (uint)header[0]
             || bytes.Length != (HeaderInts + (long)header[3] + header[4]) * sizeof(int) + ((long)header[0] + header[4]) * sizeof(char))
-            throw new PolicyIndexException("A snippet text could not be read; run `policykb check`.");
+            throw Unreadable();
         var (length, own, lead, count, changed) = (header[0], header[1], header[2], header[3], header[4]);
         var ints = MemoryMarshal.Cast<byte, int>(bytes[..((HeaderInts + count + changed) * sizeof(int))]);
         var chars = MemoryMarshal.Cast<byte, char>(bytes[((HeaderInts + count + changed) * sizeof(int))..]);
@@ -78,11 +78,13 @@ public static class SnippetText
         var foldedChars = chars.Slice(length, changed);
         for (var i = 0; i < changed; i++)
         {
-            if ((uint)places[i] >= (uint)length) throw new PolicyIndexException("A snippet text could not be read; run `policykb check`.");
+            if ((uint)places[i] >= (uint)length) throw Unreadable();
             folded[places[i]] = foldedChars[i];
         }
         return new SnippetSource(text, folded, ints.Slice(HeaderInts, count), own, lead);
     }
+
+    private static PolicyIndexException Unreadable() => new("A snippet text could not be read; run `policykb check`.");
 
     /// <summary>The snippets of a document by its index-wide number (see <see cref="SnippetHighlighter.Snippets(SnippetSource, IReadOnlyList{string}, int, string?)"/>).</summary>
     internal static IReadOnlyList<string> Snippets(IndexReader reader, int doc, IReadOnlyList<string> marks, string? title) =>

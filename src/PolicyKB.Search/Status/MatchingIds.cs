@@ -24,7 +24,10 @@ internal sealed class MatchingIds : ICollector
 
     public void SetNextReader(AtomicReaderContext context) => _reader = context.AtomicReader;
 
-    public void Collect(int doc) => _ids.Add(_reader!.Document(doc, IdField).Get(Schema.Id, CultureInfo.InvariantCulture));
+    public void Collect(int doc) => _ids.Add(IdOf(_reader!, doc));
+
+    /// <summary>The stored id of a document of <paramref name="reader"/>, reading no other stored field.</summary>
+    public static string IdOf(IndexReader reader, int doc) => reader.Document(doc, IdField).Get(Schema.Id, CultureInfo.InvariantCulture);
 
     private static readonly ISet<string> IdField = new HashSet<string> { Schema.Id };
 }

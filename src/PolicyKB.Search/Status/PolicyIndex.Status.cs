@@ -131,7 +131,7 @@ public sealed partial class PolicyIndex
             foreach (var (id, query) in written)
                 if (query is MatchAllDocsQuery
                     || (query is BooleanQuery candidates && TermStates.Of(candidates).Any(t => scope.Terms[t].DocFreq > 0)
-                        && searcher.Search(query, 2).ScoreDocs.Any(h => IdOf(searcher, h.Doc) != id)))
+                        && searcher.Search(query, 2).ScoreDocs.Any(h => MatchingIds.IdOf(searcher.IndexReader, h.Doc) != id)))
                     ids.Add(id);
             return ids;
         }));
@@ -164,9 +164,6 @@ public sealed partial class PolicyIndex
         return true;
     }
 
-    private static string IdOf(IndexSearcher searcher, int doc) => searcher.Doc(doc, IdField).Get(Schema.Id, CultureInfo.InvariantCulture);
-
-    private static readonly ISet<string> IdField = new HashSet<string> { Schema.Id };
 
     /// <summary>The request with its 效力 states replaced by the stored values that stand for them today (see <see cref="StatusFacet"/>).</summary>
     private SearchRequest WithStoredStatuses(SearchRequest request, IndexSearcher searcher) => request.Statuses.Count == 0
