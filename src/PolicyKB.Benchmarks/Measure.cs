@@ -56,7 +56,12 @@ public static class Measure
         var all = concurrent.SelectMany(l => l).ToList();
         GC.Collect();
         return new QueryResult(engine, Latency.Of(bare), Latency.Of(full), Latency.Of(all), clients, all.Count / wall.Elapsed.TotalSeconds,
-            hits, zero, errors, PeakWorkingSet(), GC.GetTotalMemory(false), queries.Count);
+            hits, zero, errors, PeakWorkingSet(), GC.GetTotalMemory(false), queries.Count)
+        {
+            // Both runs take the queries in order from the first: the i-th time is the i-th query's.
+            ByKind = [.. mix.Select(q => q.Kind).Distinct().Select(kind => new KindLatency(kind,
+                Latency.Of(bare.Where((_, i) => queries[i].Kind == kind).ToList()), Latency.Of(full.Where((_, i) => queries[i].Kind == kind).ToList())))],
+        };
     }
 
     /// <summary>

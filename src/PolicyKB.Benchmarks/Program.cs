@@ -250,6 +250,7 @@ internal static class Phases
     public static int RunChild(BenchOptions options)
     {
         var workload = Workload.Load(options.Name!, options.Workload!);
+        using var anonymous = new AnonymousPeak();
         object result = options.Phase switch
         {
             "import:policykb" => PolicyKbEngine.Import(workload, options.Index!),
@@ -259,6 +260,12 @@ internal static class Phases
             "query:fts5" => Measure.Queries(Fts5Engine.Name, Fts5Engine.Clients(options.Index!), workload.Queries(), options.Clients, Budget(options)),
             "query:http" => HttpEngines.Measure(options.Index!, workload.Queries(), Budget(options)),
             _ => throw new ArgumentException($"Unknown phase '{options.Phase}'."),
+        };
+        result = result switch
+        {
+            ImportResult import => import with { PeakAnonymous = anonymous.Peak },
+            QueryResult query => query with { PeakAnonymous = anonymous.Peak },
+            _ => result,
         };
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result, result.GetType(), PolicyJson.Options));
         Console.Out.Flush();

@@ -17,10 +17,11 @@ public static class Report
             foreach (var i in w.Imports)
             {
                 var q = w.Queries.FirstOrDefault(q => q.Engine == i.Engine);
-                tables.AppendLine($"| {i.Engine} | {i.PagesPerSecond:N0} | {i.MegabytesPerSecond:N1} | {Mb(i.IndexBytes)} | {Mb(i.PeakWorkingSet)} | "
-                    + (q is null ? "— | — | — | — | — |" : $"{Lat(q.Bare)} | {Lat(q.Full)} | {Lat(q.Concurrent)} ({q.Clients} clients) | {q.ConcurrentQueriesPerSecond:N0} | {Mb(q.PeakWorkingSet)} |"));
+                tables.AppendLine($"| {i.Engine} | {i.PagesPerSecond:N0} | {i.MegabytesPerSecond:N1} | {Mb(i.IndexBytes)} | {Rss(i.PeakWorkingSet, i.PeakAnonymous)} | "
+                    + (q is null ? "— | — | — | — | — |" : $"{Lat(q.Bare)} | {Lat(q.Full)} | {Lat(q.Concurrent)} ({q.Clients} clients) | {q.ConcurrentQueriesPerSecond:N0} | {Rss(q.PeakWorkingSet, q.PeakAnonymous)} |"));
             }
             tables.AppendLine();
+            ByKind(tables, w.Queries);
             var kb = w.Imports.FirstOrDefault(i => i.Engine == PolicyKbEngine.Name);
             var lucene = w.Imports.FirstOrDefault(i => i.Engine == BareLuceneEngine.Name);
             var fts = w.Imports.FirstOrDefault(i => i.Engine == Fts5Engine.Name);
@@ -102,11 +103,27 @@ public static class Report
               the same three facets, the count and ten `snippet()`s as JSON. One client with a keep-alive connection reads and parses each
               answer; the queries alternate between the engines (which goes first alternates too), after warm-up passes of both until the JIT has settled.
             - **Memory** is the peak resident set (VmHWM) of the child process that ran the phase: import, or serving (index open, all query runs).
+              VmHWM counts the pages of memory-mapped index files the process has read (page cache the kernel can take back); "anon" is the peak
+              of its anonymous resident memory (RssAnon, sampled four times a second): heap, stacks and the runtime, which it cannot.
             - **Real texts**: when `../shared/reference/corpus/` is present, its 1,260 MEE texts are wrapped in a minimal MEE page each (the texts come
               without their pages) and measured the same way, with queries drawn from those texts (title n-grams by document frequency, phrases from bodies).
             """);
         return (tables.ToString(), doc.ToString());
     }
+
+    /// <summary>The single-threaded runs per kind of query: which kinds make the percentiles.</summary>
+    private static void ByKind(StringBuilder tables, IReadOnlyList<QueryResult> queries)
+    {
+        foreach (var q in queries.Where(q => q.ByKind is { Count: > 0 }))
+        {
+            tables.AppendLine(CultureInfo.InvariantCulture, $"| {q.Engine}: kind of query | p50 / p95 / p99 ms (no extras) | p50 / p95 / p99 ms (3 facets + snippets) |").AppendLine("|---|---:|---:|");
+            foreach (var k in q.ByKind!) tables.AppendLine(CultureInfo.InvariantCulture, $"| {k.Kind} | {Lat(k.Bare)} | {Lat(k.Full)} |");
+            tables.AppendLine();
+        }
+    }
+
+    /// <summary>The peak resident set, with its anonymous part (what mapped index files do not account for) where measured.</summary>
+    private static string Rss(long peak, long? anonymous) => anonymous is { } a ? $"{Mb(peak)} (anon {Mb(a)})" : Mb(peak);
 
     private static bool IsGenerated(WorkloadResult w) => w.Workload.StartsWith("generated", StringComparison.Ordinal);
 

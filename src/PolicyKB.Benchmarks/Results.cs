@@ -3,6 +3,9 @@ namespace PolicyKB.Benchmarks;
 /// <summary>What one import phase measured.</summary>
 public sealed record ImportResult(string Engine, int Documents, int Failed, double Seconds, long InputBytes, long IndexBytes, long PeakWorkingSet, string? Note = null)
 {
+    /// <summary>The peak of the phase's anonymous resident memory (heap and stacks, no mapped index files); null before it was measured.</summary>
+    public long? PeakAnonymous { get; init; }
+
     public double PagesPerSecond => Documents / Seconds;
     public double MegabytesPerSecond => InputBytes / 1e6 / Seconds;
 }
@@ -22,6 +25,12 @@ public sealed record Latency(double P50, double P95, double P99, double Mean, in
 public sealed record QueryResult(string Engine, Latency Bare, Latency Full, Latency Concurrent, int Clients, double ConcurrentQueriesPerSecond,
     long TotalHits, int ZeroHitQueries, int Errors, long PeakWorkingSet, long ManagedHeapAfter, int MixSize = 200)
 {
+    /// <summary>The peak of the phase's anonymous resident memory (heap and stacks, no mapped index files); null before it was measured.</summary>
+    public long? PeakAnonymous { get; init; }
+
+    /// <summary>The single-threaded runs' latencies per kind of query, in the mix's order; null before they were kept.</summary>
+    public IReadOnlyList<KindLatency>? ByKind { get; init; }
+
     /// <summary>Whether every timed run got through the whole mix within the time budget.</summary>
     public bool Complete => Bare.Count == MixSize && Full.Count == MixSize && Concurrent.Count == MixSize * Clients;
 }
@@ -36,3 +45,6 @@ public sealed record RunInfo(DateTimeOffset Started, string LoadAtStart, string 
     /// <summary>Phases measured again later (--only), with when and under what load; null when the run is all of a piece.</summary>
     public string? Remeasured { get; init; }
 }
+
+/// <summary>The latencies of one kind of query in the mix, without extras and with facets and snippets.</summary>
+public sealed record KindLatency(string Kind, Latency Bare, Latency Full);
