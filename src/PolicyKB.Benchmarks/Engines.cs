@@ -6,6 +6,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Microsoft.Data.Sqlite;
 using PolicyKB.Import;
+using PolicyKB.Model;
 using PolicyKB.Search;
 
 namespace PolicyKB.Benchmarks;
@@ -36,8 +37,12 @@ public static class PolicyKbEngine
                 var result = BenchData.Parser.Parse(page.Html, new PageSource(page.Url, page.Path));
                 var parsed = Stopwatch.GetTimestamp();
                 Interlocked.Add(ref parseTicks, parsed - start);
-                if (result.Document is { } doc) index.Upsert(doc);
-                else Interlocked.Increment(ref failed);
+                if (result.Document is not { } doc) Interlocked.Increment(ref failed);
+                else
+                {
+                    try { index.Upsert(doc); }
+                    catch (DocumentRejectedException) { Interlocked.Increment(ref failed); }
+                }
                 Interlocked.Add(ref indexTicks, Stopwatch.GetTimestamp() - parsed);
             });
             index.Commit();

@@ -7,6 +7,7 @@ namespace PolicyKB.Model;
 public interface IDocumentSink
 {
     /// <summary>Adds or replaces the document with the same id. Returns what happened; an identical document is left alone.</summary>
+    /// <exception cref="DocumentRejectedException">the sink cannot take this document; nothing stored changed</exception>
     UpsertOutcome Upsert(PolicyDocument document);
 
     /// <summary>Makes everything upserted so far durable.</summary>

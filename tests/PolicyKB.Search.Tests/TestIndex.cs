@@ -10,8 +10,13 @@ internal sealed class TestIndex : IDisposable
     public PolicyIndex Index { get; }
 
     public TestIndex(Thesaurus? thesaurus = null, IEnumerable<PolicyDocument>? documents = null)
+        : this(TestData.IndexOptions with { Thesaurus = thesaurus ?? Thesaurus.Empty }, documents)
     {
-        Index = PolicyIndex.Open(Folder, TestData.IndexOptions with { Thesaurus = thesaurus ?? Thesaurus.Empty });
+    }
+
+    public TestIndex(PolicyIndexOptions options, IEnumerable<PolicyDocument>? documents = null)
+    {
+        Index = PolicyIndex.Open(Folder, options);
         if (documents is null) return;
         // Upserts are thread-safe; both cores shorten the building of the larger test corpora.
         Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = 2 }, d => Index.Upsert(d));

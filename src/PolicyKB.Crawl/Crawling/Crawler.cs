@@ -168,7 +168,9 @@ internal sealed partial class Crawler(IDocumentSink sink, CrawlStore store, Snap
 
             var texts = await AttachmentTextsAsync(page, document).ConfigureAwait(false);
             // The fetch is this page's version; the sink keeps it when the content differs from the latest one.
-            var outcome = crawler._sink.Upsert(WithAttachmentTexts(document, texts) with { Versions = [new DocumentVersion(fetchedAt, document.ContentHash)] });
+            UpsertOutcome outcome;
+            try { outcome = crawler._sink.Upsert(WithAttachmentTexts(document, texts) with { Versions = [new DocumentVersion(fetchedAt, document.ContentHash)] }); }
+            catch (DocumentRejectedException e) { Fail(page, $"not stored: {e.Message}", null); return; }
             // Committed before the page is marked done, so a stop in between re-imports it rather than losing it.
             if (outcome != UpsertOutcome.Unchanged) crawler._sink.Commit();
             _store.Record(page with { DoneRun = _run, DocumentId = document.Id, Error = null, CheckedAt = Now }, [], null);

@@ -45,6 +45,7 @@ internal sealed class Reparser(IDocumentSink sink, CrawlStore store, SnapshotSto
             if (attachment.Snapshot is { } hash && snapshots.Read(hash) is { } bytes && Crawler.ReadAttachment(reader, bytes, attachment.Url) is { Length: > 0 } text)
                 texts[attachment.SiteUrl ?? attachment.Url] = text;
         // No fetch, no new version: the sink keeps the versions it holds.
-        return sink.Upsert(Crawler.WithAttachmentTexts(document, texts));
+        try { return sink.Upsert(Crawler.WithAttachmentTexts(document, texts)); }
+        catch (DocumentRejectedException e) { error = $"not stored: {e.Message}"; return UpsertOutcome.Unchanged; }
     }
 }

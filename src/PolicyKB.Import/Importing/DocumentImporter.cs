@@ -117,7 +117,9 @@ public sealed class DocumentImporter
         // This reading is a version, as a crawler's fetch is: a file imported again with another text keeps the one it replaces.
         if (doc.Versions.Count == 0) doc = doc with { Versions = [new DocumentVersion(_clock.GetUtcNow(), doc.ContentHash)] };
         // The sink alone decides what the document is (new, updated, unchanged, a repost of one it holds).
-        var outcome = _sink.Upsert(doc);
+        UpsertOutcome outcome;
+        try { outcome = _sink.Upsert(doc); }
+        catch (DocumentRejectedException e) { return ImportFileResult.Fail(name, e.Message, parsed.Warnings); }
         if (outcome != UpsertOutcome.Unchanged) Interlocked.Increment(ref _uncommitted);
         var status = outcome switch
         {

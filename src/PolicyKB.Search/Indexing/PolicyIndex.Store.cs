@@ -23,9 +23,16 @@ public sealed partial class PolicyIndex
 
         private IdentityKeys? _keys;
 
-        /// <summary>A document as the ingest decided it: its aliases are the ids of the other sources it holds.</summary>
-        public static Stored Of(PolicyDocument document) =>
-            new(document, document.Sources.Select(s => s.Id).OfType<string>().Where(id => id != document.Id).Distinct().ToList());
+        /// <summary>
+        /// A document as the ingest decided it: its aliases are the ids of the other sources it holds. With the reading
+        /// of its text by the status phrases, when the ingest read it before deciding (the incoming text).
+        /// </summary>
+        public static Stored Of(PolicyDocument document, StatusReading? reading = null) =>
+            new(document, document.Sources.Select(s => s.Id).OfType<string>().Where(id => id != document.Id).Distinct().ToList())
+            {
+                StatusValue = reading?.OwnValue,
+                _acts = reading?.Acts,
+            };
 
         /// <summary>The document's repost key and body fingerprint, computed once (hashing a body is not free).</summary>
         public IdentityKeys Keys => _keys ??= DocumentKeys.IdentityOf(Document);

@@ -1,5 +1,6 @@
 using PolicyKB.Model;
 using PolicyKB.Search.Indexing;
+using PolicyKB.Search.Status;
 using Stored = PolicyKB.Search.PolicyIndex.Stored;
 
 namespace PolicyKB.Search.Ingest;
@@ -21,13 +22,31 @@ internal sealed class DocumentIngest
     {
         ArgumentNullException.ThrowIfNull(document);
         if (string.IsNullOrWhiteSpace(document.Id)) throw new ArgumentException("A document needs an id.", nameof(document));
+        // The status phrases (a file the user edits) read the text before anything is decided: a text they cannot read
+        // in time is refused with nothing staged, and the reading runs on every core rather than under the lock.
+        var reading = _store.ReadStatus(document);
         var writes = new List<string>();
         UpsertOutcome outcome;
-        lock (_store.DecisionLock) outcome = Decide(document, writes);
+        lock (_store.DecisionLock) outcome = Decide(document, reading, writes);
         // Analysis happens outside the decision lock, so other documents are decided meanwhile.
-        foreach (var id in writes) _store.Write(id);
+        WriteAll(writes);
         if (_store.RevisitsDue) _store.RevisitStatuses();
         return outcome;
+    }
+
+    /// <summary>
+    /// Sends every decided write to the writer: one refused (a stored text the status phrases now cannot read in time)
+    /// keeps what the index holds for it, and the others still go, so that no decision is left half written.
+    /// </summary>
+    private void WriteAll(List<string> writes)
+    {
+        DocumentRejectedException? refused = null;
+        foreach (var id in writes)
+        {
+            try { _store.Write(id); }
+            catch (DocumentRejectedException e) { refused ??= e; }
+        }
+        if (refused is not null) throw refused;
     }
 
     /// <summary>Removes a document; when <paramref name="id"/> is a source folded into another, removes only that source.</summary>
@@ -41,32 +60,33 @@ internal sealed class DocumentIngest
                 Stage(writes, holder.Document with { Sources = holder.Document.Sources.Where(s => s.Id != id).ToList() });
             else
             {
-                _store.StageDelete(id);
                 // What it repealed or revised is in force again, unless another text says otherwise.
                 _store.RevisitStatusFor(holder);
+                _store.StageDelete(id);
                 writes.Add(id);
                 // The text stays with the sources that still carry it, under the first one's address.
                 if (Reposts(holder.Document) is { Count: > 0 } reposts) Stage(writes, Rekeyed(holder.Document, reposts));
             }
         }
-        foreach (var w in writes) _store.Write(w);
+        WriteAll(writes);
         return true;
     }
 
-    private UpsertOutcome Decide(PolicyDocument incoming, List<string> writes)
+    private UpsertOutcome Decide(PolicyDocument incoming, StatusReading reading, List<string> writes)
     {
         var holder = _store.Find(incoming.Id);
-        if (holder is not null && holder.Document.Id == incoming.Id) return UpdateOriginal(holder, incoming, writes);
+        if (holder is not null && holder.Document.Id == incoming.Id) return UpdateOriginal(holder, incoming, reading, writes);
         // A page without an address is never kept as a source (an alias of one, from an older index, is stored on its own).
-        if (holder is not null && incoming.Url is not null) return UpdateRepost(holder, incoming, writes);
-        return Arrive(incoming, writes) ? UpsertOutcome.Updated : UpsertOutcome.Added;
+        if (holder is not null && incoming.Url is not null) return UpdateRepost(holder, incoming, reading, writes);
+        return Arrive(incoming, reading, writes) ? UpsertOutcome.Updated : UpsertOutcome.Added;
     }
 
     /// <summary>
     /// A page no stored document holds (new, or one whose text just left the document that held it): kept as a source
     /// of the stored document of the same text, else stored as a document of its own. True when it was folded.
     /// </summary>
-    private bool Arrive(PolicyDocument incoming, List<string> writes)
+    /// <param name="reading">what the status phrases read in the incoming text</param>
+    private bool Arrive(PolicyDocument incoming, StatusReading reading, List<string> writes)
     {
         // Only a page with an address can be kept as a source of another document (its entry is how a change is seen).
         if (incoming.Url is not null
@@ -86,12 +106,12 @@ internal sealed class DocumentIngest
             });
             return true;
         }
-        Stage(writes, incoming);
+        Stage(writes, incoming, reading);
         return false;
     }
 
     /// <summary>The page a document was first stored from, read again.</summary>
-    private UpsertOutcome UpdateOriginal(Stored holder, PolicyDocument incoming, List<string> writes)
+    private UpsertOutcome UpdateOriginal(Stored holder, PolicyDocument incoming, StatusReading reading, List<string> writes)
     {
         var stored = holder.Document;
         if (stored.ContentHash != incoming.ContentHash && !TextIdentity.SameText(stored, incoming))
@@ -100,7 +120,7 @@ internal sealed class DocumentIngest
             var reposts = Reposts(stored);
             if (reposts.Count > 0) Stage(writes, Rekeyed(stored, reposts));
             var moved = incoming with { Versions = VersionsKeepingText(stored, incoming) };
-            Arrive(moved, writes);
+            Arrive(moved, reading, writes);
             return UpsertOutcome.Updated;
         }
         // The page's new content, with the sources it had and the ones its new reading gives.
@@ -113,12 +133,12 @@ internal sealed class DocumentIngest
             Attachments = WithAttachments(incoming.Attachments, stored.Attachments.Where(a => fromReposts.Contains(a.Key)).ToList()),
         };
         if (PolicyIndex.SameAsStored(holder, updated)) return UpsertOutcome.Unchanged;
-        Stage(writes, updated);
+        Stage(writes, updated, reading);
         return UpsertOutcome.Updated;
     }
 
     /// <summary>A page kept as a source of another document, read again.</summary>
-    private UpsertOutcome UpdateRepost(Stored holder, PolicyDocument incoming, List<string> writes)
+    private UpsertOutcome UpdateRepost(Stored holder, PolicyDocument incoming, StatusReading reading, List<string> writes)
     {
         var stored = holder.Document;
         var own = SourceOf(incoming);
@@ -139,15 +159,17 @@ internal sealed class DocumentIngest
         }
         // Its text moved on: the text it left keeps its other sources, and its own finds its place (alone, or with its twin).
         Stage(writes, stored with { Sources = stored.Sources.Where(s => s.Id != incoming.Id && s.Url != own.Url).ToList() });
-        Arrive(incoming, writes);
+        Arrive(incoming, reading, writes);
         return UpsertOutcome.Updated;
     }
 
-    private void Stage(List<string> writes, PolicyDocument document)
+    /// <param name="reading">what the status phrases read in the document's text when it is the incoming one; null for a
+    /// stored text (read here: the revisit is named before the entry is staged, so a refusal leaves it unstaged)</param>
+    private void Stage(List<string> writes, PolicyDocument document, StatusReading? reading = null)
     {
-        var entry = Stored.Of(document);
-        _store.Stage(entry);
+        var entry = Stored.Of(document, reading);
         _store.RevisitStatusFor(entry);
+        _store.Stage(entry);
         writes.Add(document.Id);
     }
 

@@ -99,6 +99,10 @@ public sealed partial class PolicyIndex
     /// <summary>The 效力 value a document's own words give (施行, 有效期, 征求意见稿), before other texts are read.</summary>
     internal string OwnStatusValue(PolicyDocument document) => StatusFacet.StoredValue(StatusRules.Decide(document, []));
 
+    /// <summary>What the status phrases read in a text: what it repeals or revises, and its own 效力 value.</summary>
+    /// <exception cref="DocumentRejectedException">a phrase ran over its time limit on this text, twice</exception>
+    internal StatusReading ReadStatus(PolicyDocument document) => new(StatusRules.NamedInActs(document), OwnStatusValue(document));
+
     /// <summary>
     /// Rewrites the stored 效力 value of the documents the ingest named since the last commit, where it changed: the
     /// documents a new text repeals or revises, those a removed text had, a new document some text already names, and
@@ -138,7 +142,9 @@ public sealed partial class PolicyIndex
         var seen = new HashSet<string>(todo, StringComparer.Ordinal);
         while (todo.TryDequeue(out var id))
         {
-            if (!RewriteStatus(id)) continue;
+            // A document whose texts the status phrases cannot read in time keeps the value it has.
+            try { if (!RewriteStatus(id)) continue; }
+            catch (DocumentRejectedException) { continue; }
             // An attachment stands and falls with its notice.
             var children = new HashSet<string>(StringComparer.Ordinal);
             WithSearcher(s => { MatchingIds.AddTo(children, s, new TermQuery(new Term(Schema.Parent, id))); return children; });

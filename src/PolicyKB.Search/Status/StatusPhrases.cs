@@ -28,6 +28,9 @@ public sealed class StatusPhrases
     /// <summary>The pattern of a required name.</summary>
     public Regex this[string name] => _patterns[name];
 
+    /// <summary>The name of the pattern written as <paramref name="pattern"/>, or null when none is.</summary>
+    public string? NameOf(string pattern) => _patterns.FirstOrDefault(p => p.Value.ToString() == pattern).Key;
+
     /// <summary>Reads a status rules file (<see cref="SearchData"/> reads data/status-rules.json with it).</summary>
     /// <exception cref="InvalidDataException">the file breaks a rule of <see cref="Parse"/></exception>
     public static StatusPhrases Load(string path)

@@ -39,6 +39,24 @@ internal sealed partial class StatusRules(TimeProvider clock, StatusPhrases phra
     private Regex DraftMarker() => phrases["draftMarker"];
     private Regex AsksForComments() => phrases["asksForComments"];
 
+    /// <summary>
+    /// Runs a reading of a text (the <paramref name="kind"/> <paramref name="name"/>) by the phrases, which come from a file the user edits and so run
+    /// under a time limit. A reading that runs over it once is read again (a stalled thread or a paused process runs
+    /// over it too); twice, the pattern is too slow for this text and the document is refused, naming the pattern.
+    /// </summary>
+    private T Guarded<T>(string kind, string name, Func<T> read)
+    {
+        try { return read(); }
+        catch (RegexMatchTimeoutException) { }
+        try { return read(); }
+        catch (RegexMatchTimeoutException e)
+        {
+            var pattern = phrases.NameOf(e.Pattern) is { } n ? $"'{n}'" : $"“{e.Pattern}”";
+            throw new DocumentRejectedException(
+                $"状态规则 {pattern}（data/{StatusPhrases.DefaultFile}）在{kind}“{name}”上两次超过 {e.MatchTimeout.TotalSeconds:0.#} 秒的时限：请简化该模式（嵌套的重复最易失控）。该文件未写入，已有内容不变。", e);
+        }
+    }
+
     /// <summary>Today in China, by the injected clock.</summary>
     public DateOnly Today => ChinaToday(clock);
 
@@ -46,7 +64,9 @@ internal sealed partial class StatusRules(TimeProvider clock, StatusPhrases phra
     public static DateOnly ChinaToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
 
     /// <summary>The status of <paramref name="document"/>, given the other documents that may change it (any order; unrelated ones are ignored).</summary>
-    public DocumentStatus Decide(PolicyDocument document, IEnumerable<PolicyDocument> others)
+    public DocumentStatus Decide(PolicyDocument document, IEnumerable<PolicyDocument> others) => Guarded("文件", document.Id, () => DecideNow(document, others));
+
+    private DocumentStatus DecideNow(PolicyDocument document, IEnumerable<PolicyDocument> others)
     {
         var candidates = others.Where(o => o.Id != document.Id).DistinctBy(o => o.Id).OrderBy(o => DateOf(o) ?? DateOnly.MaxValue).ToList();
         // A draft's sentences are proposals: a draft repeals or revises nothing.
@@ -63,7 +83,9 @@ internal sealed partial class StatusRules(TimeProvider clock, StatusPhrases phra
     /// The 文号 (normalised) and title keys a document names in a clause that repeals or revises (none for a draft): the
     /// documents whose status it may change, which the ingest asks the index to revisit.
     /// </summary>
-    public NamedActs NamedInActs(PolicyDocument document)
+    public NamedActs NamedInActs(PolicyDocument document) => Guarded("文件", document.Id, () => NamedInActsNow(document));
+
+    private NamedActs NamedInActsNow(PolicyDocument document)
     {
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var titles = new HashSet<string>(StringComparer.Ordinal);
@@ -80,7 +102,9 @@ internal sealed partial class StatusRules(TimeProvider clock, StatusPhrases phra
     }
 
     /// <summary>What a draft asks comments on (《Y（征求意见稿）》 → Y), or null when the document is no draft.</summary>
-    public string? DraftSubject(PolicyDocument document)
+    public string? DraftSubject(PolicyDocument document) => Guarded("文件", document.Id, () => DraftSubjectNow(document));
+
+    private string? DraftSubjectNow(PolicyDocument document)
     {
         if (WrappedDraft().Match(document.Title) is { Success: true } wrapped) return wrapped.Groups["y"].Value.Trim();
         if (QuotedThenMarker().Match(document.Title) is { Success: true } quoted) return quoted.Groups["y"].Value.Trim();
@@ -172,7 +196,9 @@ internal sealed partial class StatusRules(TimeProvider clock, StatusPhrases phra
     /// The keys a text may name a document by: its title, and for a notice that issues 《Y》 (关于印发《Y》的通知) also Y,
     /// since later texts repeal the issued text by its own name.
     /// </summary>
-    public IReadOnlySet<string> TitleKeys(string title)
+    public IReadOnlySet<string> TitleKeys(string title) => Guarded("标题", title, () => TitleKeysNow(title));
+
+    private HashSet<string> TitleKeysNow(string title)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal) { DocumentKeys.TitleKey(title) };
         if (IssuingTitle().IsMatch(title))
@@ -217,3 +243,6 @@ internal sealed partial class StatusRules(TimeProvider clock, StatusPhrases phra
 
 /// <summary>The 文号 (normalised) and title keys a document names in clauses that repeal or revise (<see cref="StatusRules.NamedInActs"/>).</summary>
 internal sealed record NamedActs(IReadOnlySet<string> Numbers, IReadOnlySet<string> TitleKeys);
+
+/// <summary>What the status phrases read in one text: what it repeals or revises, and the 效力 value its own words give.</summary>
+internal sealed record StatusReading(NamedActs Acts, string OwnValue);

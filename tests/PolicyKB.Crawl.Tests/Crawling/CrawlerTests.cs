@@ -274,6 +274,22 @@ public sealed class CrawlerTests
     }
 
     [TestMethod]
+    public async Task APageTheIndexRefusesIsAFailureAndTheCrawlGoesOn()
+    {
+        await using var bench = await CrawlBench.StartAsync();
+        SiteMirrors.Ndrc(bench.Server, pages: 1, perPage: 4);
+        var upserts = 0;
+        bench.Sink.BeforeUpsert = _ => { if (++upserts == 2) throw new DocumentRejectedException("a status phrase ran over its time"); };
+
+        var site = (await bench.CrawlAsync(bench.Options("ndrc"))).Sites.Single();
+
+        Assert.AreEqual(3, site.New);
+        Assert.AreEqual(1, site.Failed);
+        StringAssert.Contains(site.Failures.Single().Reason, "a status phrase ran over its time");
+        Assert.AreEqual(3, bench.Sink.Documents.Count);
+    }
+
+    [TestMethod]
     public async Task ResumesAfterBeingCancelledMidRequestLosingNoPage()
     {
         await using var bench = await CrawlBench.StartAsync();

@@ -38,6 +38,19 @@ public sealed class DocumentImporterTests
     }
 
     [TestMethod]
+    public void A_document_the_index_refuses_is_reported_failed_and_the_other_files_still_import()
+    {
+        var refused = "国家碳达峰试点建设方案";
+        var sink = new MemorySink { Refuses = d => d.Title == refused };
+        var report = new DocumentImporter(sink, TestData.Parser).ImportPaths([RepoPaths.Samples]);
+        var failed = report.Files.Single(f => f.Error is not null);
+        Assert.AreEqual(ImportStatus.Failed, failed.Status);
+        StringAssert.Contains(failed.Error, "refused " + refused);
+        Assert.AreEqual(report.Files.Count - 1, report.Imported);
+        Assert.AreEqual(report.Files.Count - 1, sink.Committed.Count);
+    }
+
+    [TestMethod]
     public void Attachment_files_become_documents_linked_to_the_notice_that_links_them()
     {
         var sink = new MemorySink();

@@ -14,8 +14,12 @@ internal sealed class MemorySink : IDocumentSink
     public Dictionary<string, PolicyDocument> Committed { get; } = new();
     public int Commits { get; private set; }
 
+    /// <summary>Documents the sink refuses (as the index refuses a text its status phrases cannot read in time).</summary>
+    public Func<PolicyDocument, bool> Refuses { get; init; } = _ => false;
+
     public UpsertOutcome Upsert(PolicyDocument document)
     {
+        if (Refuses(document)) throw new DocumentRejectedException($"refused {document.Title}");
         lock (_lock)
         {
             var current = Get(document.Id);
