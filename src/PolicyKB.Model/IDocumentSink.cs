@@ -7,7 +7,7 @@ namespace PolicyKB.Model;
 public interface IDocumentSink
 {
     /// <summary>Adds or replaces the document with the same id. Returns what happened; an identical document is left alone.</summary>
-    /// <exception cref="DocumentRejectedException">the sink cannot take this document; nothing stored changed</exception>
+    /// <exception cref="DocumentRejectedException">the sink cannot take this document; what it held for the document stays as it was</exception>
     UpsertOutcome Upsert(PolicyDocument document);
 
     /// <summary>Makes everything upserted so far durable.</summary>

@@ -53,7 +53,7 @@ internal sealed partial class StatusRules(TimeProvider clock, StatusPhrases phra
         {
             var pattern = phrases.NameOf(e.Pattern) is { } n ? $"'{n}'" : $"“{e.Pattern}”";
             throw new DocumentRejectedException(
-                $"状态规则 {pattern}（data/{StatusPhrases.DefaultFile}）在{kind}“{name}”上两次超过 {e.MatchTimeout.TotalSeconds:0.#} 秒的时限：请简化该模式（嵌套的重复最易失控）。该文件未写入，已有内容不变。", e);
+                $"状态规则 {pattern}（data/{StatusPhrases.DefaultFile}）在{kind}“{name}”上两次超过 {e.MatchTimeout.TotalSeconds:0.#} 秒的时限：请简化该模式（嵌套的重复最易失控）。", e);
         }
     }
 
