@@ -183,11 +183,13 @@
     if (inflight) inflight.abort();
     inflight = new AbortController();
     const res = await fetchOrExplain(url, { signal: inflight.signal, headers: { Accept: 'application/json' } });
-    const body = await res.json().catch(() => null);
+    // A newer request aborts this one also while its body is read: that rejection is the abort, not a body without JSON.
+    const body = await res.json().catch((e) => { if (e.name === 'AbortError') throw e; return null; });
     if (!res.ok) {
       const message = body && (body.detail || body.title) ? (body.detail || body.title) : `请求失败（${res.status}）`;
       throw new Error(message);
     }
+    if (body === null) throw new Error(`服务的回答无法读取（${res.status}）`);
     return body;
   }
 

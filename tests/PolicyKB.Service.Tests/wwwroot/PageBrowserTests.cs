@@ -175,6 +175,38 @@ public sealed class PageBrowserTests
     }
 
     [TestMethod]
+    public async Task ASearchOvertakenWhileItsAnswerIsReadIsDroppedWithoutAnError()
+    {
+        await using var session = await BrowserSession.StartAsync(TestContext);
+        var page = session.Page;
+        // The browser itself rejects the body of an aborted fetch; the test only holds that read until the next view has asked.
+        await page.AddInitScriptAsync("""
+            const read = Response.prototype.json;
+            Response.prototype.json = async function () {
+              if (window.__holdSearch && this.url.includes('/api/search')) await window.__holdSearch;
+              return read.call(this);
+            };
+            """);
+        await page.GotoAsync(Service.Address + "?q=" + Uri.EscapeDataString("碳达峰"));
+        var title = await page.Locator("#hits .hit-title").First.InnerTextAsync();
+
+        await page.EvaluateAsync("() => { window.__holdSearch = new Promise((open) => { window.__openSearch = open; }); }");
+        var answered = page.WaitForResponseAsync(r => r.Url.Contains("/api/search", StringComparison.Ordinal));
+        await page.FillAsync("#q", "发改委");
+        await page.PressAsync("#q", "Enter");
+        await answered;
+        // The search's answer has arrived but is not yet read when the reader opens a document from the hits shown.
+        await page.Locator("#hits .hit-title").First.ClickAsync();
+        await Expect(page.Locator("#doc-title")).ToHaveTextAsync(title);
+        await page.EvaluateAsync("() => window.__openSearch()");
+
+        await Expect(page.Locator("#document-view")).ToBeVisibleAsync();
+        await Expect(page.Locator("#doc-title")).ToHaveTextAsync(title);
+        await Expect(page.Locator("#notices .error")).ToHaveCountAsync(0);
+        Assert.IsEmpty(session.Errors, string.Join("\n", session.Errors));
+    }
+
+    [TestMethod]
     public async Task OnAPhoneTheHitsComeFirstAndNothingIsWiderThanTheScreen()
     {
         await using var session = await BrowserSession.StartAsync(TestContext, new ViewportSize { Width = 390, Height = 844 });
