@@ -74,40 +74,55 @@ internal sealed record SegmentTerm(TermState State, int DocFreq, long TotalTermF
 /// <summary>
 /// The terms one segment was asked for, found or not, kept with the segment's core (shared by every reader of the
 /// segment, dropped with it after a merge). A segment's terms never change and deletions do not touch their states, so
-/// a kept entry is never stale. Bounded: past <see cref="Capacity"/> terms the segment starts a new set, so a stream of
-/// one-off terms (the import's identity look-ups) cannot grow it.
+/// a kept entry is never stale.
 /// <para>
-/// The states are only read: a terms enumerator copies the state it seeks to.
+/// Bounded, in two generations of <see cref="Capacity"/> terms: when the newer fills, it becomes the older and the
+/// older is dropped; a term found in the older is kept in the newer again. So the words searched day after day stay
+/// kept while a stream of one-off terms (the import's identity look-ups, a crawl's rare words) passes through. One set
+/// emptied when full, as before, lost every term together: the 2,499 terms of the benchmark's 200 queries, asked in
+/// turn, were sought again on most searches.
+/// </para>
+/// <para>
+/// The states are only read: a terms enumerator copies the state it seeks to. An entry costs about 250 bytes, so a
+/// segment keeps at most about 2 MB.
 /// </para>
 /// </summary>
 internal sealed class SegmentTerms
 {
-    public const int Capacity = 2048;
+    public const int Capacity = 4096;
 
     private static readonly ConditionalWeakTable<object, SegmentTerms> PerCore = new();
 
-    private ConcurrentDictionary<Term, SegmentTerm?> _terms = new();
+    private ConcurrentDictionary<Term, SegmentTerm?> _newer = new();
+    private ConcurrentDictionary<Term, SegmentTerm?> _older = new();
     private int _count;
 
     public static SegmentTerms Of(AtomicReader segment) => PerCore.GetValue(segment.CoreCacheKey, _ => new SegmentTerms());
 
     /// <summary>The term's state here (null: the segment does not hold it); false when it was not looked up yet.</summary>
-    public bool TryGet(Term term, out SegmentTerm? found) => _terms.TryGetValue(term, out found);
+    public bool TryGet(Term term, out SegmentTerm? found)
+    {
+        if (_newer.TryGetValue(term, out found)) return true;
+        if (!_older.TryGetValue(term, out found)) return false;
+        Add(term, found);
+        return true;
+    }
 
     public void Add(Term term, SegmentTerm? found)
     {
         if (Interlocked.Increment(ref _count) > Capacity)
         {
-            // A new set rather than a cleared one: a search reading the old set concurrently goes on undisturbed.
-            _terms = new ConcurrentDictionary<Term, SegmentTerm?>();
+            // New sets rather than cleared ones: a search reading the old sets concurrently goes on undisturbed.
+            _older = _newer;
+            _newer = new ConcurrentDictionary<Term, SegmentTerm?>();
             Interlocked.Exchange(ref _count, 1);
         }
         // A copy of the term: the caller's bytes may be reused.
-        _terms.TryAdd(new Term(term.Field, BytesRef.DeepCopyOf(term.Bytes)), found);
+        _newer.TryAdd(new Term(term.Field, BytesRef.DeepCopyOf(term.Bytes)), found);
     }
 
-    /// <summary>How many terms the segment keeps now.</summary>
-    public int Count => _terms.Count;
+    /// <summary>How many terms the segment keeps now, in both generations.</summary>
+    public int Count => _newer.Count + _older.Count;
 }
 
 /// <summary>A searcher for one search over a shared reader: the weights it creates share the search's <see cref="TermStates"/>.</summary>

@@ -77,7 +77,29 @@ public sealed class TermStatesTests
 
         new TermStates(reader.Context).Load(Enumerable.Range(0, SegmentTerms.Capacity + 10).Select(i => new Term("f", "t" + i)));
 
-        Assert.IsTrue(kept.Count is > 0 and <= SegmentTerms.Capacity, $"kept {kept.Count}");
+        Assert.IsTrue(kept.Count is > 0 and <= 2 * SegmentTerms.Capacity, $"kept {kept.Count}");
         Assert.AreEqual(1, new TermStates(reader.Context)[new Term("f", "alpha")].DocFreq);
+    }
+
+    [TestMethod]
+    public void TheTermsSearchedEveryDayStayKeptWhileOneOffTermsStreamPast()
+    {
+        using var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48))))
+            writer.AddDocument([new TextField("f", "daily0 daily1", Field.Store.NO)]);
+        using var reader = DirectoryReader.Open(directory);
+        var kept = SegmentTerms.Of(reader.Leaves[0].AtomicReader);
+        var daily = Enumerable.Range(0, SegmentTerms.Capacity / 4).Select(i => new Term("f", "daily" + i)).ToList();
+
+        var sought = 0;
+        for (var day = 0; day < 12; day++)
+        {
+            // Each day the same words again, and as many words never asked before (three generations' worth in all).
+            if (day > 0) sought += daily.Count(t => !kept.TryGet(t, out _));
+            new TermStates(reader.Context).Load(daily.Concat(Enumerable.Range(0, SegmentTerms.Capacity / 4).Select(i => new Term("f", $"once{day}-{i}"))));
+        }
+
+        Assert.AreEqual(0, sought, "daily terms sought again after the first day");
+        Assert.AreEqual(1, new TermStates(reader.Context)[daily[1]].DocFreq);
     }
 }
