@@ -27,6 +27,7 @@ public sealed class BriefBuilder
     /// <summary>The issued briefs of this knowledge base.</summary>
     public BriefHistory History { get; }
 
+    /// <exception cref="RuleTimeoutException">a summary rule ran over its time limit twice on a document's text</exception>
     public Brief Build(BriefRequest request, CancellationToken cancellationToken = default)
     {
         var warnings = new List<string>();
@@ -57,7 +58,8 @@ public sealed class BriefBuilder
 
         var history = History.All();
         warnings.AddRange(History.Problems().Select(p => $"简报历史文件无法读取：{p}"));
-        return StatusLine.Apply(_composer.Compose(request with { Template = template }, documents, history, queryMatches, warnings), _index.Status);
+        var brief = _data.SummaryRules.Guarded(() => _composer.Compose(request with { Template = template }, documents, history, queryMatches, warnings));
+        return StatusLine.Apply(brief, _index.Status);
     }
 
     /// <summary>Saves the brief as issued (its number, date and items), so later briefs know what it carried.</summary>

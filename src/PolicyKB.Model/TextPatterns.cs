@@ -38,6 +38,23 @@ public static class TextPatterns
         return result;
     }
 
+    /// <summary>
+    /// Runs a reading of a text by patterns of a rules file, which run under a time limit (a user may write one that
+    /// backtracks without end). A reading over the limit once is read again: a stalled thread or a paused process runs
+    /// over a wall-clock limit too. Twice, the pattern is too slow for this text, and <paramref name="refuse"/> says so.
+    /// </summary>
+    public static T ReadTwice<T>(Func<T> read, Func<RegexMatchTimeoutException, Exception> refuse)
+    {
+        try { return read(); }
+        catch (RegexMatchTimeoutException) { }
+        try { return read(); }
+        catch (RegexMatchTimeoutException e) { throw refuse(e); }
+    }
+
+    /// <summary>The name of the pattern whose text is <paramref name="pattern"/> (as a timeout reports it), else the text itself in quotes.</summary>
+    public static string NameOf(IEnumerable<TextPattern> patterns, string pattern) =>
+        patterns.FirstOrDefault(p => p.Pattern.ToString() == pattern) is { } found ? $"'{found.Name}'" : $"“{pattern}”";
+
     private static bool Matches(Regex regex, string text, bool anchored) =>
         regex.Match(text) is { Success: true } m && (!anchored || (m.Index == 0 && m.Length > 0));
 }

@@ -2,6 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Microsoft.Extensions.Time.Testing;
+using PolicyKB.Model;
 using PolicyKB.Search;
 
 namespace PolicyKB.Briefs.Tests;
@@ -123,5 +124,37 @@ public sealed class BriefBuilderTests
         var brief = new BriefBuilder(_index, Clock, TestData.Briefs).Build(new BriefRequest { Ids = ["no-such-id"], Number = 1 });
         Assert.IsTrue(brief.Warnings.Any(w => w.Contains("no-such-id")));
         Assert.AreEqual(0, brief.AllItems.Count());
+    }
+
+    [TestMethod]
+    public void A_summary_rule_too_slow_for_a_text_refuses_the_brief_naming_the_rule()
+    {
+        // Nested repetition: on a run of 废 with no 除 after it, the engine tries every way to split the run.
+        var data = Directory.CreateTempSubdirectory("policykb-brief-data-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(data, "briefs"));
+            File.Copy(Path.Combine(TestData.Folder.Folder, BriefTemplate.DefaultFile), Path.Combine(data, BriefTemplate.DefaultFile));
+            var rules = File.ReadAllText(Path.Combine(TestData.Folder.Folder, SummaryRules.DefaultFile));
+            var runaway = rules.Replace("\"boilerplate\": [", "\"boilerplate\": [ { \"name\": \"runaway\", \"pattern\": \"(废+)+除\", \"examples\": [ \"废除\" ] },", StringComparison.Ordinal);
+            Assert.AreNotEqual(rules, runaway, "the summary rules file no longer has the list the test adds to");
+            File.WriteAllText(Path.Combine(data, SummaryRules.DefaultFile), runaway);
+            var hostile = SampleDocuments.All[0] with { Id = "hostile", Body = [BodyBlock.Paragraph("本通知自印发之日起施行。" + new string('废', 40) + "。")] };
+            _index.Upsert(hostile);
+            _index.Commit();
+            var builder = new BriefBuilder(_index, Clock, new BriefData(new PolicyData(data), TestData.Issuers));
+
+            var refused = Assert.ThrowsExactly<RuleTimeoutException>(() => builder.Build(new BriefRequest { Ids = ["hostile"], Number = 1 }));
+
+            StringAssert.Contains(refused.Message, "'runaway'");
+            StringAssert.Contains(refused.Message, SummaryRules.DefaultFile);
+            StringAssert.Contains(refused.Message, "废废废");
+            // The rule reads every other text in time: a brief without that document is made.
+            Assert.AreEqual(1, builder.Build(new BriefRequest { Ids = [Id("mee-ccer-fangfaxue.html")], Number = 1 }).AllItems.Count());
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 }

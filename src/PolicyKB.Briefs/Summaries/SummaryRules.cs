@@ -53,6 +53,14 @@ public sealed class SummaryRules
         return text;
     }
 
+    /// <summary>
+    /// A brief's reading of its documents by these rules (they run under a time limit), read again once; a rule too
+    /// slow for a text twice is a <see cref="RuleTimeoutException"/> naming the rule, the file and the text.
+    /// </summary>
+    public T Guarded<T>(Func<T> read) => TextPatterns.ReadTwice(read, e => new RuleTimeoutException(
+        $"摘要规则 {TextPatterns.NameOf(Openings.Concat(Boilerplate), e.Pattern)}（data/{DefaultFile}）在文字“{InvisibleText.Excerpt(e.Input)}”上两次超过 " +
+        $"{e.MatchTimeout.TotalSeconds:0.#} 秒的时限，简报未生成：请简化该模式（嵌套的重复最易失控）。", e));
+
     /// <summary>A rules file read for <see cref="BriefData"/>: its error as an exception (the data folder names the file).</summary>
     internal static SummaryRules LoadOrThrow(string path)
     {

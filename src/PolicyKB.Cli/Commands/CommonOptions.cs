@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PolicyKB.Model;
 using PolicyKB.Search;
 
 namespace PolicyKB.Cli.Commands;
@@ -30,7 +31,7 @@ internal static class CommonOptions
             Console.Error.WriteLine($"policykb: {e.Message}");
             return ExitCodes.Locked;
         }
-        catch (Exception e) when (e is PolicyIndexException or IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception e) when (e is PolicyIndexException or IOException or UnauthorizedAccessException or InvalidDataException or RuleTimeoutException)
         {
             Console.Error.WriteLine($"policykb: {e.Message}");
             return ExitCodes.Failure;

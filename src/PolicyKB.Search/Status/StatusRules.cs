@@ -40,22 +40,16 @@ internal sealed partial class StatusRules(TimeProvider clock, StatusPhrases phra
     private Regex AsksForComments() => phrases["asksForComments"];
 
     /// <summary>
-    /// Runs a reading of a text (the <paramref name="kind"/> <paramref name="name"/>) by the phrases, which come from a file the user edits and so run
-    /// under a time limit. A reading that runs over it once is read again (a stalled thread or a paused process runs
-    /// over it too); twice, the pattern is too slow for this text and the document is refused, naming the pattern.
+    /// Runs a reading of a text (the <paramref name="kind"/> <paramref name="name"/>) by the phrases, which come from a
+    /// file the user edits and so run under a time limit, read again once (<see cref="TextPatterns.ReadTwice"/>); a
+    /// pattern too slow for this text refuses the document, naming the pattern.
     /// </summary>
-    private T Guarded<T>(string kind, string name, Func<T> read)
+    private T Guarded<T>(string kind, string name, Func<T> read) => TextPatterns.ReadTwice(read, e =>
     {
-        try { return read(); }
-        catch (RegexMatchTimeoutException) { }
-        try { return read(); }
-        catch (RegexMatchTimeoutException e)
-        {
-            var pattern = phrases.NameOf(e.Pattern) is { } n ? $"'{n}'" : $"“{e.Pattern}”";
-            throw new DocumentRejectedException(
-                $"状态规则 {pattern}（data/{StatusPhrases.DefaultFile}）在{kind}“{name}”上两次超过 {e.MatchTimeout.TotalSeconds:0.#} 秒的时限：请简化该模式（嵌套的重复最易失控）。", e);
-        }
-    }
+        var pattern = phrases.NameOf(e.Pattern) is { } n ? $"'{n}'" : $"“{e.Pattern}”";
+        return new DocumentRejectedException(
+            $"状态规则 {pattern}（data/{StatusPhrases.DefaultFile}）在{kind}“{name}”上两次超过 {e.MatchTimeout.TotalSeconds:0.#} 秒的时限：请简化该模式（嵌套的重复最易失控）。", e);
+    });
 
     /// <summary>Today in China, by the injected clock.</summary>
     public DateOnly Today => ChinaToday(clock);

@@ -66,16 +66,24 @@ internal static class BriefEndpoints
         if ((body.Sections ?? new Dictionary<string, string>()).FirstOrDefault(p => !sections.Contains(p.Value, StringComparer.Ordinal)) is { Key: not null } unknown)
             return Problems.BadParameter("sections", $"“{InvisibleText.Excerpt(unknown.Value)}”不是简报的栏目（{string.Join("、", sections)}）。");
 
-        var brief = builder.Build(new BriefRequest
+        Brief brief;
+        try
         {
-            Ids = ids,
-            Search = search,
-            Date = date,
-            Number = body.Number,
-            IssueOfYear = body.IssueOfYear,
-            Edits = body.Edits ?? new Dictionary<string, string>(),
-            Placements = body.Sections ?? new Dictionary<string, string>(),
-        }, cancellationToken);
+            brief = builder.Build(new BriefRequest
+            {
+                Ids = ids,
+                Search = search,
+                Date = date,
+                Number = body.Number,
+                IssueOfYear = body.IssueOfYear,
+                Edits = body.Edits ?? new Dictionary<string, string>(),
+                Placements = body.Sections ?? new Dictionary<string, string>(),
+            }, cancellationToken);
+        }
+        catch (RuleTimeoutException e)
+        {
+            return Problems.RuleTooSlow(e);
+        }
         if (format is not { } chosen) return TypedResults.Json(brief, SafeOutput.Json);
         var rendered = BriefRenderer.Render(SafeOutput.Clean(brief), chosen);
         return TypedResults.File(rendered.Content, rendered.ContentType, $"brief-{brief.Date:yyyyMMdd}-{brief.Number}{rendered.FileExtension}");

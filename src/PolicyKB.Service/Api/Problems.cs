@@ -45,6 +45,10 @@ internal static class Problems
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "检索超时");
 
+    /// <summary>500 naming the rule of the service's data files that could not read a text in time (the file is the operator's to mend).</summary>
+    public static IResult RuleTooSlow(RuleTimeoutException e)
+        => TypedResults.Problem(detail: e.Message, statusCode: StatusCodes.Status500InternalServerError, title: "数据文件中的规则超时");
+
     /// <summary>
     /// The last word on every problem the service writes, the framework's own included (an unknown address, a body
     /// over the size limit, a method not allowed): a title or detail with no Chinese in it is replaced by the Chinese
