@@ -31,7 +31,8 @@ public sealed partial class PolicyIndex
         try
         {
             var parallel = alone && searcher.IndexReader.MaxDoc >= _parallelSearchFrom;
-            var (compiled, run, partial) = Find(new SearchScope(searcher), parsed, request, depth, parallel, warnings, cancellationToken);
+            using var scope = new SearchScope(searcher);
+            var (compiled, run, partial) = Find(scope, parsed, request, depth, parallel, warnings, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             var shown = run.Top.ScoreDocs.Skip((page - 1) * size).Take(size).ToArray();
             var hits = new SearchHit[shown.Length];
@@ -126,7 +127,8 @@ public sealed partial class PolicyIndex
             // A word in most documents weighs little (BM25 idf under ln 2) and costs a step for every hit: it is left out.
             var states = searcher.Terms[r.Term];
             if (states.DocFreq * 2 > searcher.IndexReader.MaxDoc) continue;
-            query.Add(new TermQuery(r.Term, states) { Boost = r.Boost }, Occur.SHOULD);
+            // Scored as a TermQuery would be, on postings the search's scope lends (a TermQuery opens new ones).
+            query.Add(SubstringQuery.OfTerm(r.Term, r.Boost), Occur.SHOULD);
         }
 
         var weight = searcher.CreateNormalizedWeight(new RecencyBoostQuery(query));

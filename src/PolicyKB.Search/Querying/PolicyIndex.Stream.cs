@@ -18,7 +18,11 @@ public sealed partial class PolicyIndex
         {
             var alone = Interlocked.Increment(ref _searching) == 1;
             (CompiledQuery Compiled, SearchRun Run, PartialMatches? Partial) found;
-            try { found = Find(new SearchScope(searcher), parsed, request, depth, alone && searcher.IndexReader.MaxDoc >= _parallelSearchFrom, warnings, cancellationToken); }
+            try
+            {
+                using var scope = new SearchScope(searcher);
+                found = Find(scope, parsed, request, depth, alone && searcher.IndexReader.MaxDoc >= _parallelSearchFrom, warnings, cancellationToken);
+            }
             finally { Interlocked.Decrement(ref _searching); }
             var docs = found.Run.Top.ScoreDocs;
             // Each hit is read (and its snippet made) only when the caller gets to it, on the searcher the query ran on.

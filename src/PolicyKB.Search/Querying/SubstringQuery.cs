@@ -46,6 +46,10 @@ internal sealed class SubstringQuery : Query
         _bigrams = tokens.Select(t => t.Bigram).ToArray();
     }
 
+    /// <summary>One term, scored as a <see cref="TermQuery"/> scores it (the same BM25 weight of its frequency).</summary>
+    public static SubstringQuery OfTerm(Term term, float boost) =>
+        new(term.Field, [new SubstringToken(term.Text, 0, Bigram: false)]) { Boost = boost };
+
     /// <summary>The tokens' terms, in order.</summary>
     public IReadOnlyList<Term> Terms => _terms;
 
@@ -84,12 +88,15 @@ internal sealed class SubstringQuery : Query
         /// <summary>The tokens checked: indexes into the query's tokens.</summary>
         private readonly int[] _checked;
         private readonly TermContext[] _states;
+        /// <summary>The search's scope, when the weight was made for one: it lends the postings enumerators.</summary>
+        private readonly SearchScope? _scope;
 
         public SubstringWeight(SubstringQuery query, IndexSearcher searcher)
         {
             _query = query;
             _similarity = searcher.Similarity;
-            var states = searcher is SearchScope scope ? scope.Terms : new TermStates(searcher.TopReaderContext);
+            _scope = searcher as SearchScope;
+            var states = _scope?.Terms ?? new TermStates(searcher.TopReaderContext);
             states.Load(query._terms);
             var all = query._terms.Select(t => states[t]).ToArray();
             _checked = Checked(query, all);
@@ -144,10 +151,11 @@ internal sealed class SubstringQuery : Query
                 if (_states[i].Get(context.Ord) is not { } state) return null;
                 var token = _checked[i];
                 termsEnum.SeekExact(_query._terms[token].Bytes, state);
-                DocsEnum docs = postings.Length == 1
-                    ? termsEnum.Docs(acceptDocs, null, DocsFlags.FREQS)
-                    : termsEnum.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE)
-                        ?? throw new InvalidOperationException($"Field {_query._field} was indexed without positions.");
+                var positions = postings.Length > 1;
+                var docs = _scope?.Postings(context, _query._field, termsEnum, acceptDocs, positions) ?? (positions
+                    ? termsEnum.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE)
+                        ?? throw new InvalidOperationException($"Field {_query._field} was indexed without positions.")
+                    : termsEnum.Docs(acceptDocs, null, DocsFlags.FREQS));
                 postings[i] = new TokenPostings(docs, _query._offsets[token], termsEnum.DocFreq);
             }
             // The rarest token leads the walk through documents.

@@ -76,11 +76,10 @@ internal sealed record SegmentTerm(TermState State, int DocFreq, long TotalTermF
 /// segment, dropped with it after a merge). A segment's terms never change and deletions do not touch their states, so
 /// a kept entry is never stale.
 /// <para>
-/// Bounded, in two generations of <see cref="Capacity"/> terms: when the newer fills, it becomes the older and the
-/// older is dropped; a term found in the older is kept in the newer again. So the words searched day after day stay
-/// kept while a stream of one-off terms (the import's identity look-ups, a crawl's rare words) passes through. One set
-/// emptied when full, as before, lost every term together: the 2,499 terms of the benchmark's 200 queries, asked in
-/// turn, were sought again on most searches.
+/// Bounded, in two generations of <see cref="Capacity"/> terms (<see cref="KeptGenerations{TKey, TValue}"/>), so the
+/// words searched day after day stay kept while a stream of one-off terms (the import's identity look-ups, a crawl's
+/// rare words) passes through. One set emptied when full, as before, lost every term together: the 2,499 terms of the
+/// benchmark's 200 queries, asked in turn, were sought again on most searches.
 /// </para>
 /// <para>
 /// The states are only read: a terms enumerator copies the state it seeks to. An entry costs about 250 bytes, so a
@@ -93,41 +92,29 @@ internal sealed class SegmentTerms
 
     private static readonly ConditionalWeakTable<object, SegmentTerms> PerCore = new();
 
-    private ConcurrentDictionary<Term, SegmentTerm?> _newer = new();
-    private ConcurrentDictionary<Term, SegmentTerm?> _older = new();
-    private int _count;
+    private readonly KeptGenerations<Term, SegmentTerm?> _kept = new(Capacity, _ => 1);
 
     public static SegmentTerms Of(AtomicReader segment) => PerCore.GetValue(segment.CoreCacheKey, _ => new SegmentTerms());
 
     /// <summary>The term's state here (null: the segment does not hold it); false when it was not looked up yet.</summary>
-    public bool TryGet(Term term, out SegmentTerm? found)
-    {
-        if (_newer.TryGetValue(term, out found)) return true;
-        if (!_older.TryGetValue(term, out found)) return false;
-        Add(term, found);
-        return true;
-    }
+    public bool TryGet(Term term, out SegmentTerm? found) => _kept.TryGet(term, out found);
 
-    public void Add(Term term, SegmentTerm? found)
-    {
-        if (Interlocked.Increment(ref _count) > Capacity)
-        {
-            // New sets rather than cleared ones: a search reading the old sets concurrently goes on undisturbed.
-            _older = _newer;
-            _newer = new ConcurrentDictionary<Term, SegmentTerm?>();
-            Interlocked.Exchange(ref _count, 1);
-        }
-        // A copy of the term: the caller's bytes may be reused.
-        _newer.TryAdd(new Term(term.Field, BytesRef.DeepCopyOf(term.Bytes)), found);
-    }
+    // A copy of the term: the caller's bytes may be reused.
+    public void Add(Term term, SegmentTerm? found) => _kept.Add(new Term(term.Field, BytesRef.DeepCopyOf(term.Bytes)), found);
 
     /// <summary>How many terms the segment keeps now, in both generations.</summary>
-    public int Count => _newer.Count + _older.Count;
+    public int Count => _kept.Count;
 }
 
-/// <summary>A searcher for one search over a shared reader: the weights it creates share the search's <see cref="TermStates"/>.</summary>
-internal sealed class SearchScope : IndexSearcher
+/// <summary>
+/// A searcher for one search over a shared reader: the weights it creates share the search's <see cref="TermStates"/>
+/// and take their postings enumerators from the segments' idle ones (<see cref="SegmentPostings"/>), which go back when
+/// the scope is disposed, after the last scorer of the search has run.
+/// </summary>
+internal sealed class SearchScope : IndexSearcher, IDisposable
 {
+    private readonly ConcurrentBag<(SegmentPostings Segment, string Field, bool Positions, DocsEnum Docs)> _taken = [];
+
     public SearchScope(IndexSearcher shared) : base(shared.IndexReader)
     {
         Similarity = shared.Similarity;
@@ -135,4 +122,22 @@ internal sealed class SearchScope : IndexSearcher
     }
 
     public TermStates Terms { get; }
+
+    /// <summary>The postings of the term <paramref name="terms"/> stands on: frequencies only, or with positions.</summary>
+    public DocsEnum Postings(AtomicReaderContext leaf, string field, TermsEnum terms, IBits? acceptDocs, bool positions)
+    {
+        var segment = SegmentPostings.Of(leaf.AtomicReader);
+        var idle = segment.Take(field, positions);
+        DocsEnum docs = positions
+            ? terms.DocsAndPositions(acceptDocs, idle as DocsAndPositionsEnum, DocsAndPositionsFlags.NONE)
+                ?? throw new InvalidOperationException($"Field {field} was indexed without positions.")
+            : terms.Docs(acceptDocs, idle, DocsFlags.FREQS);
+        _taken.Add((segment, field, positions, docs));
+        return docs;
+    }
+
+    public void Dispose()
+    {
+        while (_taken.TryTake(out var t)) t.Segment.Give(t.Field, t.Positions, t.Docs);
+    }
 }

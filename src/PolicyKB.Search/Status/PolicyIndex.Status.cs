@@ -130,7 +130,7 @@ public sealed partial class PolicyIndex
             }
             // The written documents' candidate terms, looked up together: most are named by no repealing or revising
             // text, and need no search of their own (a long import writes 20,000 documents between revisits).
-            var scope = new SearchScope(searcher);
+            using var scope = new SearchScope(searcher);
             scope.Terms.Load(written.Values.OfType<BooleanQuery>().SelectMany(TermStates.Of));
             foreach (var (id, query) in written)
                 if (query is MatchAllDocsQuery
