@@ -92,7 +92,7 @@ internal sealed class SegmentTerms
 
     private static readonly ConditionalWeakTable<object, SegmentTerms> PerCore = new();
 
-    private readonly KeptGenerations<Term, SegmentTerm?> _kept = new(Capacity, _ => 1);
+    private readonly KeptGenerations<Term, SegmentTerm?> _kept = new(Capacity);
 
     public static SegmentTerms Of(AtomicReader segment) => PerCore.GetValue(segment.CoreCacheKey, _ => new SegmentTerms());
 
