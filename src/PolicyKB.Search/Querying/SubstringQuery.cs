@@ -143,14 +143,17 @@ internal sealed class SubstringQuery : Query
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
+            // A token the segment lacks ends it before any enumerator is made (a word in no 文号, most segments of a rare word).
+            var states = new TermState[_checked.Length];
+            for (var i = 0; i < states.Length; i++)
+                if ((states[i] = _states[i].Get(context.Ord)) is null) return null;
             if (context.AtomicReader.GetTerms(_query._field) is not { } fieldTerms) return null;
             var termsEnum = fieldTerms.GetEnumerator();
             var postings = new TokenPostings[_checked.Length];
             for (var i = 0; i < postings.Length; i++)
             {
-                if (_states[i].Get(context.Ord) is not { } state) return null;
                 var token = _checked[i];
-                termsEnum.SeekExact(_query._terms[token].Bytes, state);
+                termsEnum.SeekExact(_query._terms[token].Bytes, states[i]);
                 var positions = postings.Length > 1;
                 var docs = _scope?.Postings(context, _query._field, termsEnum, acceptDocs, positions) ?? (positions
                     ? termsEnum.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE)
