@@ -4,8 +4,8 @@ namespace PolicyKB.Search.Querying;
 
 /// <summary>
 /// What a segment keeps for later searches, bounded in two generations of <paramref name="capacity"/> entries: an
-/// entry goes into the newer; when the newer is full it becomes the older and the
-/// older is dropped; an entry found in the older is kept in the newer again. So what is asked day after day stays kept
+/// entry goes into the newer; when the newer is full it becomes the older and the older is dropped; an entry found in
+/// the older is kept in the newer again. So what is asked day after day stays kept
 /// while a stream of one-off entries passes through, where one set emptied when full would lose everything together.
 /// Thread-safe; a search reading the old sets while they are replaced goes on undisturbed.
 /// </summary>

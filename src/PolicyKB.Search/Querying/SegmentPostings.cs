@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 
 namespace PolicyKB.Search.Querying;
 
@@ -38,6 +39,15 @@ internal sealed class SegmentPostings
         var idle = _idle.GetOrAdd((field, positions), _ => []);
         if (idle.Count < MaxIdle) idle.Add(docs);
     }
+
+    /// <summary>
+    /// The postings of the term <paramref name="terms"/> stands on, frequencies only or with positions, reset from
+    /// <paramref name="reuse"/> when Lucene can (else new).
+    /// </summary>
+    public static DocsEnum Open(TermsEnum terms, string field, IBits? acceptDocs, bool positions, DocsEnum? reuse = null) => positions
+        ? terms.DocsAndPositions(acceptDocs, reuse as DocsAndPositionsEnum, DocsAndPositionsFlags.NONE)
+            ?? throw new InvalidOperationException($"Field {field} was indexed without positions.")
+        : terms.Docs(acceptDocs, reuse, DocsFlags.FREQS);
 
     /// <summary>Enumerators idle now, over all fields.</summary>
     public int Idle => _idle.Values.Sum(i => i.Count);

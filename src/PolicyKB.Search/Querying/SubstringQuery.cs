@@ -155,10 +155,8 @@ internal sealed class SubstringQuery : Query
                 var token = _checked[i];
                 termsEnum.SeekExact(_query._terms[token].Bytes, states[i]);
                 var positions = postings.Length > 1;
-                var docs = _scope?.Postings(context, _query._field, termsEnum, acceptDocs, positions) ?? (positions
-                    ? termsEnum.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE)
-                        ?? throw new InvalidOperationException($"Field {_query._field} was indexed without positions.")
-                    : termsEnum.Docs(acceptDocs, null, DocsFlags.FREQS));
+                var docs = _scope?.Postings(context, _query._field, termsEnum, acceptDocs, positions)
+                    ?? SegmentPostings.Open(termsEnum, _query._field, acceptDocs, positions);
                 postings[i] = new TokenPostings(docs, _query._offsets[token], termsEnum.DocFreq);
             }
             // The rarest token leads the walk through documents.

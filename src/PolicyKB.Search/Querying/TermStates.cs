@@ -127,11 +127,7 @@ internal sealed class SearchScope : IndexSearcher, IDisposable
     public DocsEnum Postings(AtomicReaderContext leaf, string field, TermsEnum terms, IBits? acceptDocs, bool positions)
     {
         var segment = SegmentPostings.Of(leaf.AtomicReader);
-        var idle = segment.Take(field, positions);
-        DocsEnum docs = positions
-            ? terms.DocsAndPositions(acceptDocs, idle as DocsAndPositionsEnum, DocsAndPositionsFlags.NONE)
-                ?? throw new InvalidOperationException($"Field {field} was indexed without positions.")
-            : terms.Docs(acceptDocs, idle, DocsFlags.FREQS);
+        var docs = SegmentPostings.Open(terms, field, acceptDocs, positions, segment.Take(field, positions));
         _taken.Add((segment, field, positions, docs));
         return docs;
     }
