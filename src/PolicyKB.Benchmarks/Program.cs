@@ -14,7 +14,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 }
 if (options.Phase is not null) return Phases.RunChild(options);
 if (options.Judged) return PolicyKB.Benchmarks.Relevance.JudgedRun.Run(BenchOptions.RepositoryRoot(), Console.Out);
-if (options.Profile) return StageProfile.Run(BenchOptions.RepositoryRoot(), Console.Out);
+if (options.Profile) return StageProfile.Run(BenchOptions.RepositoryRoot(), options, Console.Out);
 
 var started = DateTimeOffset.UtcNow;
 var loadAtStart = Report.LoadAverage();

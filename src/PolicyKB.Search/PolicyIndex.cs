@@ -97,6 +97,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
                 Similarity = new BM25Similarity(),
                 RAMBufferSizeMB = 64,
                 Codec = new PolicyCodec(),
+                MergePolicy = options.Merges(),
             };
             // Only a writer of another kind (not policykb, or a version before the folder lock) can hold Lucene's own lock here.
             try { writer = new IndexWriter(lucene, config); }

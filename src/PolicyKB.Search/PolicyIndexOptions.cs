@@ -1,4 +1,6 @@
+using Lucene.Net.Index;
 using PolicyKB.Search.Facets;
+using PolicyKB.Search.Indexing;
 using PolicyKB.Search.Querying;
 
 namespace PolicyKB.Search;
@@ -20,6 +22,8 @@ public sealed record PolicyIndexOptions
     public int ParallelSearchFrom { get; init; } = 20_000;
     /// <summary>Which segments' facet counts of frequent queries are kept for the next search of the same query (see <see cref="SegmentCountCache"/>).</summary>
     internal SegmentCountCache.Settings CountCache { get; init; } = new();
+    /// <summary>How the writer merges segments (tests that need several segments keep them apart).</summary>
+    internal Func<MergePolicy> Merges { get; init; } = SegmentMerges.Policy;
     /// <summary>What the writing process is doing (import, serve …), told to a second writer; default: its command line.</summary>
     public string? WriterCommand { get; init; }
 

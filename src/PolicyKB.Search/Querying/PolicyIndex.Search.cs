@@ -195,18 +195,29 @@ public sealed partial class PolicyIndex
     private static List<List<AtomicReaderContext>> Slices(IndexReader reader)
     {
         var leaves = reader.Leaves;
-        var count = Math.Min(Environment.ProcessorCount, leaves.Count);
-        if (count <= 1) return [[.. leaves]];
-        var slices = new List<List<AtomicReaderContext>> { new() };
-        var share = (double)reader.MaxDoc / count;
-        var filled = 0;
-        foreach (var leaf in leaves)
+        var starts = SliceStarts(leaves.Select(l => l.AtomicReader.MaxDoc).ToList(), Environment.ProcessorCount);
+        return starts.Select((start, i) => leaves.Skip(start).Take((i + 1 < starts.Count ? starts[i + 1] : leaves.Count) - start).ToList()).ToList();
+    }
+
+    /// <summary>
+    /// Where each run of consecutive segments of the given sizes starts, for up to <paramref name="cores"/> runs: a segment
+    /// joins the run its middle falls in, so no run is over its share by more than half a segment. (Closing a run only
+    /// once it had reached its share gave a run of 1,942 MB and one of 858 MB to two cores.)
+    /// </summary>
+    internal static List<int> SliceStarts(IReadOnlyList<int> sizes, int cores)
+    {
+        var total = sizes.Sum(s => (long)s);
+        var count = Math.Min(cores, sizes.Count);
+        var starts = new List<int> { 0 };
+        if (count <= 1 || total == 0) return starts;
+        long filled = 0;
+        for (var i = 0; i < sizes.Count; i++)
         {
-            if (slices[^1].Count > 0 && filled >= share * slices.Count && slices.Count < count) slices.Add([]);
-            slices[^1].Add(leaf);
-            filled += leaf.AtomicReader.MaxDoc;
+            var run = (int)Math.Min(count - 1, (filled + sizes[i] / 2.0) * count / total);
+            if (i > 0 && run >= starts.Count) starts.Add(i);
+            filled += sizes[i];
         }
-        return slices;
+        return starts;
     }
 
     // Sort values are filled in so that the slices' top documents can be merged.

@@ -70,11 +70,12 @@ internal sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Th
         }
         if (membership.Clauses.Count == 0) membership.Add(new MatchAllDocsQuery(), Occur.MUST);
         // A whole title typed without its punctuation (关于印发减污降碳协同增效实施方案的通知, 《》 left out) is not a
-        // substring of it, yet asks for that document: it matches by its title key too, and ranks first.
+        // substring of it, yet asks for that document: it matches by its title key too, and ranks first. Scored as a
+        // TermQuery, on the search's looked-up terms and borrowed postings (a TermQuery seeks it in every segment anew).
         if (TitleKeyOf(parsed) is { } titleKey)
             membership = new BooleanQuery
             {
-                { new BooleanQuery { { membership, Occur.SHOULD }, { new TermQuery(new Term(Schema.TitleKey, titleKey)) { Boost = KeyBoost }, Occur.SHOULD } }, Occur.MUST },
+                { new BooleanQuery { { membership, Occur.SHOULD }, { SubstringQuery.OfTerm(new Term(Schema.TitleKey, titleKey), KeyBoost), Occur.SHOULD } }, Occur.MUST },
             };
         // Date ranges bound the title-key match too, and add nothing to scores.
         foreach (var range in parsed.Ranges)

@@ -1,3 +1,4 @@
+using Lucene.Net.Index;
 using PolicyKB.Corpus;
 using PolicyKB.Search.Querying;
 
@@ -13,6 +14,7 @@ public sealed class ParallelSearchTests
         var docs = new CorpusGenerator(seed: 11).Generate(400).Select(p => p.ToDocument()).ToList();
         using var folder = new Folder();
         Build(folder.Path, docs);
+        Assert.IsTrue(PolicyIndex.Check(folder.Path).Segments >= 4, "several segments, for the slices to mean anything");
         // Both read the same segments: two folders built alike can still differ in where a flush or merge cut them
         // (timing), and then documents of equal score (the empty query) come in another order.
         using var one = PolicyIndex.OpenReadOnly(folder.Path, Options(int.MaxValue));
@@ -43,10 +45,10 @@ public sealed class ParallelSearchTests
 
     private static PolicyIndexOptions Options(int parallelFrom) => TestData.IndexOptions with { Thesaurus = Thesaurus.Empty, ParallelSearchFrom = parallelFrom };
 
-    /// <summary>Sequential upserts with a commit every 80 documents: several segments.</summary>
+    /// <summary>Sequential upserts with a commit every 80 documents, never merged: several segments.</summary>
     private static void Build(string folder, IReadOnlyList<PolicyKB.Model.PolicyDocument> docs)
     {
-        using var index = PolicyIndex.Open(folder, Options(int.MaxValue));
+        using var index = PolicyIndex.Open(folder, Options(int.MaxValue) with { Merges = () => NoMergePolicy.COMPOUND_FILES });
         for (var i = 0; i < docs.Count; i++)
         {
             index.Upsert(docs[i]);
