@@ -19,7 +19,7 @@ public sealed record BenchOptions
     public IReadOnlyList<string> Arguments { get; init; } = [];
     /// <summary>Run the judged query set over the real MEE texts (MRR@10, nDCG@10 for PolicyKB and FTS5) instead of timing.</summary>
     public bool Judged { get; init; }
-    /// <summary>Profile a warm search stage by stage over the real MEE texts instead of timing engines.</summary>
+    /// <summary>Profile a warm search stage by stage over the real MEE texts (with --no-real: the generated corpus, on its benchmark index) instead of timing engines.</summary>
     public bool Profile { get; init; }
     /// <summary>Which corpora to measure: all (generated, then the real MEE texts when present), or mee (the real texts only, a short run).</summary>
     public string Corpus { get; init; } = "all";
