@@ -51,4 +51,7 @@ internal sealed class SegmentPostings
 
     /// <summary>Enumerators idle now, over all fields.</summary>
     public int Idle => _idle.Values.Sum(i => i.Count);
+
+    /// <summary>Enumerators of the field idle now, with positions or without.</summary>
+    public int IdleOf(string field, bool positions) => _idle.TryGetValue((field, positions), out var idle) ? idle.Count : 0;
 }

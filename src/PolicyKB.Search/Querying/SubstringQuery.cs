@@ -21,7 +21,8 @@ internal readonly record struct SubstringToken(string Text, int Offset, bool Big
 /// Not every bigram need be checked: runs are set apart by a position gap (<see cref="Analysis.RecallTokenizer"/>),
 /// so bigrams at most two positions apart are always of one run and the ones between are implied. Of the covers
 /// that remain proofs, the weight takes the one with the fewest positions to read, plus the token in the fewest
-/// documents, which leads: 安全管理 is checked where 全管 stands, not in every document that says 安全 and 管理.
+/// documents, which leads: 安全管理 is checked where 全管 stands, not in every document that says 安全 and 管理. The
+/// leading token's positions are read only when it is of the cover: where the cover stands, it stands too.
 /// </para>
 /// <para>
 /// The score is BM25 over the lowest frequency of the checked tokens in the field, which needs no positions: an
@@ -87,6 +88,8 @@ internal sealed class SubstringQuery : Query
         private readonly Similarity.SimWeight _stats;
         /// <summary>The tokens checked: indexes into the query's tokens.</summary>
         private readonly int[] _checked;
+        /// <summary>Whether each checked token is of the cover that proves the substring (the others only lead).</summary>
+        private readonly bool[] _proves;
         private readonly TermContext[] _states;
         /// <summary>The search's scope, when the weight was made for one: it lends the postings enumerators.</summary>
         private readonly SearchScope? _scope;
@@ -99,18 +102,21 @@ internal sealed class SubstringQuery : Query
             var states = _scope?.Terms ?? new TermStates(searcher.TopReaderContext);
             states.Load(query._terms);
             var all = query._terms.Select(t => states[t]).ToArray();
-            _checked = Checked(query, all);
+            var cover = Cover(query, all);
+            // The token in the fewest documents leads the walk through documents, whether or not it is of the cover.
+            var lead = Enumerable.Range(0, all.Length).MinBy(i => all[i].DocFreq);
+            _checked = [.. cover.Append(lead).Distinct().Order()];
+            _proves = _checked.Select(cover.Contains).ToArray();
             _states = _checked.Select(i => all[i]).ToArray();
             var termStats = _checked.Select(i => searcher.TermStatistics(query._terms[i], all[i])).ToArray();
             _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(query._field), termStats);
         }
 
         /// <summary>
-        /// Every token that is not a bigram; of each run of bigrams, its first and last and, between them, the cover
-        /// with no step over two positions that has the fewest positions in the index; and the token in the fewest
-        /// documents, which leads the search.
+        /// The tokens that prove the substring: every token that is not a bigram; of each run of bigrams, its first and
+        /// last and, between them, the cover with no step over two positions that has the fewest positions in the index.
         /// </summary>
-        private static int[] Checked(SubstringQuery query, TermContext[] states)
+        private static SortedSet<int> Cover(SubstringQuery query, TermContext[] states)
         {
             var chosen = new SortedSet<int>();
             var offsets = query._offsets;
@@ -131,8 +137,7 @@ internal sealed class SubstringQuery : Query
                 for (var k = n - 1; k >= 0; k = previous[k]) chosen.Add(i + k);
                 i = end;
             }
-            chosen.Add(Enumerable.Range(0, states.Length).MinBy(i => states[i].DocFreq));
-            return [.. chosen];
+            return chosen;
         }
 
         public override Query Query => _query;
@@ -150,11 +155,14 @@ internal sealed class SubstringQuery : Query
             if (context.AtomicReader.GetTerms(_query._field) is not { } fieldTerms) return null;
             var termsEnum = fieldTerms.GetEnumerator();
             var postings = new TokenPostings[_checked.Length];
+            // Positions are read only where they prove: of a cover of two tokens or more. A leading token outside the
+            // cover stands where the cover does, so its positions are never read.
+            var proving = _proves.Count(p => p) > 1;
             for (var i = 0; i < postings.Length; i++)
             {
                 var token = _checked[i];
                 termsEnum.SeekExact(_query._terms[token].Bytes, states[i]);
-                var positions = postings.Length > 1;
+                var positions = proving && _proves[i];
                 var docs = _scope?.Postings(context, _query._field, termsEnum, acceptDocs, positions)
                     ?? SegmentPostings.Open(termsEnum, _query._field, acceptDocs, positions);
                 postings[i] = new TokenPostings(docs, _query._offsets[token], termsEnum.DocFreq);
@@ -187,9 +195,11 @@ internal sealed class SubstringQuery : Query
         public int Start;
         private int _left;
 
-        /// <summary>The same enumerator with its positions (absent for a one-token query, which reads none).</summary>
+        /// <summary>The same enumerator with its positions (absent where none are read: a one-token query, a leading token outside the cover).</summary>
         private readonly DocsAndPositionsEnum? _positions = docs as DocsAndPositionsEnum;
         private DocsAndPositionsEnum Positions => _positions!;
+
+        public bool HasPositions => _positions is not null;
 
         public void BeginDocument()
         {
@@ -213,6 +223,8 @@ internal sealed class SubstringQuery : Query
     private sealed class SubstringScorer(Weight weight, TokenPostings[] postings, Similarity.SimScorer scorer) : Scorer(weight)
     {
         private readonly DocsEnum _lead = postings[0].Docs;
+        /// <summary>The tokens whose positions are read: those of the cover, when it has two or more.</summary>
+        private readonly TokenPostings[] _proving = postings.Where(p => p.HasPositions).ToArray();
         private int _doc = -1;
 
         public override int DocID => _doc;
@@ -260,14 +272,14 @@ internal sealed class SubstringQuery : Query
         /// <summary>Whether the tokens stand at their offsets somewhere in the current document: stops at the first place.</summary>
         private bool Occurs()
         {
-            if (postings.Length == 1) return true;
-            foreach (var p in postings) p.BeginDocument();
-            var start = postings[0].Start;
+            if (_proving.Length == 0) return true;
+            foreach (var p in _proving) p.BeginDocument();
+            var start = _proving[0].Start;
             var agreed = 1;
-            for (var i = 1; agreed < postings.Length; i = (i + 1) % postings.Length)
+            for (var i = 1; agreed < _proving.Length; i = (i + 1) % _proving.Length)
             {
-                if (!postings[i].SeekStart(start)) return false;
-                if (postings[i].Start > start) (start, agreed) = (postings[i].Start, 1);
+                if (!_proving[i].SeekStart(start)) return false;
+                if (_proving[i].Start > start) (start, agreed) = (_proving[i].Start, 1);
                 else agreed++;
             }
             return true;

@@ -5,6 +5,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using PolicyKB.Search.Analysis;
 using PolicyKB.Search.Querying;
 
 namespace PolicyKB.Search.Tests.Querying;
@@ -94,6 +95,30 @@ public sealed class SegmentPostingsTests
     }
 
     [TestMethod]
+    public void ALeadingTokenOutsideTheCoverIsReadWithoutPositionsAndFindsEveryDocumentThatHoldsTheText()
+    {
+        // 甲乙 and 丙丁 are common and 乙丙 rare, so 乙丙 leads the search of 甲乙丙丁, while 甲乙 and 丙丁, two positions
+        // apart in one run, prove it (the cover).
+        string[] chunks = ["甲乙", "丙丁", "乙甲", "丁丙", "甲乙丙", "乙丙丁"];
+        var random = new Random(11);
+        var texts = Enumerable.Range(0, 400).Select(_ => string.Join('，', Enumerable.Range(0, random.Next(1, 12))
+            .Select(_ => random.Next(12) == 0 ? "甲乙丙丁" : chunks[random.Next(chunks.Length)]))).ToList();
+        using var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new RecallAnalyzer())))
+            foreach (var text in texts) writer.AddDocument([new TextField("f", text, Field.Store.NO)]);
+        using var reader = DirectoryReader.Open(directory);
+        var segment = SegmentPostings.Of(reader.Leaves[0].AtomicReader);
+        var query = new QueryCompiler(new RecallAnalyzer(), new WordAnalyzer(TestData.IndexOptions.Data.UserDictionary), () => Thesaurus.Empty)
+            .Substring("f", "甲乙丙丁")!;
+
+        var expected = Enumerable.Range(0, texts.Count).Where(i => texts[i].Contains("甲乙丙丁", StringComparison.Ordinal)).ToList();
+        Assert.IsTrue(expected.Count > 20 && expected.Count < texts.Count / 2, $"{expected.Count} documents hold the text: the test needs some, not most");
+        CollectionAssert.AreEqual(expected, Docs(Scoped(reader, query)));
+        Assert.AreEqual(2, segment.IdleOf("f", positions: true), "the cover's two bigrams read positions");
+        Assert.AreEqual(1, segment.IdleOf("f", positions: false), "the leading bigram reads documents and frequencies only");
+    }
+
+    [TestMethod]
     public void ATermScoresAsATermQueryScoresIt()
     {
         using var directory = new RAMDirectory();
@@ -112,6 +137,10 @@ public sealed class SegmentPostingsTests
     /// <summary>The query's hits as "doc:score" in rank order.</summary>
     private static string Run(IndexSearcher searcher, Query query) =>
         string.Join(' ', searcher.Search(query, 1000).ScoreDocs.Select(d => $"{d.Doc}:{d.Score:R}"));
+
+    /// <summary>The documents of a "doc:score" list, in document order.</summary>
+    private static List<int> Docs(string hits) =>
+        [.. hits.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(h => int.Parse(h.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture)).Order()];
 
     private static string Scoped(IndexReader reader, Query query)
     {
