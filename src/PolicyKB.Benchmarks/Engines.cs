@@ -69,17 +69,8 @@ public static class PolicyKbEngine
     {
         public int Run(BenchQuery query, bool full)
         {
-            var result = index.Search(new SearchRequest
-            {
-                Query = query.Text,
-                Issuers = query.Issuer is { } i ? [i] : [],
-                Years = query.Year is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : [],
-                Size = 10,
-                WithFacets = full,
-                WithSnippets = full,
-                // The three facets FTS5 counts too.
-                CountFacets = [FacetNames.Issuer, FacetNames.Theme, FacetNames.Year],
-            });
+            // The three facets FTS5 counts too.
+            var result = index.Search(query.Request(full, [FacetNames.Issuer, FacetNames.Theme, FacetNames.Year], full));
             return result.Total;
         }
 

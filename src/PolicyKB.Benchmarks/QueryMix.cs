@@ -1,5 +1,6 @@
 using PolicyKB.Corpus;
 using PolicyKB.Corpus.Vocabulary;
+using PolicyKB.Search;
 
 namespace PolicyKB.Benchmarks;
 
@@ -8,6 +9,18 @@ public sealed record BenchQuery(string Kind, IReadOnlyList<string> Terms, bool P
 {
     /// <summary>The query in PolicyKB's language: words AND-ed, a phrase in quotes.</summary>
     public string Text => Phrase ? $"\"{Terms[0]}\"" : string.Join(' ', Terms);
+
+    /// <summary>PolicyKB's request for the query and its filter: the first page of ten, with the extras asked for.</summary>
+    public SearchRequest Request(bool facets, IReadOnlyList<string>? counted, bool snippets) => new()
+    {
+        Query = Text,
+        Issuers = Issuer is { } i ? [i] : [],
+        Years = Year is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : [],
+        Size = 10,
+        WithFacets = facets,
+        CountFacets = counted,
+        WithSnippets = snippets,
+    };
 }
 
 /// <summary>
