@@ -27,6 +27,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
     private readonly LuceneDirectory _luceneDirectory;
     /// <summary>Null when the index was opened read-only.</summary>
     private readonly IndexWriter? _writer;
+    private readonly int _tailMergeAfter;
     private readonly WriterLock? _lock;
     private readonly SearcherManager _searchers;
     private readonly ITimer _refreshTimer;
@@ -65,6 +66,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
         _ingest = new DocumentIngest(this);
         _refreshInterval = options.RefreshInterval;
         _parallelSearchFrom = options.ParallelSearchFrom;
+        _tailMergeAfter = options.TailMergeAfter;
         _counts = new SegmentCountCache(options.CountCache);
         _refreshTimer = _clock.CreateTimer(_ => RefreshQuietly(), null, options.RefreshInterval, options.RefreshInterval);
     }
@@ -216,9 +218,18 @@ public sealed partial class PolicyIndex : IPolicyIndex
             [Schema.CommittedAtKey] = now.ToString("O", CultureInfo.InvariantCulture),
         });
         writer.Commit();
+        // After a batch of writes, the small segments it left (a long import's tiers, a crawl's pages) become one.
+        if (Volatile.Read(ref _writesSinceTailMerge) >= _tailMergeAfter)
+        {
+            Interlocked.Exchange(ref _writesSinceTailMerge, 0);
+            if (SegmentMerges.MergeTail(writer)) writer.Commit();
+        }
         _lastCommit = now;
         Refresh();
     }
+
+    /// <summary>Documents written since the small segments were last merged together.</summary>
+    private int _writesSinceTailMerge;
 
     public void Refresh()
     {

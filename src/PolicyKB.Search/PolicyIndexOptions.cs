@@ -24,6 +24,8 @@ public sealed record PolicyIndexOptions
     internal SegmentCountCache.Settings CountCache { get; init; } = new();
     /// <summary>How the writer merges segments (tests that need several segments keep them apart).</summary>
     internal Func<MergePolicy> Merges { get; init; } = SegmentMerges.Policy;
+    /// <summary>After how many written documents a commit merges the small segments together (see <see cref="SegmentMerges"/>).</summary>
+    internal int TailMergeAfter { get; init; } = SegmentMerges.TailAfterDocuments;
     /// <summary>What the writing process is doing (import, serve …), told to a second writer; default: its command line.</summary>
     public string? WriterCommand { get; init; }
 

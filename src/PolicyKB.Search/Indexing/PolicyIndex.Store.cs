@@ -127,6 +127,7 @@ public sealed partial class PolicyIndex
     {
         var writer = Writer;
         Volatile.Write(ref _lastWrite, _clock.GetTimestamp());
+        Interlocked.Increment(ref _writesSinceTailMerge);
         lock (_idLocks[(uint)StringComparer.Ordinal.GetHashCode(id) % _idLocks.Length])
         {
             Stored? current;

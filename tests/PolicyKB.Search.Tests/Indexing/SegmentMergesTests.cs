@@ -1,9 +1,5 @@
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
-using PolicyKB.Search.Indexing;
+using PolicyKB.Corpus;
+using PolicyKB.Search.Querying;
 
 namespace PolicyKB.Search.Tests.Indexing;
 
@@ -11,40 +7,41 @@ namespace PolicyKB.Search.Tests.Indexing;
 public sealed class SegmentMergesTests
 {
     /// <summary>
-    /// Twenty-nine commits of 3 MB each, as a crawl or a long import leaves them: Lucene's default floor (2 MB) keeps
-    /// eleven segments (two of ten commits, nine of one), every one of which each search sets up; under the writer's
-    /// floor they end in two.
+    /// Seventeen commits of twelve documents, as an import or a crawl leaves them: Lucene's tiered merges keep several
+    /// small segments, every one of which each search sets up; the commit that ends a batch of writes merges them into
+    /// one, and the answers stay the same.
     /// </summary>
     [TestMethod]
-    public void SmallSegmentsAreMergedTogether()
+    public void TheCommitAfterABatchOfWritesMergesTheSmallSegmentsIntoOne()
     {
-        var merged = SegmentsAfterCommits(SegmentMerges.Policy());
-        Assert.IsTrue(merged <= 2, $"{merged} segments left under the writer's merge policy");
-        var apart = SegmentsAfterCommits(new TieredMergePolicy());
-        Assert.IsTrue(apart >= 10, $"Lucene's defaults keep {apart} apart (what the floor is for)");
+        var docs = new CorpusGenerator(seed: 5).Generate(200).Select(p => p.ToDocument()).ToList();
+        var apart = Build(docs, tailMergeAfter: int.MaxValue, out var expected);
+        Assert.IsTrue(apart >= 3, $"{apart} segments without the tail merge: too few for the test to mean anything");
+        var merged = Build(docs, tailMergeAfter: docs.Count, out var actual);
+        Assert.AreEqual(1, merged, "segments after the last commit");
+        CollectionAssert.AreEqual(expected, actual, "the same documents are found");
     }
 
-    private static int SegmentsAfterCommits(MergePolicy policy)
+    /// <summary>The folder's segment count after the documents were upserted in commits of twelve; <paramref name="found"/>: the hits of a few searches.</summary>
+    private static int Build(IReadOnlyList<PolicyKB.Model.PolicyDocument> docs, int tailMergeAfter, out List<string> found)
     {
-        using var directory = new RAMDirectory();
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new KeywordAnalyzer()) { MergePolicy = policy, MergeScheduler = new SerialMergeScheduler() };
-        using (var writer = new IndexWriter(directory, config))
+        var folder = Path.Combine(Path.GetTempPath(), "policykb-merge-tests", Guid.NewGuid().ToString("N"));
+        try
         {
-            var random = new Random(3);
-            var bytes = new byte[100_000];
-            for (var commit = 0; commit < 29; commit++)
+            using (var index = PolicyIndex.Open(folder, TestData.IndexOptions with { Thesaurus = Thesaurus.Empty, TailMergeAfter = tailMergeAfter }))
             {
-                // Random bytes do not compress: each commit's segment is about 3 MB.
-                for (var doc = 0; doc < 30; doc++)
+                foreach (var batch in docs.Chunk(12))
                 {
-                    random.NextBytes(bytes);
-                    writer.AddDocument([new StoredField("body", (byte[])bytes.Clone())]);
+                    foreach (var d in batch) index.Upsert(d);
+                    index.Commit();
                 }
-                writer.Commit();
+                found = new[] { "通知", "碳排放", "绿色 金融" }.SelectMany(q => index.Search(new SearchRequest { Query = q, Size = 50 }).Hits.Select(h => $"{q}:{h.Id}")).ToList();
             }
+            return PolicyIndex.Check(folder).Segments;
         }
-        var infos = new SegmentInfos();
-        infos.Read(directory);
-        return infos.Count;
+        finally
+        {
+            try { Directory.Delete(folder, true); } catch (IOException) { /* left for the OS temp cleaner */ }
+        }
     }
 }
