@@ -88,8 +88,11 @@ internal sealed class SubstringQuery : Query
         private readonly Similarity.SimWeight _stats;
         /// <summary>The tokens checked: indexes into the query's tokens.</summary>
         private readonly int[] _checked;
-        /// <summary>Whether each checked token is of the cover that proves the substring (the others only lead).</summary>
-        private readonly bool[] _proves;
+        /// <summary>
+        /// Whether each checked token's positions are read: those of the cover that proves the substring, when it has two
+        /// tokens or more. A leading token outside the cover stands where the cover does, so its positions never are.
+        /// </summary>
+        private readonly bool[] _readsPositions;
         private readonly TermContext[] _states;
         /// <summary>The search's scope, when the weight was made for one: it lends the postings enumerators.</summary>
         private readonly SearchScope? _scope;
@@ -106,7 +109,7 @@ internal sealed class SubstringQuery : Query
             // The token in the fewest documents leads the walk through documents, whether or not it is of the cover.
             var lead = Enumerable.Range(0, all.Length).MinBy(i => all[i].DocFreq);
             _checked = [.. cover.Append(lead).Distinct().Order()];
-            _proves = _checked.Select(cover.Contains).ToArray();
+            _readsPositions = _checked.Select(i => cover.Count > 1 && cover.Contains(i)).ToArray();
             _states = _checked.Select(i => all[i]).ToArray();
             var termStats = _checked.Select(i => searcher.TermStatistics(query._terms[i], all[i])).ToArray();
             _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(query._field), termStats);
@@ -155,14 +158,11 @@ internal sealed class SubstringQuery : Query
             if (context.AtomicReader.GetTerms(_query._field) is not { } fieldTerms) return null;
             var termsEnum = fieldTerms.GetEnumerator();
             var postings = new TokenPostings[_checked.Length];
-            // Positions are read only where they prove: of a cover of two tokens or more. A leading token outside the
-            // cover stands where the cover does, so its positions are never read.
-            var proving = _proves.Count(p => p) > 1;
             for (var i = 0; i < postings.Length; i++)
             {
                 var token = _checked[i];
                 termsEnum.SeekExact(_query._terms[token].Bytes, states[i]);
-                var positions = proving && _proves[i];
+                var positions = _readsPositions[i];
                 var docs = _scope?.Postings(context, _query._field, termsEnum, acceptDocs, positions)
                     ?? SegmentPostings.Open(termsEnum, _query._field, acceptDocs, positions);
                 postings[i] = new TokenPostings(docs, _query._offsets[token], termsEnum.DocFreq);
