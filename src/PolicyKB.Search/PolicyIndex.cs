@@ -219,11 +219,10 @@ public sealed partial class PolicyIndex : IPolicyIndex
         });
         writer.Commit();
         // After a batch of writes, the small segments it left (a long import's tiers, a crawl's pages) become one.
-        if (Volatile.Read(ref _writesSinceTailMerge) >= _tailMergeAfter)
-        {
-            Interlocked.Exchange(ref _writesSinceTailMerge, 0);
-            if (SegmentMerges.MergeTail(writer)) writer.Commit();
-        }
+        // Only the commit that takes the count merges, when two commit together.
+        if (Volatile.Read(ref _writesSinceTailMerge) >= _tailMergeAfter && Interlocked.Exchange(ref _writesSinceTailMerge, 0) >= _tailMergeAfter
+            && SegmentMerges.MergeTail(writer))
+            writer.Commit();
         _lastCommit = now;
         Refresh();
     }

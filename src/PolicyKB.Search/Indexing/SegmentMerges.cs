@@ -27,19 +27,16 @@ internal static class SegmentMerges
 
     public static TieredMergePolicy Policy() => new() { MaxMergedSegmentMB = MaxMergedMB };
 
-    /// <summary>Merges the writer's segments under <see cref="SmallMB"/> into one, when there are two or more; true when it merged.</summary>
+    /// <summary>Merges the segments under <see cref="SmallMB"/> of the writer's last commit into one, when there are two or more; true when it merged.</summary>
     public static bool MergeTail(IndexWriter writer)
     {
-        int small, large;
-        using (var reader = DirectoryReader.Open(writer, applyAllDeletes: false))
-        {
-            var sizes = reader.Leaves.Select(l => ((SegmentReader)l.Reader).SegmentInfo.GetSizeInBytes()).ToList();
-            small = sizes.Count(s => s < SmallMB * 1024 * 1024);
-            large = sizes.Count - small;
-        }
+        // The commit just written, read from the folder: a near-real-time reader would flush other threads' writes first.
+        var committed = new SegmentInfos();
+        committed.Read(writer.Directory);
+        var small = committed.Segments.Count(s => s.GetSizeInBytes() < SmallMB * 1024 * 1024);
         if (small < 2) return false;
         // Lucene's forced merge takes the smallest segments first: down to the large ones and one more, the tail.
-        writer.ForceMerge(large + 1);
+        writer.ForceMerge(committed.Count - small + 1);
         return true;
     }
 }
