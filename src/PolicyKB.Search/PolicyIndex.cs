@@ -85,7 +85,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
         try
         {
             System.IO.Directory.CreateDirectory(path);
-            lucene = FSDirectory.Open(path);
+            lucene = new MappedDirectory(path);
             var existing = ReadCommitData(lucene);
             if (existing is not null && existing.GetValueOrDefault(Schema.VersionKey) != Schema.Version)
                 throw new IndexVersionException(full, existing.GetValueOrDefault(Schema.VersionKey), Schema.Version);
@@ -140,7 +140,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
         var path = Path.Combine(full, "lucene");
         if (!System.IO.Directory.Exists(path)) throw new IndexMissingException(full);
         // No lock factory: a reader takes no lock and must not create a write.lock in a read-only folder.
-        var lucene = FSDirectory.Open(new DirectoryInfo(path), NoLockFactory.GetNoLockFactory());
+        var lucene = new MappedDirectory(path, NoLockFactory.GetNoLockFactory());
         try
         {
             var existing = ReadCommitData(lucene) ?? throw new IndexMissingException(full);
@@ -170,7 +170,7 @@ public sealed partial class PolicyIndex : IPolicyIndex
         var path = Path.Combine(full, "lucene");
         if (!System.IO.Directory.Exists(path))
             return new CheckReport(full, false, 0, 0, false, null, null, [$"No index in '{full}': import documents first."]);
-        using var lucene = FSDirectory.Open(path);
+        using var lucene = new MappedDirectory(path);
         var data = ReadCommitData(lucene);
         if (data is null)
             return new CheckReport(full, false, 0, 0, false, null, null, [$"No committed index in '{path}'."]);
