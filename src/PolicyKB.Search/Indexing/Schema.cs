@@ -26,9 +26,13 @@ internal static class Schema
     public const string TopicText = "topic_t";
     public const string ThemeText = "theme_t";
 
-    // Word fields (SmartCn HMM words + user dictionary): re-ranking and similarity only.
+    // Word fields (SmartCn HMM words + user dictionary): re-ranking and similarity; membership never depends on them,
+    // though a word of the same folded text proves a substring without reading positions (SubstringQuery.Word).
     public const string TitleWords = "title_w";
     public const string BodyWords = "body_w";
+
+    /// <summary>The word field segmented from a recall field's text (the body's: from its start), or null.</summary>
+    public static string? WordsOf(string recallField) => recallField switch { Title => TitleWords, Body => BodyWords, _ => null };
 
     public const string Methodology = "methodology";
     public const string Published = "published";

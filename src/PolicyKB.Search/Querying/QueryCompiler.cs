@@ -190,7 +190,11 @@ internal sealed class QueryCompiler(Analyzer recall, WordAnalyzer words, Func<Th
         // One CJK character alone: the index keeps unigrams only at the edges of runs, so it is found as the start of
         // a term (a bigram, or a run's last character).
         if (kept.Count == 1 && kept[0].Type == RecallAnalyzer.SingleType) return new PrefixQuery(new Term(field, kept[0].Term));
-        return new SubstringQuery(field, kept.Select(t => new SubstringToken(t.Term, t.Position - kept[0].Position, t.Type == RecallAnalyzer.DoubleType)).ToList());
+        // A text of Han characters only is a word field's term where it was segmented as a word: a document that holds
+        // the term holds the text (both fields fold the same text char for char). Not Latin letters or digits: recall
+        // matches them as whole words, which a word field's piece of text need not be.
+        var word = kept.Count > 1 && Schema.WordsOf(field) is { } words && text.All(TextFold.IsHan) ? new Term(words, text) : null;
+        return new SubstringQuery(field, kept.Select(t => new SubstringToken(t.Term, t.Position - kept[0].Position, t.Type == RecallAnalyzer.DoubleType)).ToList(), word);
     }
 
     /// <summary>Pieces of an unquoted word: split at whitespace and at non-ASCII punctuation (，、。《》 …).</summary>

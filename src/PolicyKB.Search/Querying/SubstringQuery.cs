@@ -25,6 +25,13 @@ internal readonly record struct SubstringToken(string Text, int Offset, bool Big
 /// leading token's positions are read only when it is of the cover: where the cover stands, it stands too.
 /// </para>
 /// <para>
+/// Nor need positions be read where the text is a word of the document: a text given a <see cref="Word"/> (the same
+/// text as a term of a word field, whose words are pieces of the same folded text) is proven in a document that holds
+/// that term. 碳排放 is segmented as a word in most documents that say it, so most are proven by a step through the
+/// word's postings, and positions are read only where it is part of another word (碳排放权) or past the word field's
+/// reach (the body's first <see cref="Indexing.DocumentMapper.WordFieldBodyLength"/> characters).
+/// </para>
+/// <para>
 /// The score is BM25 over the lowest frequency of the checked tokens in the field, which needs no positions: an
 /// upper bound of the occurrences, exact for one token, and close for words, whose bigrams seldom stand apart.
 /// </para>
@@ -38,10 +45,15 @@ internal sealed class SubstringQuery : Query
 
     /// <param name="field">the recall field</param>
     /// <param name="tokens">the text's recall tokens in order (one or more)</param>
-    public SubstringQuery(string field, IReadOnlyList<SubstringToken> tokens)
+    /// <param name="word">
+    /// a term whose every occurrence in a document is an occurrence of the text in <paramref name="field"/> (the
+    /// folded text itself, in a word field of the same text): where a document holds it, no positions are read
+    /// </param>
+    public SubstringQuery(string field, IReadOnlyList<SubstringToken> tokens, Term? word = null)
     {
         if (tokens.Count == 0) throw new ArgumentException("A substring query needs a token.", nameof(tokens));
         _field = field;
+        Word = word;
         _terms = tokens.Select(t => new Term(field, t.Text)).ToArray();
         _offsets = tokens.Select(t => t.Offset).ToArray();
         _bigrams = tokens.Select(t => t.Bigram).ToArray();
@@ -54,6 +66,12 @@ internal sealed class SubstringQuery : Query
     /// <summary>The tokens' terms, in order.</summary>
     public IReadOnlyList<Term> Terms => _terms;
 
+    /// <summary>The word term that proves the text where a document holds it; null when none does.</summary>
+    public Term? Word { get; }
+
+    /// <summary>The terms whose postings a search of this query may read: its tokens' and its word's.</summary>
+    public IEnumerable<Term> LookedUp => Word is { } word ? _terms.Append(word) : _terms;
+
     public override Weight CreateWeight(IndexSearcher searcher) => new SubstringWeight(this, searcher);
 
     public override void ExtractTerms(ISet<Term> terms) => terms.UnionWith(_terms);
@@ -64,12 +82,14 @@ internal sealed class SubstringQuery : Query
         if (field != _field) text.Append(_field).Append(':');
         text.Append("substring(");
         for (var i = 0; i < _terms.Length; i++) text.Append(i == 0 ? "" : " ").Append(_terms[i].Text).Append('@').Append(_offsets[i]);
+        if (Word is { } word) text.Append(" or ").Append(word);
         return text.Append(')').Append(ToStringUtils.Boost(Boost)).ToString();
     }
 
     public override bool Equals(object? obj) => obj is SubstringQuery other
         && other.Boost.Equals(Boost) && other._field == _field
-        && other._terms.SequenceEqual(_terms) && other._offsets.SequenceEqual(_offsets) && other._bigrams.SequenceEqual(_bigrams);
+        && other._terms.SequenceEqual(_terms) && other._offsets.SequenceEqual(_offsets) && other._bigrams.SequenceEqual(_bigrams)
+        && Equals(other.Word, Word);
 
     public override int GetHashCode()
     {
@@ -78,6 +98,7 @@ internal sealed class SubstringQuery : Query
         hash.Add(_field);
         foreach (var t in _terms) hash.Add(t);
         foreach (var o in _offsets) hash.Add(o);
+        hash.Add(Word);
         return hash.ToHashCode();
     }
 
@@ -94,6 +115,8 @@ internal sealed class SubstringQuery : Query
         /// </summary>
         private readonly bool[] _readsPositions;
         private readonly TermContext[] _states;
+        /// <summary>The word's states, when it has one and positions would otherwise be read.</summary>
+        private readonly TermContext? _word;
         /// <summary>The search's scope, when the weight was made for one: it lends the postings enumerators.</summary>
         private readonly SearchScope? _scope;
 
@@ -111,6 +134,7 @@ internal sealed class SubstringQuery : Query
             _checked = [.. cover.Append(lead).Distinct().Order()];
             _readsPositions = _checked.Select(i => cover.Count > 1 && cover.Contains(i)).ToArray();
             _states = _checked.Select(i => all[i]).ToArray();
+            if (query.Word is { } word && _readsPositions.Contains(true)) _word = states[word];
             var termStats = _checked.Select(i => searcher.TermStatistics(query._terms[i], all[i])).ToArray();
             _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(query._field), termStats);
         }
@@ -169,7 +193,17 @@ internal sealed class SubstringQuery : Query
             }
             // The rarest token leads the walk through documents.
             Array.Sort(postings, (a, b) => a.DocFreq.CompareTo(b.DocFreq));
-            return new SubstringScorer(this, postings, _similarity.GetSimScorer(_stats, context));
+            return new SubstringScorer(this, postings, WordPostings(context, acceptDocs), _similarity.GetSimScorer(_stats, context));
+        }
+
+        /// <summary>The segment's postings of the word, when it has one the segment holds.</summary>
+        private DocsEnum? WordPostings(AtomicReaderContext context, IBits? acceptDocs)
+        {
+            if (_word?.Get(context.Ord) is not { } state || context.AtomicReader.GetTerms(_query.Word!.Field) is not { } fieldTerms) return null;
+            var termsEnum = fieldTerms.GetEnumerator();
+            termsEnum.SeekExact(_query.Word.Bytes, state);
+            return _scope?.Postings(context, _query.Word.Field, termsEnum, acceptDocs, positions: false)
+                ?? SegmentPostings.Open(termsEnum, _query.Word.Field, acceptDocs, positions: false);
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
@@ -220,7 +254,7 @@ internal sealed class SubstringQuery : Query
         }
     }
 
-    private sealed class SubstringScorer(Weight weight, TokenPostings[] postings, Similarity.SimScorer scorer) : Scorer(weight)
+    private sealed class SubstringScorer(Weight weight, TokenPostings[] postings, DocsEnum? word, Similarity.SimScorer scorer) : Scorer(weight)
     {
         private readonly DocsEnum _lead = postings[0].Docs;
         /// <summary>The tokens whose positions are read: those of the cover, when it has two or more.</summary>
@@ -263,16 +297,20 @@ internal sealed class SubstringQuery : Query
                     break;
                 }
                 if (!all) continue;
-                if (Occurs()) return _doc = doc;
+                if (Occurs(doc)) return _doc = doc;
                 doc = _lead.NextDoc();
             }
             return _doc = NO_MORE_DOCS;
         }
 
-        /// <summary>Whether the tokens stand at their offsets somewhere in the current document: stops at the first place.</summary>
-        private bool Occurs()
+        /// <summary>
+        /// Whether the text is in <paramref name="doc"/>, where every token is: the document holds the word, or the
+        /// tokens stand at their offsets somewhere (the check stops at the first place).
+        /// </summary>
+        private bool Occurs(int doc)
         {
             if (_proving.Length == 0) return true;
+            if (word is not null && (word.DocID < doc ? word.Advance(doc) : word.DocID) == doc) return true;
             foreach (var p in _proving) p.BeginDocument();
             var start = _proving[0].Start;
             var agreed = 1;

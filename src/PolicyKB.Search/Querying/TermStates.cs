@@ -34,7 +34,7 @@ internal sealed class TermStates(IndexReaderContext top)
     public static IEnumerable<Term> Of(Query query) => query switch
     {
         BooleanQuery boolean => boolean.Clauses.SelectMany(c => Of(c.Query)),
-        SubstringQuery substring => substring.Terms,
+        SubstringQuery substring => substring.LookedUp,
         TermQuery term => [term.Term],
         _ => [],
     };

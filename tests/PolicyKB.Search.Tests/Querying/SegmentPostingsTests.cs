@@ -5,7 +5,10 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
 using PolicyKB.Search.Analysis;
+using PolicyKB.Search.Indexing;
 using PolicyKB.Search.Querying;
 
 namespace PolicyKB.Search.Tests.Querying;
@@ -116,6 +119,38 @@ public sealed class SegmentPostingsTests
         CollectionAssert.AreEqual(expected, Docs(Scoped(reader, query)));
         Assert.AreEqual(2, segment.IdleOf("f", positions: true), "the cover's two bigrams read positions");
         Assert.AreEqual(1, segment.IdleOf("f", positions: false), "the leading bigram reads documents and frequencies only");
+    }
+
+    [TestMethod]
+    public void ATextSegmentedAsAWordIsProvenByTheWordAndFindsAndScoresWhatPositionsDo()
+    {
+        // 碳排放 as a word, inside a longer word (碳排放权), its bigrams apart, and absent: only some are proven by title_w.
+        string[] chunks = ["控制碳排放总量", "碳排放权交易", "碳排污，排放标准", "排放口", "碳排", "减污降碳"];
+        var random = new Random(12);
+        var texts = Enumerable.Range(0, 300).Select(_ => string.Join('，', Enumerable.Range(0, random.Next(1, 6))
+            .Select(_ => chunks[random.Next(chunks.Length)]))).ToList();
+        var words = new WordAnalyzer(TestData.IndexOptions.Data.UserDictionary);
+        Assert.IsTrue(words.Words("控制碳排放总量").Contains("碳排放") && !words.Words("碳排放权交易").Contains("碳排放"), "the segmentation the test assumes");
+        using var directory = new RAMDirectory();
+        var analyzer = new PerFieldAnalyzerWrapper(new RecallAnalyzer(), new Dictionary<string, Analyzer> { [Schema.TitleWords] = words });
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)))
+            foreach (var text in texts)
+                writer.AddDocument([new TextField(Schema.Title, text, Field.Store.NO), new TextField("f", text, Field.Store.NO), new TextField(Schema.TitleWords, text, Field.Store.NO)]);
+        using var reader = DirectoryReader.Open(directory);
+        var compiler = new QueryCompiler(new RecallAnalyzer(), words, () => Thesaurus.Empty);
+        var proven = (SubstringQuery)compiler.Substring(Schema.Title, "碳排放")!;
+        var checkedOnly = (SubstringQuery)compiler.Substring("f", "碳排放")!;
+        Assert.AreEqual(new Term(Schema.TitleWords, "碳排放"), proven.Word);
+        Assert.IsNull(checkedOnly.Word, "a field without words");
+        Assert.IsNull(((SubstringQuery)compiler.Substring(Schema.Title, "co2排放")!).Word, "Latin letters match whole words in recall");
+
+        var expected = Enumerable.Range(0, texts.Count).Where(i => texts[i].Contains("碳排放", StringComparison.Ordinal)).ToList();
+        var byWord = Enumerable.Range(0, texts.Count).Where(i => texts[i].Contains("控制碳排放总量", StringComparison.Ordinal)).ToList();
+        Assert.IsTrue(byWord.Count > 20 && expected.Count > byWord.Count + 20, $"{byWord.Count} of {expected.Count} documents hold the word: the test needs both kinds");
+        var hits = Scoped(reader, proven);
+        CollectionAssert.AreEqual(expected, Docs(hits));
+        Assert.AreEqual(Scoped(reader, checkedOnly).Replace(" ", "", StringComparison.Ordinal), hits.Replace(" ", "", StringComparison.Ordinal), "the same documents, the same scores");
+        Assert.AreEqual(1, SegmentPostings.Of(reader.Leaves[0].AtomicReader).IdleOf(Schema.TitleWords, positions: false), "the word's postings were read");
     }
 
     [TestMethod]
