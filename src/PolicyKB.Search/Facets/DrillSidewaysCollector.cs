@@ -27,6 +27,16 @@ internal sealed class DrillSidewaysCollector : ICollector
     private bool[]?[] _segmentSelected = [];
     /// <summary>Documents of the segment the query matched (passing the filters or not).</summary>
     private int _matched;
+    /// <summary>
+    /// Hits of the segment not counted yet. They are counted a block at a time, a facet after another, so that each
+    /// facet's arrays stay in the cache through the block: counting each hit's facets in turn as it came took a sixth
+    /// of a 100,000-page search.
+    /// </summary>
+    private readonly int[] _uncounted = new int[UncountedBlock];
+    private int _uncountedCount;
+    private const int UncountedBlock = 2_048;
+    /// <summary>Whether any facet is counted in this segment.</summary>
+    private bool _countsAny;
     private bool _countsReused;
 
     /// <param name="hits">receives the documents that pass every filter</param>
@@ -62,6 +72,7 @@ internal sealed class DrillSidewaysCollector : ICollector
         _segmentCounts = new int[]?[_facets.Length];
         _segmentSelected = new bool[]?[_facets.Length];
         _matched = 0;
+        _countsAny = false;
         // Counts kept from an earlier search of this segment: the hits are still filtered here, but not counted.
         var kept = _reuse is { } reuse ? reuse.Cache.Get(_reader, reuse.Key) : null;
         _countsReused = kept is not null;
@@ -73,7 +84,7 @@ internal sealed class DrillSidewaysCollector : ICollector
             _values[f] = dv;
             if (dv is null) continue;
             _ordinals[f] = SegmentOrdinals.Of(_reader, _fields[f]);
-            if (_counted[f] && kept is null) _segmentCounts[f] = new int[dv.ValueCount];
+            if (_counted[f] && kept is null) (_segmentCounts[f], _countsAny) = (new int[dv.ValueCount], true);
             if (_selected[f] is { } wanted) _segmentSelected[f] = SegmentOrdinals.Select(dv, wanted);
         }
         _hits.SetNextReader(context);
@@ -93,9 +104,20 @@ internal sealed class DrillSidewaysCollector : ICollector
         {
             TotalHits++;
             _hits.Collect(doc);
-            for (var f = 0; f < _facets.Length; f++) Count(f, doc);
+            if (!_countsAny) return;
+            _uncounted[_uncountedCount++] = doc;
+            if (_uncountedCount == UncountedBlock) CountUncounted();
         }
         else Count(failed, doc);
+    }
+
+    /// <summary>Counts the hits collected since the last block, for every facet.</summary>
+    private void CountUncounted()
+    {
+        var docs = _uncounted.AsSpan(0, _uncountedCount);
+        _uncountedCount = 0;
+        for (var f = 0; f < _facets.Length; f++)
+            if (_segmentCounts[f] is { } counts && _ordinals[f] is { } ordinals) ordinals.Count(docs, counts);
     }
 
     private bool Passes(int f, int doc)
@@ -112,6 +134,7 @@ internal sealed class DrillSidewaysCollector : ICollector
     private void FlushSegment()
     {
         if (_reader is null) return;
+        CountUncounted();
         var keep = _reuse is { } reuse && !_countsReused && reuse.Cache.Worth(_reader, _matched)
             ? new Dictionary<string, (string Label, int Count)[]>() : null;
         for (var f = 0; f < _facets.Length; f++)

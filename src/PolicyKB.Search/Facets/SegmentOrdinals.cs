@@ -8,16 +8,29 @@ namespace PolicyKB.Search.Facets;
 /// <summary>
 /// A segment's facet ordinals of one field as flat arrays (document → its ordinals), read from the doc values once
 /// per segment and kept as long as the segment lives. Counting a query with tens of thousands of hits then reads
-/// arrays instead of stepping a doc-values iterator per hit and facet; it costs four bytes an ordinal.
+/// arrays instead of stepping a doc-values iterator per hit and facet. Most documents have one value of a facet
+/// (one year, one theme, one issuer): theirs is read from one array, <see cref="_sole"/>, without the runs.
+/// It costs four bytes a document and four an ordinal.
 /// </summary>
 internal sealed class SegmentOrdinals
 {
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, Lazy<SegmentOrdinals?>>> Cache = new();
 
+    private const int None = -1;
+    private const int Several = -2;
+
     private readonly int[] _starts;
     private readonly int[] _ordinals;
+    /// <summary>Each document's ordinal when it has exactly one; <see cref="None"/> or <see cref="Several"/> otherwise.</summary>
+    private readonly int[] _sole;
 
-    private SegmentOrdinals(int[] starts, int[] ordinals) => (_starts, _ordinals) = (starts, ordinals);
+    private SegmentOrdinals(int[] starts, int[] ordinals)
+    {
+        (_starts, _ordinals) = (starts, ordinals);
+        _sole = new int[starts.Length - 1];
+        for (var doc = 0; doc < _sole.Length; doc++)
+            _sole[doc] = (starts[doc + 1] - starts[doc]) switch { 0 => None, 1 => ordinals[starts[doc]], _ => Several };
+    }
 
     /// <summary>The ordinals of <paramref name="field"/> in the segment, or null when no document of it has the field.</summary>
     public static SegmentOrdinals? Of(AtomicReader reader, string field) =>
@@ -27,6 +40,19 @@ internal sealed class SegmentOrdinals
 
     /// <summary>The ordinals of one document, in ascending order.</summary>
     public ReadOnlySpan<int> this[int doc] => _ordinals.AsSpan(_starts[doc], _starts[doc + 1] - _starts[doc]);
+
+    /// <summary>Adds one to the count of every ordinal of each of <paramref name="docs"/>.</summary>
+    public void Count(ReadOnlySpan<int> docs, int[] counts)
+    {
+        var sole = _sole;
+        foreach (var doc in docs)
+        {
+            var ord = sole[doc];
+            if (ord >= 0) counts[ord]++;
+            else if (ord == Several)
+                foreach (var o in this[doc]) counts[o]++;
+        }
+    }
 
     /// <summary>Whether the document holds any ordinal marked in <paramref name="selected"/>.</summary>
     public bool HasAny(int doc, bool[] selected)
