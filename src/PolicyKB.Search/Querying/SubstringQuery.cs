@@ -314,7 +314,8 @@ internal sealed class SubstringQuery : Query
             foreach (var p in _proving) p.BeginDocument();
             var start = _proving[0].Start;
             var agreed = 1;
-            for (var i = 1; agreed < _proving.Length; i = (i + 1) % _proving.Length)
+            // Round the tokens, without a division a step (the check runs for every candidate document).
+            for (var i = 1; agreed < _proving.Length; i = i + 1 == _proving.Length ? 0 : i + 1)
             {
                 if (!_proving[i].SeekStart(start)) return false;
                 if (_proving[i].Start > start) (start, agreed) = (_proving[i].Start, 1);
