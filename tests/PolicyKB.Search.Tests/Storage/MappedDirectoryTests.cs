@@ -159,6 +159,53 @@ public sealed class MappedDirectoryTests
     }
 
     [TestMethod]
+    public void AMapOutlivesTheInputItWasOpenedForWhileACloneReadsAndGoesWithTheLastInput()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Inconclusive("reads the process's maps from /proc (Linux)");
+        Write("kept", Bytes(4_096));
+        var path = Path.Combine(_folder, "kept");
+        var clone = ReadThroughAClone(path);
+        Collect();
+        Assert.IsFalse(clone.IsAlive);
+        Assert.IsFalse(Mapped(path), "unmapped once no input refers to it");
+    }
+
+    /// <summary>
+    /// Reads all of a file through a clone whose original and directory were disposed first (as Lucene leaves its
+    /// clones), after a collection; the clone, weakly. Its own frame, so no reference to the clone outlives it.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference ReadThroughAClone(string path)
+    {
+        var clone = OpenAndClone(path);
+        Collect();
+        Assert.IsTrue(Mapped(path), "the clone's map stays after its original and the directory are disposed");
+        var all = new byte[4_096];
+        clone.ReadBytes(all, 0, all.Length);
+        CollectionAssert.AreEqual(Bytes(4_096), all);
+        return new WeakReference(clone);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static IndexInput OpenAndClone(string path)
+    {
+        using var dir = new MappedDirectory(Path.GetDirectoryName(path)!);
+        using var input = dir.OpenInput(Path.GetFileName(path), IOContext.DEFAULT);
+        return (IndexInput)input.Clone();
+    }
+
+    private static void Collect()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+    }
+
+    private static bool Mapped(string path) => File.ReadLines("/proc/self/maps").Any(l => l.EndsWith(path, StringComparison.Ordinal));
+
+    [TestMethod]
     public void AnIndexOfCompoundAndPlainSegmentsFindsWhatLucenesDirectoryFinds()
     {
         using (var dir = new MappedDirectory(_folder))
