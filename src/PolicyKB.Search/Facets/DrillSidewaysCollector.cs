@@ -127,8 +127,7 @@ internal sealed class DrillSidewaysCollector : ICollector
 
     private void Count(int f, int doc)
     {
-        if (_segmentCounts[f] is not { } counts || _ordinals[f] is not { } ordinals) return;
-        foreach (var ord in ordinals[doc]) counts[ord]++;
+        if (_segmentCounts[f] is { } counts && _ordinals[f] is { } ordinals) ordinals.Count(new ReadOnlySpan<int>(in doc), counts);
     }
 
     private void FlushSegment()

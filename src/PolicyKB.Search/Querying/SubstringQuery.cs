@@ -185,10 +185,7 @@ internal sealed class SubstringQuery : Query
             for (var i = 0; i < postings.Length; i++)
             {
                 var token = _checked[i];
-                termsEnum.SeekExact(_query._terms[token].Bytes, states[i]);
-                var positions = _readsPositions[i];
-                var docs = _scope?.Postings(context, _query._field, termsEnum, acceptDocs, positions)
-                    ?? SegmentPostings.Open(termsEnum, _query._field, acceptDocs, positions);
+                var docs = Postings(context, termsEnum, _query._terms[token], states[i], acceptDocs, _readsPositions[i]);
                 postings[i] = new TokenPostings(docs, _query._offsets[token], termsEnum.DocFreq);
             }
             // The rarest token leads the walk through documents.
@@ -200,10 +197,15 @@ internal sealed class SubstringQuery : Query
         private DocsEnum? WordPostings(AtomicReaderContext context, IBits? acceptDocs)
         {
             if (_word?.Get(context.Ord) is not { } state || context.AtomicReader.GetTerms(_query.Word!.Field) is not { } fieldTerms) return null;
-            var termsEnum = fieldTerms.GetEnumerator();
-            termsEnum.SeekExact(_query.Word.Bytes, state);
-            return _scope?.Postings(context, _query.Word.Field, termsEnum, acceptDocs, positions: false)
-                ?? SegmentPostings.Open(termsEnum, _query.Word.Field, acceptDocs, positions: false);
+            return Postings(context, fieldTerms.GetEnumerator(), _query.Word, state, acceptDocs, positions: false);
+        }
+
+        /// <summary>The postings of <paramref name="term"/> (<paramref name="terms"/> is put on it), borrowed from the search's scope when there is one.</summary>
+        private DocsEnum Postings(AtomicReaderContext context, TermsEnum terms, Term term, TermState state, IBits? acceptDocs, bool positions)
+        {
+            terms.SeekExact(term.Bytes, state);
+            return _scope?.Postings(context, term.Field, terms, acceptDocs, positions)
+                ?? SegmentPostings.Open(terms, term.Field, acceptDocs, positions);
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)

@@ -24,8 +24,9 @@ internal sealed class MappedDirectory : FSDirectory
     public override IndexInput OpenInput(string name, IOContext context)
     {
         EnsureOpen();
-        var file = MappedFile.Open(Path.Combine(Directory.FullName, name));
-        return new MappedInput($"MappedInput(path=\"{Path.Combine(Directory.FullName, name)}\")", file, 0, file.Length);
+        var path = Path.Combine(Directory.FullName, name);
+        var file = MappedFile.Open(path);
+        return new MappedInput($"MappedInput(path=\"{path}\")", file, 0, file.Length);
     }
 
     /// <summary>Slices of one mapping of the file (a compound file's parts), where Lucene's default slices copy through a buffer.</summary>
